@@ -1,0 +1,191 @@
+// The liaison's domain as plain value types: agencies, representatives, channels, needs,
+// incidents and their operational periods, timeline events, tasks and map features.
+// Every entity has a stable 64-bit id; times are UTC seconds since the Unix epoch.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace liaison::core {
+
+using Id = std::int64_t;      // stable, > 0; 0 means "not assigned yet"
+using TimeUtc = std::int64_t;  // seconds since 1970-01-01T00:00:00Z
+
+// ---- enumerations (their spellings are the CSV / JSON values; see enums.hpp) ----------------
+
+enum class AgencyType {
+  Fire, Law, Ems, Hospital, PublicHealth, PublicWorks, Utility, School, Transit, Ngo, Media,
+  Government, Military, Private, Other
+};
+// ICS: assisting agencies commit tactical resources; cooperating agencies support outside command.
+enum class AgencyRole { Assisting, Cooperating };
+enum class ContactKind { Phone, Cell, Radio, Email, Pager, SatPhone, Fax, Other };
+enum class Medium { Radio, Phone, Email, InPerson, DataLink };
+enum class ChannelStatus { Up, Degraded, Down };
+enum class Priority { Critical, High, Normal, Low };
+enum class NeedSource { Manual, Task, Agreement };
+enum class EventKind { Report, Decision, Request, Message, Status, Resource, Alert, Inject, Note };
+enum class TaskStatus { Todo, Doing, Blocked, Done };
+enum class GeometryKind { Point, Line, Polygon };
+enum class FeatureKind {
+  IncidentSite, CommandPost, StagingArea, Shelter, Hospital, Zone, Road, River, Boundary,
+  Landmark, Other
+};
+
+struct LonLat {
+  double lon = 0.0;  // WGS-84 degrees, RFC 7946 order
+  double lat = 0.0;
+  bool operator==(const LonLat&) const = default;
+};
+
+// ---- entities ---------------------------------------------------------------------------------
+
+// One method of contact of a representative (ICS 205A). Sensitive ones (private cell numbers)
+// are never shown on the wall display or in its screenshots.
+struct ContactMethod {
+  ContactKind kind = ContactKind::Phone;
+  std::string value;  // number, talkgroup, address
+  bool sensitive = false;
+  std::string note;
+  bool operator==(const ContactMethod&) const = default;
+};
+
+// An assisting or cooperating agency with the liaison officer's checklist fields.
+struct Agency {
+  Id id = 0;
+  std::string code;  // short name shown on the wall, e.g. "RFD"
+  std::string name;
+  AgencyType type = AgencyType::Other;
+  AgencyRole role = AgencyRole::Cooperating;
+  std::string discipline;   // discipline or emergency support function, e.g. "ESF-4 Firefighting"
+  std::string jurisdiction;
+  std::string location;     // address or description
+  std::optional<LonLat> position;
+  std::string agreements;   // mutual aid, MOUs
+  std::string resources;    // resource types and numbers
+  int personnel = 0;
+  std::string condition;    // condition of personnel and equipment
+  std::string constraints;  // constraints and limitations
+  std::string rep_location; // where its representative sits (e.g. "EOC seat 12")
+  std::string notes;
+  bool operator==(const Agency&) const = default;
+};
+
+struct Representative {
+  Id id = 0;
+  Id agency = 0;
+  std::string name;
+  std::string position;  // ICS position, e.g. "Agency Representative"
+  std::string shift;     // e.g. "07:00-19:00"
+  bool on_duty = true;
+  std::vector<ContactMethod> contacts;
+  bool operator==(const Representative&) const = default;
+};
+
+// A communication channel between two representatives or between two agencies
+// (exactly one of the two endpoint pairs is set).
+struct Channel {
+  Id id = 0;
+  Id from_rep = 0, to_rep = 0;
+  Id from_agency = 0, to_agency = 0;
+  Medium medium = Medium::Phone;
+  std::string identifier;  // talkgroup, number, address
+  double latency_min = 1.0;
+  double reliability = 0.95;  // 0..1
+  ChannelStatus status = ChannelStatus::Up;
+  bool two_way = true;
+  std::string notes;
+  bool betweenReps() const { return from_rep != 0; }
+  bool operator==(const Channel&) const = default;
+};
+
+// Two agencies that must coordinate.
+struct Need {
+  Id id = 0;
+  Id agency_a = 0, agency_b = 0;
+  std::string reason;
+  Priority priority = Priority::Normal;
+  NeedSource source = NeedSource::Manual;
+  Id task = 0;  // when source == Task
+  bool operator==(const Need&) const = default;
+};
+
+struct Incident {
+  Id id = 0;
+  std::string name;
+  std::string number;  // incident number
+  std::string kind;    // e.g. "Hazardous materials release"
+  bool exercise = false;
+  TimeUtc start = 0;
+  std::optional<TimeUtc> end;
+  std::string location;
+  std::string description;
+  bool operator==(const Incident&) const = default;
+};
+
+struct OperationalPeriod {
+  Id id = 0;
+  Id incident = 0;
+  int number = 1;
+  TimeUtc start = 0, end = 0;
+  std::string objectives;
+  bool operator==(const OperationalPeriod&) const = default;
+};
+
+struct TimelineEvent {
+  Id id = 0;
+  Id incident = 0;
+  TimeUtc time = 0;
+  EventKind kind = EventKind::Note;
+  std::vector<Id> agencies;
+  std::string text;
+  std::string source;  // who or what reported it
+  bool significant = false;
+  bool operator==(const TimelineEvent&) const = default;
+};
+
+struct Task {
+  Id id = 0;
+  Id incident = 0;
+  std::string title;
+  std::string description;
+  TaskStatus status = TaskStatus::Todo;
+  Priority priority = Priority::Normal;
+  Id owner_agency = 0;
+  Id owner_rep = 0;
+  std::vector<Id> involved;    // agencies
+  std::optional<TimeUtc> due;
+  std::vector<Id> depends_on;  // tasks
+  bool operator==(const Task&) const = default;
+};
+
+// A map feature. Point: one ring with one coordinate. Line: one ring. Polygon: outer ring
+// first, then holes (closed rings, first == last, as in RFC 7946).
+struct MapFeature {
+  Id id = 0;
+  GeometryKind geometry = GeometryKind::Point;
+  FeatureKind kind = FeatureKind::Other;
+  std::string label;
+  Id agency = 0;
+  Id incident = 0;
+  std::string layer;  // "workspace" for the liaison's own features, else the layer's name
+  std::vector<std::vector<LonLat>> rings;
+  std::string properties_json = "{}";  // extra GeoJSON properties, verbatim
+  bool operator==(const MapFeature&) const = default;
+};
+
+enum class EntityKind {
+  Agency, Representative, Channel, Need, Incident, OperationalPeriod, Event, Task, MapFeature
+};
+
+using Entity = std::variant<Agency, Representative, Channel, Need, Incident, OperationalPeriod,
+                            TimelineEvent, Task, MapFeature>;
+
+EntityKind kindOf(const Entity& e);
+Id idOf(const Entity& e);
+
+}  // namespace liaison::core
