@@ -1,0 +1,50 @@
+// RFC 4180 CSV as spreadsheets write it: UTF-8 with or without a byte-order mark, LF or CRLF,
+// quoted fields with commas, doubled quotes and line breaks. Every field remembers the physical
+// line where it starts and its 1-based field index, so errors can point at a cell.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace liaison::core {
+
+// A malformed file: line and column are 1-based (column = field index in the record).
+class CsvError : public std::runtime_error {
+ public:
+  CsvError(int line, int column, const std::string& reason)
+      : std::runtime_error(reason), m_line(line), m_column(column) {}
+  int line() const { return m_line; }
+  int column() const { return m_column; }
+
+ private:
+  int m_line, m_column;
+};
+
+struct CsvField {
+  std::string text;  // unquoted, "" undoubled; line breaks inside quotes kept as written
+  int line = 0;      // physical line where the field starts (1-based)
+  int column = 0;    // field index in its record (1-based)
+};
+
+struct CsvRecord {
+  int line = 0;  // physical line where the record starts
+  std::vector<CsvField> fields;
+};
+
+// Splits the whole text into records (the header is the first). Lines that are completely empty
+// are skipped. Throws CsvError for an unclosed quote, a stray quote, or invalid UTF-8 in a field.
+std::vector<CsvRecord> parseCsv(std::string_view text);
+
+// The byte offset of the first invalid UTF-8 sequence (overlongs, surrogates and code points
+// above U+10FFFF count as invalid), or nullopt when the text is valid.
+std::optional<std::size_t> findInvalidUtf8(std::string_view text);
+
+// Appends one record with minimal quoting and an LF.
+void appendCsvRecord(std::string& out, const std::vector<std::string>& fields);
+std::string quoteCsvField(std::string_view field);
+
+}  // namespace liaison::core
