@@ -1,0 +1,199 @@
+// engine_peer: Liaison's graph engine as a peer of ../shared/bench/peers_bench.py.
+// Usage: engine_peer TASK GRAPH_BASE REPEATS CUTOFF_S   (see ../shared/bench/README.md)
+// Prints JSON lines {"event":"loaded"|"run"|"done",...}; exit 2 for unsupported tasks.
+// Check digests are computed exactly as igraph_bench.c does, so the driver can compare them.
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "graph/betweenness.hpp"
+#include "graph/biconnected.hpp"
+#include "graph/disjoint_paths.hpp"
+#include "graph/distance_matrix.hpp"
+
+using namespace liaison::graph;
+
+namespace {
+
+double now() {
+  using clock = std::chrono::steady_clock;
+  return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
+}
+
+// Reads source,target,latency_min,reliability (one header line). Node ids are 0..max id.
+bool loadCsv(const std::string& path, Graph& out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  std::string text;
+  char chunk[1 << 16];
+  for (std::size_t got; (got = std::fread(chunk, 1, sizeof chunk, f)) > 0;) text.append(chunk, got);
+  std::fclose(f);
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (p < end && *p != '\n') ++p;  // header
+  std::vector<EdgeSpec> edges;
+  edges.reserve(text.size() / 24);
+  Id maxId = -1;
+  auto skipSep = [&]() {
+    while (p < end && (*p == ',' || *p == '\n' || *p == '\r' || *p == ' ')) ++p;
+  };
+  for (;;) {
+    skipSep();
+    if (p >= end) break;
+    EdgeSpec e;
+    e.id = static_cast<Id>(edges.size());
+    auto r1 = std::from_chars(p, end, e.from);
+    p = r1.ptr;
+    skipSep();
+    auto r2 = std::from_chars(p, end, e.to);
+    p = r2.ptr;
+    skipSep();
+    auto r3 = std::from_chars(p, end, e.latency);
+    p = r3.ptr;
+    skipSep();
+    auto r4 = std::from_chars(p, end, e.reliability);
+    p = r4.ptr;
+    if (r1.ec != std::errc() || r2.ec != std::errc() || r3.ec != std::errc() ||
+        r4.ec != std::errc())
+      return false;
+    maxId = std::max({maxId, e.from, e.to});
+    edges.push_back(e);
+  }
+  std::vector<NodeSpec> nodes(static_cast<std::size_t>(maxId + 1));
+  for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].id = static_cast<Id>(i);
+  out = Graph(std::move(nodes), std::move(edges));
+  return true;
+}
+
+std::string fmt(double x) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", x);
+  return buf;
+}
+
+std::vector<std::pair<Id, Id>> pairsFor(Index n) {
+  std::vector<std::pair<Id, Id>> out;
+  for (int i = 0; i < 10; ++i) {
+    const Id s = static_cast<Id>(static_cast<long long>(i) * n / 10);
+    out.emplace_back(s, (s + n / 2 + 1) % n);
+  }
+  return out;
+}
+
+// Returns the check JSON, or "" for an unsupported task.
+std::string runTask(const std::string& task, const Graph& g) {
+  const Index n = g.nodeCount();
+  if (task == "betweenness" || task == "betweenness_w") {
+    BetweennessOptions opt;
+    opt.metric = task == "betweenness" ? Metric::Hops : Metric::Latency;
+    if (const char* t = std::getenv("LIAISON_THREADS")) opt.control.threads = unsigned(std::atoi(t));
+    Betweenness bc(g, opt);
+    bc.run();
+    double sum = 0, mx = 0;
+    for (double x : bc.scores()) {
+      sum += x;
+      mx = std::max(mx, x);
+    }
+    std::string out = "{\"sum\":";
+    out += fmt(sum);
+    out += ",\"max\":";
+    out += fmt(mx);
+    return out + "}";
+  }
+  if (task == "articulation_points" || task == "bridges") {
+    Biconnected bc(g, Failures{}, false);
+    bc.run();
+    const std::size_t c =
+        task == "bridges" ? bc.bridges().size() : bc.articulationPoints().size();
+    return "{\"count\":" + std::to_string(c) + "}";
+  }
+  if (task == "dijkstra_10" || task == "dijkstra_rel_10") {
+    std::vector<Id> sources;
+    for (auto& pr : pairsFor(n)) sources.push_back(pr.first);
+    PathOptions opt;
+    opt.metric = task == "dijkstra_10" ? Metric::Latency : Metric::Reliability;
+    DistanceMatrix dm(g, sources, opt);
+    dm.run();
+    double sum = 0;
+    long reached = 0;
+    for (std::size_t i = 0; i < dm.rowCount(); ++i)
+      for (double d : dm.row(i))
+        if (std::isfinite(d)) {
+          sum += d;
+          ++reached;
+        }
+    return "{\"sum\":" + fmt(sum) + ",\"reached\":" + std::to_string(reached) + "}";
+  }
+  if (task == "edge_disjoint_10") {
+    std::string out = "{\"paths\":[";
+    const ActiveMask mask(g);
+    DisjointOptions opt;
+    opt.nodeDisjoint = false;
+    int i = 0;
+    for (auto& [s, t] : pairsFor(n)) {
+      DisjointPaths dp(g, g.requireNode(s), g.requireNode(t), mask, opt);
+      dp.run();
+      if (i++) out += ',';
+      out += std::to_string(dp.edgeDisjoint());
+    }
+    return out + "]}";
+  }
+  return "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 5) {
+    std::fprintf(stderr, "usage: %s TASK GRAPH_BASE REPEATS CUTOFF_S\n", argv[0]);
+    return 2;
+  }
+  const std::string task = argv[1], base = argv[2];
+  const int repeats = std::atoi(argv[3]);
+  const double cutoff = std::atof(argv[4]);
+  static const char* kTasks[] = {"load_csv", "betweenness", "betweenness_w", "articulation_points",
+                                 "bridges", "dijkstra_10", "dijkstra_rel_10", "edge_disjoint_10"};
+  bool known = false;
+  for (const char* t : kTasks) known = known || task == t;
+  if (!known) return 2;
+
+  if (task == "load_csv") {
+    for (int i = 0; i < repeats; ++i) {
+      Graph g;
+      const double t0 = now();
+      if (!loadCsv(base + ".csv", g)) return 1;
+      const double dt = now() - t0;
+      std::printf("{\"event\":\"run\",\"i\":%d,\"seconds\":%.6f,\"check\":{\"n\":%d,\"m\":%d}}\n",
+                  i, dt, g.nodeCount(), g.edgeCount());
+      std::fflush(stdout);
+      if (dt > cutoff) break;
+    }
+    std::printf("{\"event\":\"done\"}\n");
+    return 0;
+  }
+
+  Graph g;
+  const double t0 = now();
+  if (!loadCsv(base + ".csv", g)) return 1;
+  std::printf("{\"event\":\"loaded\",\"seconds\":%.6f,\"n\":%d,\"m\":%d}\n", now() - t0,
+              g.nodeCount(), g.edgeCount());
+  std::fflush(stdout);
+  for (int i = 0; i < repeats; ++i) {
+    const double t1 = now();
+    const std::string check = runTask(task, g);
+    const double dt = now() - t1;
+    std::printf("{\"event\":\"run\",\"i\":%d,\"seconds\":%.6f,\"check\":%s}\n", i, dt,
+                check.c_str());
+    std::fflush(stdout);
+    if (dt > cutoff) break;
+  }
+  std::printf("{\"event\":\"done\"}\n");
+  return 0;
+}

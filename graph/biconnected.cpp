@@ -1,0 +1,92 @@
+#include "graph/biconnected.hpp"
+
+#include <algorithm>
+
+namespace liaison::graph {
+
+Biconnected::Biconnected(const Graph& graph, Failures failed, bool withComponents)
+    : m_graph(graph), m_withComponents(withComponents) {
+  m_ownMask = std::make_unique<ActiveMask>(graph, failed);
+  m_mask = m_ownMask.get();
+}
+
+Biconnected::Biconnected(const Graph& graph, const ActiveMask& mask, bool withComponents)
+    : m_graph(graph), m_mask(&mask), m_withComponents(withComponents) {}
+
+// Iterative Tarjan–Hopcroft. The DFS skips only the edge it arrived by (not every edge to the
+// parent), which makes parallel edges form a cycle. An edge stack yields the components.
+void Biconnected::run() {
+  const Adjacency adj = m_graph.undirected();
+  const Index n = m_graph.nodeCount();
+  const bool masked = !m_mask->allActive();
+  std::vector<Index> disc(n, -1), low(n, 0), parentEdge(n, -1), cursor(n, 0), stack;
+  std::vector<Index> edgeStack;
+  std::vector<int> nodeMark(n, -1);
+  m_isCut.assign(n, 0);
+  m_cutNodes.clear();
+  m_bridges.clear();
+  m_compEdges.clear();
+  m_compNodes.clear();
+  std::vector<std::uint8_t> isBridge(m_graph.edgeCount(), 0);
+  Index time = 0;
+  auto popComponent = [&](Index untilEdge) {
+    std::vector<Id> edges, nodes;
+    const int mark = static_cast<int>(m_compEdges.size());
+    for (;;) {
+      const Index e = edgeStack.back();
+      edgeStack.pop_back();
+      edges.push_back(m_graph.edge(e).id);
+      for (Index x : {m_graph.edgeFrom(e), m_graph.edgeTo(e)})
+        if (nodeMark[x] != mark) {
+          nodeMark[x] = mark;
+          nodes.push_back(m_graph.node(x).id);
+        }
+      if (e == untilEdge) break;
+    }
+    m_compEdges.push_back(std::move(edges));
+    m_compNodes.push_back(std::move(nodes));
+  };
+  for (Index root = 0; root < n; ++root) {
+    if (disc[root] >= 0 || (masked && !m_mask->nodeActive(root))) continue;
+    Index rootChildren = 0;
+    disc[root] = low[root] = time++;
+    cursor[root] = adj.offsets[root];
+    stack.assign(1, root);
+    while (!stack.empty()) {
+      const Index v = stack.back();
+      if (cursor[v] < adj.offsets[v + 1]) {
+        const Index i = cursor[v]++;
+        const Index w = adj.targets[i], arc = adj.arcs[i], e = arc >> 1;
+        if (e == parentEdge[v] || (masked && !m_mask->arcActive(arc, w))) continue;
+        if (disc[w] < 0) {
+          disc[w] = low[w] = time++;
+          parentEdge[w] = e;
+          cursor[w] = adj.offsets[w];
+          if (m_withComponents) edgeStack.push_back(e);
+          stack.push_back(w);
+          if (v == root) ++rootChildren;
+        } else if (disc[w] < disc[v]) {
+          low[v] = std::min(low[v], disc[w]);
+          if (m_withComponents) edgeStack.push_back(e);
+        }
+        continue;
+      }
+      stack.pop_back();
+      if (stack.empty()) break;
+      const Index p = stack.back();
+      low[p] = std::min(low[p], low[v]);
+      if (low[v] >= disc[p]) {
+        if (p != root) m_isCut[p] = 1;
+        if (m_withComponents) popComponent(parentEdge[v]);
+      }
+      if (low[v] > disc[p]) isBridge[parentEdge[v]] = 1;
+    }
+    if (rootChildren > 1) m_isCut[root] = 1;
+  }
+  for (Index v = 0; v < n; ++v)
+    if (m_isCut[v]) m_cutNodes.push_back(m_graph.node(v).id);
+  for (Index e = 0; e < m_graph.edgeCount(); ++e)
+    if (isBridge[e]) m_bridges.push_back(m_graph.edge(e).id);
+}
+
+}  // namespace liaison::graph

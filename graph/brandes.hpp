@@ -1,0 +1,204 @@
+// Internal: Brandes' dependency accumulation over the searches of sssp_kernel.hpp, for both
+// betweenness (every target weighs 1) and demand-weighted load (targets weigh their demand).
+#pragma once
+
+#include "graph/sssp_kernel.hpp"
+
+namespace liaison::graph::detail {
+
+// Lengths per CSR entry, for contiguous reads in the hot loops.
+inline std::vector<double> arcLengths(const Adjacency& adj, const std::vector<double>& len) {
+  std::vector<double> out(adj.arcs.size());
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = len[adj.arcs[i] >> 1];
+  return out;
+}
+
+// After a search from s (bfsCount unless kWeighted, else dijkstraCount with lengths len), add each node's
+// dependency to nodeAcc (s excluded) and each edge's to edgeAcc (if not null).
+// targetWeight == nullptr means every reached node weighs 1.
+template <bool kMasked, bool kWeighted>
+void accumulate(const Adjacency& adj, const double* len, const ActiveMask* mask, Index s,
+                SsspBuffers& b, const double* targetWeight, double* nodeAcc, double* edgeAcc) {
+  // b.delta[v] holds (targetWeight(v) + dependency(v)) / sigma(v) once v is done.
+  for (std::size_t i = b.order.size(); i-- > 0;) {
+    const Index v = b.order[i];
+    const double sv = b.sigma[v];
+    double sum = 0.0;
+    for (Index k = adj.offsets[v], end = adj.offsets[v + 1]; k < end; ++k) {
+      const Index w = adj.targets[k];
+      const Index arc = adj.arcs[k];
+      if constexpr (kMasked)
+        if (!mask->arcActive(arc, w)) continue;
+      bool succ;
+      if constexpr (!kWeighted)
+        succ = b.level[w] == b.level[v] + 1;
+      else
+        succ = onShortestPath(b, v, w, len[arc >> 1]);
+      if (!succ) continue;
+      const double c = b.delta[w];
+      sum += c;
+      if (edgeAcc) edgeAcc[arc >> 1] += sv * c;
+    }
+    const double dep = sv * sum;
+    const double tw = targetWeight ? targetWeight[v] : 1.0;
+    b.delta[v] = (tw + dep) / sv;
+    if (v != s) nodeAcc[v] += dep;
+  }
+}
+
+// Unweighted Brandes in one go, faster than search() + accumulate(): the BFS records the DAG
+// arcs (CSR positions whose target lies one level deeper) branch-free, so the backward pass
+// visits only those instead of every arc.
+template <bool kMasked>
+void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffers& b,
+                const double* targetWeight, double* nodeAcc, double* edgeAcc) {
+  if (b.succ.size() < adj.targets.size()) b.succ.resize(adj.targets.size());
+  Index* level = b.level.data();
+  double* sigma = b.sigma.data();
+  double* coef = b.delta.data();
+  Index* succ = b.succ.data();
+  Index* succEnd = b.succEnd.data();
+  const Index* off = adj.offsets.data();
+  const Index* tgt = adj.targets.data();
+  b.order.resize(b.level.size());
+  Index* order = b.order.data();
+  Index tail = 1, cnt = 0;
+  order[0] = s;
+  level[s] = 0;
+  sigma[s] = 1.0;
+  for (Index head = 0; head < tail; ++head) {
+    const Index v = order[head];
+    const Index lv1 = level[v] + 1;
+    const Index first = cnt;
+    for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
+      const Index w = tgt[i];
+      if constexpr (kMasked)
+        if (!mask->arcActive(adj.arcs[i], w)) continue;
+      Index lw = level[w];
+      if (lw < 0) {
+        level[w] = lw = lv1;
+        order[tail++] = w;
+      }
+      succ[cnt] = i;
+      cnt += (lw == lv1);
+    }
+    succEnd[head] = cnt;
+    const double sv = sigma[v];
+    for (Index k = first; k < cnt; ++k) sigma[tgt[succ[k]]] += sv;
+  }
+  b.order.resize(tail);
+  for (Index i = tail; i-- > 0;) {
+    const Index v = order[i];
+    const double sv = sigma[v];
+    double sum = 0.0;
+    for (Index k = i ? succEnd[i - 1] : 0, end = succEnd[i]; k < end; ++k) {
+      const double c = coef[tgt[succ[k]]];
+      sum += c;
+      if (edgeAcc) edgeAcc[adj.arcs[succ[k]] >> 1] += sv * c;
+    }
+    const double dep = sv * sum;
+    coef[v] = ((targetWeight ? targetWeight[v] : 1.0) + dep) / sv;
+    if (v != s) nodeAcc[v] += dep;
+  }
+  for (Index i = 0; i < tail; ++i) {
+    const Index v = order[i];
+    level[v] = -1;
+    sigma[v] = 0.0;
+    coef[v] = 0.0;
+  }
+  b.order.clear();
+}
+
+// Weighted Brandes in one go. The forward Dijkstra logs every relaxation that set or tied a
+// distance (CSR positions, contiguous per settled node); an entry for w counts only if it was
+// logged at or after w's last reset (kept in b.level), which reproduces igraph's parent lists
+// exactly. The backward pass visits only the log.
+template <bool kMasked>
+// arcLen is indexed like adj.targets (the length of each CSR entry's edge): contiguous reads.
+void brandesDijkstra(const Adjacency& adj, const double* arcLen, const ActiveMask* mask, Index s,
+                     SsspBuffers& b, const double* targetWeight, double* nodeAcc,
+                     double* edgeAcc) {
+  if (b.succ.size() < adj.targets.size()) b.succ.resize(adj.targets.size());
+  QuadHeap heap(b);
+  double* dist = b.dist.data();
+  double* sigma = b.sigma.data();
+  double* coef = b.delta.data();
+  Index* lastReset = b.level.data();
+  Index* rank = b.rank.data();
+  Index* succ = b.succ.data();
+  Index* succEnd = b.succEnd.data();
+  const Index* off = adj.offsets.data();
+  const Index* tgt = adj.targets.data();
+  Index cnt = 0, settled = 0;
+  dist[s] = 1.0;  // igraph's offset: ties are judged on distance + 1
+  sigma[s] = 1.0;
+  heap.push(1.0, s);
+  while (!heap.empty()) {
+    const Index v = heap.pop();
+    const double dv = dist[v];
+    rank[v] = settled;
+    b.order.push_back(v);
+    const double sv = sigma[v];
+    for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
+      const Index w = tgt[i];
+      if (rank[w] >= 0) continue;  // settled: can neither improve nor tie (lengths >= 0)
+      if constexpr (kMasked)
+        if (!mask->arcActive(adj.arcs[i], w)) continue;
+      const double l = arcLen[i];
+      if (l == kInf) continue;
+      const double alt = dv + l;
+      const int kind = relaxKind(alt, dist[w]);
+      if (kind == 1) {
+        const bool fresh = dist[w] == kInf;
+        dist[w] = alt;
+        sigma[w] = sv;
+        lastReset[w] = cnt;
+        succ[cnt++] = i;
+        if (fresh)
+          heap.push(alt, w);
+        else
+          heap.decrease(alt, w);
+      } else if (kind == 2) {
+        sigma[w] += sv;
+        succ[cnt++] = i;
+      }
+    }
+    succEnd[settled++] = cnt;
+  }
+  const Index* order = b.order.data();
+  for (Index i = settled; i-- > 0;) {
+    const Index v = order[i];
+    const double sv = sigma[v];
+    double sum = 0.0;
+    for (Index k = i ? succEnd[i - 1] : 0, end = succEnd[i]; k < end; ++k) {
+      const Index w = tgt[succ[k]];
+      if (k < lastReset[w]) continue;
+      const double c = coef[w];
+      sum += c;
+      if (edgeAcc) edgeAcc[adj.arcs[succ[k]] >> 1] += sv * c;
+    }
+    const double dep = sv * sum;
+    coef[v] = ((targetWeight ? targetWeight[v] : 1.0) + dep) / sv;
+    if (v != s) nodeAcc[v] += dep;
+  }
+  for (Index i = 0; i < settled; ++i) {
+    const Index v = order[i];
+    lastReset[v] = -1;
+    dist[v] = kInf;
+    sigma[v] = 0.0;
+    coef[v] = 0.0;
+    rank[v] = -1;
+  }
+  b.order.clear();
+}
+
+template <bool kMasked, bool kWeighted>
+void search(const Adjacency& adj, const double* len, const ActiveMask* mask, Index s,
+            SsspBuffers& b) {
+  if constexpr (!kWeighted)
+    bfsCount<kMasked>(adj, mask, s, b);
+  else
+    dijkstraCount<kMasked>(adj, len, mask, s, 1.0, b);
+}
+
+}  // namespace liaison::graph::detail

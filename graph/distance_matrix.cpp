@@ -1,0 +1,70 @@
+#include "graph/distance_matrix.hpp"
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "graph/parallel_sources.hpp"
+
+namespace liaison::graph {
+
+DistanceMatrix::DistanceMatrix(const Graph& graph, std::vector<Id> sources, PathOptions options,
+                               RunControl control)
+    : m_graph(graph), m_options(std::move(options)), m_control(std::move(control)) {
+  for (Id s : sources) m_sources.push_back(graph.requireNode(s));
+}
+
+namespace {
+template <bool kMasked>
+void searchInto(const Adjacency& adj, const double* len, const ActiveMask& mask, Index s,
+                detail::SsspBuffers& b, std::vector<double>& row) {
+  row.assign(b.dist.size(), kInf);
+  if (!mask.nodeActive(s)) return;
+  if (len)
+    detail::dijkstraCount<kMasked>(adj, len, &mask, s, 0.0, b);
+  else
+    detail::bfsCount<kMasked>(adj, &mask, s, b);
+  for (Index v : b.order) row[v] = b.dist[v];
+  b.reset();
+}
+}  // namespace
+
+bool DistanceMatrix::run() {
+  const ActiveMask mask(m_graph, m_options.failed);
+  const Adjacency adj = m_options.ignoreDirection ? m_graph.undirected() : m_graph.out();
+  const bool weighted = m_options.metric != Metric::Hops;
+  const std::vector<double> len = weighted ? m_graph.lengths(m_options.metric) : std::vector<double>{};
+  const double* lp = weighted ? len.data() : nullptr;
+  m_rows.assign(m_sources.size(), {});
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> cancelled{false};
+  std::mutex progressMutex;
+  auto worker = [&]() {
+    detail::SsspBuffers b(m_graph.nodeCount());
+    for (std::size_t i; (i = next.fetch_add(1)) < m_sources.size();) {
+      if (m_control.cancel && m_control.cancel->load()) {
+        cancelled = true;
+        return;
+      }
+      if (mask.allActive())
+        searchInto<false>(adj, lp, mask, m_sources[i], b, m_rows[i]);
+      else
+        searchInto<true>(adj, lp, mask, m_sources[i], b, m_rows[i]);
+      if (m_control.progress) {
+        std::lock_guard<std::mutex> lock(progressMutex);
+        m_control.progress(double(i + 1) / double(m_sources.size()));
+      }
+    }
+  };
+  const unsigned threads = detail::threadCount(m_control, m_sources.size());
+  if (threads <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& th : pool) th.join();
+  }
+  return !cancelled;
+}
+
+}  // namespace liaison::graph

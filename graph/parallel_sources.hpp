@@ -1,0 +1,78 @@
+// Internal: run a per-source computation over many sources on several threads with a
+// deterministic result. Sources are cut into a fixed number of blocks (independent of the
+// thread count); each block sums into its own buffer and the buffers are added in block order,
+// so the floating-point result is identical for any number of threads.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "graph/common.hpp"
+#include "graph/sssp_kernel.hpp"
+
+namespace liaison::graph::detail {
+
+inline unsigned threadCount(const RunControl& control, std::size_t work) {
+  unsigned t = control.threads ? control.threads : std::thread::hardware_concurrency();
+  t = std::max(1u, t);
+  return static_cast<unsigned>(std::min<std::size_t>(t, std::max<std::size_t>(work, 1)));
+}
+
+// fn(std::size_t sourcePosition, SsspBuffers& scratch, double* nodeAcc, double* edgeAcc).
+// Returns false when cancelled. nodeOut (size n) and edgeOut (size m, when wanted) receive sums.
+template <class Fn>
+bool runSourceBlocks(std::size_t count, Index n, Index m, bool wantEdges,
+                     const RunControl& control, Fn&& fn, std::vector<double>& nodeOut,
+                     std::vector<double>& edgeOut) {
+  constexpr std::size_t kMaxBlocks = 32;
+  const std::size_t blocks = std::min(kMaxBlocks, std::max<std::size_t>(count, 1));
+  std::vector<std::vector<double>> nodeAcc(blocks), edgeAcc(blocks);
+  std::atomic<std::size_t> nextBlock{0}, doneSources{0};
+  std::atomic<bool> cancelled{false};
+  std::mutex progressMutex;
+  auto worker = [&]() {
+    SsspBuffers scratch(n);
+    for (;;) {
+      const std::size_t blk = nextBlock.fetch_add(1);
+      if (blk >= blocks) return;
+      nodeAcc[blk].assign(n, 0.0);
+      if (wantEdges) edgeAcc[blk].assign(m, 0.0);
+      const std::size_t lo = blk * count / blocks, hi = (blk + 1) * count / blocks;
+      for (std::size_t i = lo; i < hi; ++i) {
+        if (cancelled.load(std::memory_order_relaxed)) return;
+        if (control.cancel && control.cancel->load(std::memory_order_relaxed)) {
+          cancelled = true;
+          return;
+        }
+        fn(i, scratch, nodeAcc[blk].data(), wantEdges ? edgeAcc[blk].data() : nullptr);
+      }
+      const std::size_t done = doneSources.fetch_add(hi - lo) + (hi - lo);
+      if (control.progress) {
+        std::lock_guard<std::mutex> lock(progressMutex);
+        control.progress(count ? double(done) / double(count) : 1.0);
+      }
+    }
+  };
+  const unsigned threads = threadCount(control, blocks);
+  if (threads <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& th : pool) th.join();
+  }
+  if (cancelled) return false;
+  nodeOut.assign(n, 0.0);
+  edgeOut.assign(wantEdges ? m : 0, 0.0);
+  for (std::size_t blk = 0; blk < blocks; ++blk) {
+    for (Index v = 0; v < n; ++v) nodeOut[v] += nodeAcc[blk][v];
+    if (wantEdges)
+      for (Index e = 0; e < m; ++e) edgeOut[e] += edgeAcc[blk][e];
+  }
+  return true;
+}
+
+}  // namespace liaison::graph::detail

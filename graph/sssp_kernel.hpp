@@ -1,0 +1,268 @@
+// Internal: single-source shortest-path searches on CSR arrays that count shortest paths
+// (Brandes' forward phase), shared by paths, betweenness, load and closeness. Not public API.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "graph/active_mask.hpp"
+#include "graph/graph.hpp"
+
+namespace liaison::graph::detail {
+
+class RadixHeap;
+
+// Per-thread scratch space. Between searches every entry is in its reset state
+// (level -1, dist +inf, sigma 0, delta 0); reset() restores only the touched entries.
+struct SsspBuffers {
+  std::vector<Index> level;   // BFS depth, -1 = unreached
+  std::vector<double> dist;   // Dijkstra distance (+base), +inf = unreached
+  std::vector<double> sigma;  // number of shortest paths (double: never overflows)
+  std::vector<double> delta;  // Brandes dependency
+  std::vector<Index> order;   // settled nodes, non-decreasing distance
+  std::vector<Index> rank;    // position of a node in `order`
+  std::vector<Index> parentArc;  // one shortest-path parent arc (first found), -1 at source
+  std::vector<Index> heap, heapPos;
+  std::vector<double> targetWeight;  // free for callers (demand load); keep it all zero
+  std::vector<Index> succ, succEnd;  // Brandes DAG (CSR positions), see brandes.hpp
+  struct HeapEntry {
+    double key;
+    Index v;
+  };
+  std::vector<HeapEntry> heap4;
+  RadixHeap* radix = nullptr;  // owned below; pointer keeps the struct movable
+  std::unique_ptr<RadixHeap> radixOwner;
+
+  explicit SsspBuffers(Index n = 0) { resize(n); }
+  void resize(Index n) {
+    level.assign(n, -1);
+    dist.assign(n, kInf);
+    sigma.assign(n, 0.0);
+    delta.assign(n, 0.0);
+    rank.assign(n, -1);
+    parentArc.assign(n, -1);
+    heapPos.assign(n, -1);
+    targetWeight.assign(n, 0.0);
+    order.clear();
+    order.reserve(n);
+    heap.reserve(n);
+    heap4.reserve(n);
+    succEnd.assign(n + 1, 0);
+    if (!radixOwner) {
+      radixOwner = std::make_unique<RadixHeap>();
+      radix = radixOwner.get();
+    }
+  }
+  void reset() {
+    for (Index v : order) {
+      level[v] = -1;
+      dist[v] = kInf;
+      sigma[v] = 0.0;
+      delta[v] = 0.0;
+      rank[v] = -1;
+      parentArc[v] = -1;
+    }
+    order.clear();
+  }
+};
+
+// Breadth-first search from s counting shortest paths (parallel arcs count as distinct paths).
+// With a mask, inactive arcs and nodes are skipped; s itself must be active.
+template <bool kMasked>
+void bfsCount(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffers& b) {
+  b.level[s] = 0;
+  b.sigma[s] = 1.0;
+  b.dist[s] = 0.0;
+  b.order.push_back(s);
+  for (std::size_t head = 0; head < b.order.size(); ++head) {
+    const Index v = b.order[head];
+    const Index lv = b.level[v] + 1;
+    const double sv = b.sigma[v];
+    for (Index i = adj.offsets[v], end = adj.offsets[v + 1]; i < end; ++i) {
+      const Index w = adj.targets[i];
+      if constexpr (kMasked)
+        if (!mask->arcActive(adj.arcs[i], w)) continue;
+      Index lw = b.level[w];
+      if (lw < 0) {
+        b.level[w] = lw = lv;
+        b.dist[w] = lv;
+        b.parentArc[w] = adj.arcs[i];
+        b.order.push_back(w);
+      }
+      if (lw == lv) b.sigma[w] += sv;
+    }
+  }
+  for (std::size_t i = 0; i < b.order.size(); ++i) b.rank[b.order[i]] = static_cast<Index>(i);
+}
+
+// Dijkstra from s counting shortest paths with igraph's rules: distances carry `base` at the
+// source (igraph uses 1.0, which shapes the rounding of ties), a relaxation that is equal within
+// compareLengths() adds paths, a strictly shorter one resets them. Infinite lengths are skipped.
+// 4-ary min-heap of (distance, node) with positions (SsspBuffers::heapPos) for decrease-key.
+struct QuadHeap {
+  std::vector<SsspBuffers::HeapEntry>& heap;
+  Index* pos;
+  explicit QuadHeap(SsspBuffers& b) : heap(b.heap4), pos(b.heapPos.data()) { heap.clear(); }
+  bool empty() const { return heap.empty(); }
+  bool contains(Index v) const { return pos[v] >= 0; }
+  void push(double key, Index v) {
+    heap.push_back({key, v});
+    siftUp(heap.size() - 1, {key, v});
+  }
+  void decrease(double key, Index v) { siftUp(static_cast<std::size_t>(pos[v]), {key, v}); }
+  void siftUp(std::size_t i, SsspBuffers::HeapEntry x) {
+    while (i > 0) {
+      const std::size_t p = (i - 1) >> 2;
+      if (heap[p].key <= x.key) break;
+      heap[i] = heap[p];
+      pos[heap[i].v] = static_cast<Index>(i);
+      i = p;
+    }
+    heap[i] = x;
+    pos[x.v] = static_cast<Index>(i);
+  }
+  Index pop() {
+    const Index top = heap[0].v;
+    const SsspBuffers::HeapEntry last = heap.back();
+    heap.pop_back();
+    pos[top] = -1;
+    const std::size_t n = heap.size();
+    if (n == 0) return top;
+    std::size_t i = 0;
+    for (;;) {
+      const std::size_t c0 = 4 * i + 1;
+      if (c0 >= n) break;
+      std::size_t best = c0;
+      const std::size_t cEnd = std::min(c0 + 4, n);
+      for (std::size_t c = c0 + 1; c < cEnd; ++c)
+        if (heap[c].key < heap[best].key) best = c;
+      if (heap[best].key >= last.key) break;
+      heap[i] = heap[best];
+      pos[heap[i].v] = static_cast<Index>(i);
+      i = best;
+    }
+    heap[i] = last;
+    pos[last.v] = static_cast<Index>(i);
+    return top;
+  }
+};
+
+// Monotone radix heap over the bit patterns of non-negative doubles (whose order matches the
+// order of the values). Pushed keys must be >= the last popped key, which holds in Dijkstra with
+// non-negative lengths. No decrease-key: callers push again and skip stale entries on pop.
+class RadixHeap {
+ public:
+  bool empty() const { return m_size == 0; }
+  void clear() {
+    for (auto& b : m_buckets) b.clear();
+    m_size = 0;
+    m_last = 0;
+  }
+  void push(double key, Index v) {
+    const std::uint64_t k = bits(key);
+    m_buckets[bucketOf(k)].push_back({k, v});
+    ++m_size;
+  }
+  // Pops an entry with the minimum key; returns its node and writes its key.
+  Index pop(double& key) {
+    if (m_buckets[0].empty()) {
+      int i = 1;
+      while (m_buckets[i].empty()) ++i;
+      std::uint64_t mn = m_buckets[i][0].key;
+      for (const Entry& e : m_buckets[i]) mn = std::min(mn, e.key);
+      m_last = mn;
+      for (const Entry& e : m_buckets[i]) m_buckets[bucketOf(e.key)].push_back(e);
+      m_buckets[i].clear();
+    }
+    const Entry e = m_buckets[0].back();
+    m_buckets[0].pop_back();
+    --m_size;
+    key = fromBits(e.key);
+    return e.v;
+  }
+
+ private:
+  struct Entry {
+    std::uint64_t key;
+    Index v;
+  };
+  static std::uint64_t bits(double x) {
+    std::uint64_t u;
+    std::memcpy(&u, &x, sizeof u);
+    return u;
+  }
+  static double fromBits(std::uint64_t u) {
+    double x;
+    std::memcpy(&x, &u, sizeof x);
+    return x;
+  }
+  int bucketOf(std::uint64_t k) const {
+    return k == m_last ? 0 : 64 - __builtin_clzll(k ^ m_last);
+  }
+  std::vector<Entry> m_buckets[65];
+  std::uint64_t m_last = 0;
+  std::size_t m_size = 0;
+};
+
+// Outcome of relaxing an arc to w with candidate distance alt against current cur (igraph's
+// rules): 0 = nothing, 1 = first or strictly shorter (reset), 2 = tie (add paths).
+inline int relaxKind(double alt, double cur) {
+  if (cur == kInf) return 1;
+  if (alt == cur) return 2;
+  // Cheap rejection before the exact comparison (the tie band is ~2e-10 relative).
+  if (alt > cur && alt - cur > 1e-9 * cur) return 0;
+  const int cmp = compareLengths(alt, cur);
+  return cmp < 0 ? 1 : (cmp == 0 ? 2 : 0);
+}
+
+template <bool kMasked>
+void dijkstraCount(const Adjacency& adj, const double* len, const ActiveMask* mask, Index s,
+                   double base, SsspBuffers& b) {
+  QuadHeap heap(b);
+  double* dist = b.dist.data();
+  double* sigma = b.sigma.data();
+  dist[s] = base;
+  sigma[s] = 1.0;
+  heap.push(base, s);
+  while (!heap.empty()) {
+    const Index v = heap.pop();
+    b.rank[v] = static_cast<Index>(b.order.size());
+    b.order.push_back(v);
+    const double dv = dist[v];
+    const double sv = sigma[v];
+    for (Index i = adj.offsets[v], end = adj.offsets[v + 1]; i < end; ++i) {
+      const Index w = adj.targets[i];
+      const Index arc = adj.arcs[i];
+      if constexpr (kMasked)
+        if (!mask->arcActive(arc, w)) continue;
+      const double l = len[arc >> 1];
+      if (l == kInf) continue;
+      const double alt = dv + l;
+      const int kind = relaxKind(alt, dist[w]);
+      if (kind == 1) {
+        const bool fresh = dist[w] == kInf;
+        dist[w] = alt;
+        sigma[w] = sv;
+        b.parentArc[w] = arc;
+        if (fresh)
+          heap.push(alt, w);
+        else if (heap.contains(w))
+          heap.decrease(alt, w);
+      } else if (kind == 2 && b.rank[w] < 0) {
+        sigma[w] += sv;
+      }
+    }
+  }
+}
+
+// True when arc v->w (length l) lies on a shortest path found by dijkstraCount.
+inline bool onShortestPath(const SsspBuffers& b, Index v, Index w, double l) {
+  const double alt = b.dist[v] + l, dw = b.dist[w];
+  if (alt != dw && std::fabs(alt - dw) > 1e-9 * std::fabs(dw)) return false;
+  return b.rank[w] > b.rank[v] && l != kInf && compareLengths(alt, dw) == 0;
+}
+
+}  // namespace liaison::graph::detail
