@@ -25,9 +25,21 @@ struct JournalEntry {
   std::string hash;       // hex SHA-256 over the canonical content and prev_hash
 };
 
-// The canonical byte string an entry's hash covers (documented so others can re-check it).
+// The canonical byte string an entry's hash covers (documented so others can re-check it):
+// the tag "liaison-journal-1" followed by the fields seq, time, actor, action, entity,
+// entity_id, summary, before, after, each as a netstring "<byte length>:<bytes>," (lengths
+// and the integers seq, time and entity_id in plain decimal, '-' for negatives). Netstrings
+// keep field boundaries unambiguous whatever the text holds. prev_hash and hash are excluded.
+//   e.g. seq 1, time 1700000000, actor "ana", action "note", entity "", entity_id 0,
+//   summary "hi", before "", after "" ->
+//   "liaison-journal-1" "1:1,10:1700000000,3:ana,4:note,0:,1:0,2:hi,0:,0:,"
 std::string journalCanonical(const JournalEntry& e);
-std::string journalHash(const JournalEntry& e);  // hex SHA-256 of canonical + prev_hash
+// Lowercase hex SHA-256 of journalCanonical(e) followed by the 64 hex characters of
+// e.prev_hash. The first entry's prev_hash is kGenesisHash.
+std::string journalHash(const JournalEntry& e);
+
+inline constexpr const char* kGenesisHash =
+    "0000000000000000000000000000000000000000000000000000000000000000";
 
 struct VerifyReport {
   bool ok = true;

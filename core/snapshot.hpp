@@ -36,6 +36,11 @@ struct Snapshot {
   const Incident* incident(Id id) const;
   const Task* task(Id id) const;
   const MapFeature* feature(Id id) const;
+  const OperationalPeriod* period(Id id) const;
+  const TimelineEvent* event(Id id) const;
+
+  // The events in time order (ties by id); computed on each call, O(n log n).
+  std::vector<const TimelineEvent*> eventsByTime() const;
 
   // The first incident (a workspace normally holds one), or nullptr.
   const Incident* mainIncident() const;

@@ -74,14 +74,19 @@ class Store {
 
   // Workspace-level key/value settings (e.g. saved node positions, UI state).
   std::string setting(const std::string& key, const std::string& fallback = "") const;
+  // Stores a setting. Not journaled and does not bump the revision (it is UI state, not
+  // incident data). Throws StoreError on a read-only store.
+  void setSetting(const std::string& key, const std::string& value);
 
   sqlite3* handle() const { return m_db; }  // for tests and migrations only
 
  private:
+  struct Impl;  // statement cache, revision cache and the mutex that serialises calls
   Store(std::filesystem::path path, OpenMode mode, sqlite3* db);
   std::filesystem::path m_path;
   OpenMode m_mode;
   sqlite3* m_db = nullptr;
+  std::unique_ptr<Impl> m_impl;
 };
 
 // The current UTC time in seconds (one place, so tests can reason about it).

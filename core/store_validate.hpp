@@ -1,0 +1,14 @@
+// The rules a command's entity must keep before the store writes it. Each broken rule throws
+// ValidationError naming the entity, the field, the problem and what would be valid.
+#pragma once
+
+#include "core/model.hpp"
+#include "core/store_rows.hpp"
+
+namespace liaison::core {
+
+// e has its final id. References are checked against the rows inside the current
+// transaction, so a batch may refer to entities put earlier in the same batch.
+void validateEntity(StoreRows& rows, const Entity& e);
+
+}  // namespace liaison::core
