@@ -534,16 +534,10 @@ for code in CODES:
         if len(rest) == 3:
             pairs.append((rest[-1], rest[0]))
         for x, y in pairs:
-            ch(x, y, rng.choice(["phone", "phone", "email"]) if not tg else rng.choice(["phone", "radio"]),
-               tg if False else None, notes="within agency")
+            medium = rng.choice(["phone", "radio"]) if tg else rng.choice(["phone", "phone", "email"])
+            ch(x, y, medium, tg if medium == "radio" else None, notes="within agency")
     # second medium hub <-> deputy
     ch(rest[0], hub, "email" if tg else "phone", notes="chain of command (backup)")
-
-# Fix radio identifiers for radio channels created in rings without a talkgroup
-for c in CHANNELS:
-    if c["medium"] == "radio" and not c["identifier"]:
-        code = REPS[c["from_rep"] - 101]["code"]
-        c["identifier"] = AGENCIES[CODES.index(code)][16]
 
 # 2. Unified Command Post (in person, Station 2).
 ICP_MEMBERS = ["RCFD.so", "RCFD.ops", "HAZ14.ldr", "HAZ14.ref", "RCPD.cmd", "TVEMS.ops",
@@ -678,9 +672,6 @@ for c in CHANNELS:
     if (c["from_rep"], c["to_rep"]) == (REP["RCFD.ic"]["id"], REP["RCFD.cap"]["id"]):
         c.update(status="degraded", reliability=0.78, latency=1.0,
                  notes="Hawk Ridge tower on generator; dead spot in the rail cut")
-    if (c["from_rep"], c["to_rep"]) == (REP["TCEMA.lofr"]["id"], REP["TCEMA.emg"]["id"]) or \
-       (c["from_rep"], c["to_rep"]) == (REP["TCEMA.dir"]["id"], REP["TCEMA.lofr"]["id"]):
-        pass
 
 # One-way alerting links and agency-to-agency channels.
 ch("TCEMA.pio", "WTMR.pd", "data_link", "IPAWS / EAS CAP feed", direction="one_way",
