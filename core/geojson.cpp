@@ -2,6 +2,7 @@
 // from a small scanner over the (already validated) text, run only when there is an error.
 #include "core/geojson.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -99,6 +100,22 @@ std::size_t elementOffset(std::string_view t, std::size_t arr, std::size_t index
   return std::string_view::npos;
 }
 
+// The start of the token that covers `offset` (nlohmann reports the last character it read,
+// which for a string or a number is its end), or offset itself between tokens.
+std::size_t tokenStart(std::string_view t, std::size_t offset) {
+  for (std::size_t i = skipSpace(t, 0); i < t.size() && i <= offset; i = skipSpace(t, i)) {
+    const char c = t[i];
+    const std::size_t end = c == '"' ? skipString(t, i)
+                            : (c == '{' || c == '}' || c == '[' || c == ']' || c == ',' ||
+                               c == ':')
+                                ? i + 1
+                                : std::max(skipValue(t, i), i + 1);
+    if (offset < end) return i;
+    i = end;
+  }
+  return offset;
+}
+
 using PathStep = std::variant<std::string, std::size_t>;
 using Path = std::vector<PathStep>;
 
@@ -142,7 +159,8 @@ class Reader {
     try {
       root = json::parse(m_text);
     } catch (const json::parse_error& e) {
-      throw GeoJsonError(positionOf(m_text, e.byte > 0 ? e.byte - 1 : 0), syntaxReason(e));
+      const std::size_t last = e.byte > 0 ? e.byte - 1 : 0;
+      throw GeoJsonError(positionOf(m_text, tokenStart(m_text, last)), syntaxReason(e));
     }
     Path path;
     if (!root.is_object() || root.value("type", json()) != "FeatureCollection")
@@ -348,7 +366,9 @@ void writeValue(std::string& out, const json& v, int indent) {
         out += ": ";
         writeValue(out, value, indent + 1);
       }
-      out += "\n" + close + "}";
+      out += '\n';
+      out += close;
+      out += '}';
       return;
     }
     case json::value_t::array: {
@@ -369,7 +389,9 @@ void writeValue(std::string& out, const json& v, int indent) {
         out += pad;
         writeValue(out, v[i], indent + 1);
       }
-      out += "\n" + close + "]";
+      out += '\n';
+      out += close;
+      out += ']';
       return;
     }
     default:
@@ -378,7 +400,13 @@ void writeValue(std::string& out, const json& v, int indent) {
 }
 
 std::string positionText(const LonLat& p) {
-  return "[" + formatNumber(p.lon) + ", " + formatNumber(p.lat) + "]";
+  // Appended piecewise: GCC 12's -Wrestrict misfires on "literal" + std::string here.
+  std::string out = "[";
+  out += formatNumber(p.lon);
+  out += ", ";
+  out += formatNumber(p.lat);
+  out += ']';
+  return out;
 }
 
 // Writes a list of positions one per line at the given depth.
@@ -387,9 +415,12 @@ void writeRing(std::string& out, const std::vector<LonLat>& ring, int indent) {
   out += "[\n";
   for (std::size_t i = 0; i < ring.size(); ++i) {
     if (i > 0) out += ",\n";
-    out += pad + positionText(ring[i]);
+    out += pad;
+    out += positionText(ring[i]);
   }
-  out += "\n" + std::string(static_cast<std::size_t>(indent) * 2, ' ') + "]";
+  out += '\n';
+  out.append(static_cast<std::size_t>(indent) * 2, ' ');
+  out += ']';
 }
 
 void writeRings(std::string& out, const std::vector<std::vector<LonLat>>& rings, int indent) {
@@ -400,7 +431,9 @@ void writeRings(std::string& out, const std::vector<std::vector<LonLat>>& rings,
     out += pad;
     writeRing(out, rings[i], indent + 1);
   }
-  out += "\n" + std::string(static_cast<std::size_t>(indent) * 2, ' ') + "]";
+  out += '\n';
+  out.append(static_cast<std::size_t>(indent) * 2, ' ');
+  out += ']';
 }
 
 void writeCoordinates(std::string& out, const GeoGeometry& g, int indent) {
@@ -438,7 +471,9 @@ void writeCoordinates(std::string& out, const GeoGeometry& g, int indent) {
     out += pad;
     part(g.parts[i], indent + 1);
   }
-  out += "\n" + std::string(static_cast<std::size_t>(indent) * 2, ' ') + "]";
+  out += '\n';
+  out.append(static_cast<std::size_t>(indent) * 2, ' ');
+  out += ']';
 }
 
 }  // namespace
@@ -473,7 +508,11 @@ std::string writeFeatureCollection(const std::vector<GeoFeature>& features) {
     const GeoFeature& f = features[i];
     out += i == 0 ? "\n" : ",\n";
     out += "    {\n      \"type\": \"Feature\",\n";
-    if (!f.id_json.empty()) out += "      \"id\": " + f.id_json + ",\n";
+    if (!f.id_json.empty()) {
+      out += "      \"id\": ";
+      out += f.id_json;
+      out += ",\n";
+    }
     out += "      \"geometry\": {\n        \"type\": \"";
     out += toString(f.geometry.type);
     out += "\",\n        \"coordinates\": ";

@@ -195,7 +195,7 @@ class RowReader {
 
   std::string text(std::string_view column, bool required = false) const {
     const Cell c = cell(column);
-    if (required && c.empty())
+    if (required && c.text.find_first_not_of(" \t\r\n") == std::string_view::npos)
       fail(c, std::string(column) + " is empty; expected a non-empty text");
     return std::string(c.text);
   }
@@ -217,6 +217,11 @@ class RowReader {
       fail(c, std::string(column) + " " + quote(c.text) +
                   " is not a list of ids; expected positive whole numbers separated by ';', "
                   "e.g. 3;7;12");
+    for (std::size_t i = 0; i < ids->size(); ++i)
+      for (std::size_t k = 0; k < i; ++k)
+        if ((*ids)[i] == (*ids)[k])
+          fail(c, std::string(column) + " lists " + std::to_string((*ids)[i]) +
+                      " twice; expected each id once");
     return *ids;
   }
 
