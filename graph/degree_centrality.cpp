@@ -18,7 +18,7 @@ void DegreeCentrality::run() {
     const double value = m_kind == Valued::Reliability ? spec.reliability : 1.0;
     ++m_out[a];
     ++m_in[b];
-    if (spec.twoWay && a != b) {
+    if (spec.twoWay) {  // a two-way self-loop thus counts 2 in, 2 out (igraph, undirected)
       ++m_out[b];
       ++m_in[a];
     }

@@ -3,8 +3,8 @@
 // Conventions (as igraph's degree(loops=TRUE)):
 //  - A two-way edge counts once in, once out and once in total at each end (it is one tie);
 //    a one-way edge a->b counts out at a, in at b, total at both.
-//  - total = number of incident edges: an undirected self-loop counts 2, as in igraph;
-//    a one-way self-loop counts in 1, out 1, total 2.
+//  - total = number of edge ends at the node: a self-loop counts 2 in total, as in igraph;
+//    a two-way self-loop counts 2 in and 2 out, a one-way self-loop 1 in and 1 out.
 //  - Parallel edges each count.
 //  - valued = sum over incident edges of reliability (Valued::Reliability) or of 1
 //    (Valued::Count, equal to total); self-loops count twice.
