@@ -723,9 +723,9 @@ class Importer {
       throw ImportError(file, e.pos().line, e.pos().column, e.what());
     }
     std::map<Id, int> lines;
-    // Parts after the first of a Multi* geometry get ids after every id in use.
+    // Parts after the first of a Multi* geometry get the ids after the highest id in the file,
+    // so importing the same file again gives them the same ids (and replaces them).
     Id nextId = 1;
-    for (const auto& f : m_existing.features) nextId = std::max(nextId, f.id + 1);
     for (const auto& f : parsed) {
       if (auto id = parseId(f.id_json)) nextId = std::max(nextId, *id + 1);
     }
