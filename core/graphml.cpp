@@ -15,9 +15,18 @@
 
 namespace liaison::core {
 
+namespace {
+// "file:line: reason", or "file: reason" when no line applies.
+std::string locate(const std::string& file, int line, const std::string& reason) {
+  std::string out = file;
+  if (line > 0) out.append(":").append(std::to_string(line));
+  out.append(": ").append(reason);
+  return out;
+}
+}  // namespace
+
 GraphmlError::GraphmlError(std::string file, int line, const std::string& reason)
-    : std::runtime_error(file + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " +
-                         reason),
+    : std::runtime_error(locate(file, line, reason)),
       m_file(std::move(file)),
       m_line(line),
       m_reason(reason) {}
@@ -371,7 +380,9 @@ void writeGraphml(std::ostream& out, const GraphmlGraph& graph) {
                          : std::holds_alternative<std::int64_t>(value) ? "long"
                          : std::holds_alternative<double>(value)       ? "double"
                                                                        : "string";
-      std::string id = "d" + std::to_string(keys.size());
+      // Not "d" + to_string(): GCC 12 at -O2 raises a false -Wrestrict on that expression.
+      std::string id = std::to_string(keys.size());
+      id.insert(0, 1, 'd');
       keyId[{domain, name}] = id;
       keys.push_back({id, name, type, domain});
     }
