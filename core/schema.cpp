@@ -14,6 +14,7 @@ namespace {
 // Version 1. References that may be absent are NULL (never 0) so foreign keys hold; lists
 // (contacts, event agencies, task involvement and dependencies) are child tables with an
 // ordinal that keeps the user's order. Indexes cover every foreign key used by cascades.
+// Task dependencies are checked at COMMIT (a batch may name a task it puts later).
 constexpr const char* kV1 = R"SQL(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 INSERT INTO meta (key, value) VALUES ('revision', '0'), ('journal_head_seq', '0'),
@@ -101,7 +102,7 @@ CREATE INDEX task_involved_agency ON task_involved(agency);
 CREATE TABLE task_depends (
   task INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
   ordinal INTEGER NOT NULL,
-  depends_on INTEGER NOT NULL REFERENCES tasks(id),
+  depends_on INTEGER NOT NULL REFERENCES tasks(id) DEFERRABLE INITIALLY DEFERRED,
   PRIMARY KEY (task, ordinal)) WITHOUT ROWID;
 CREATE INDEX task_depends_on ON task_depends(depends_on);
 

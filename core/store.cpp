@@ -252,6 +252,10 @@ class Applier {
   }
 
   void finish() {
+    for (Id id : m_tasksPut) {
+      std::optional<Entity> t = m_rows.read(EntityKind::Task, id);
+      if (t) validateTaskDependencies(m_rows, std::get<Task>(*t));
+    }
     setMeta(m_rows, "journal_head_seq", std::to_string(m_seq));
     setMeta(m_rows, "journal_head_hash", m_prevHash);
   }
@@ -273,6 +277,7 @@ class Applier {
     validateEntity(m_rows, e);
     std::optional<Entity> before = m_rows.read(kind, id);
     ids.push_back(id);
+    if (kind == EntityKind::Task) m_tasksPut.push_back(id);
     if (before && *before == e) return;  // nothing changed, nothing to record
     m_rows.write(e);
     const std::string afterJson = entityToJson(e);
@@ -389,6 +394,7 @@ class Applier {
   TimeUtc m_time = nowUtc();
   std::int64_t m_seq = 0;
   std::string m_prevHash;
+  std::vector<Id> m_tasksPut;  // their dependencies are checked when the batch is complete
 };
 
 }  // namespace

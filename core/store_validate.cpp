@@ -165,7 +165,10 @@ void check(const Checker& c, const Task& t) {
   c.refs("involved", EntityKind::Agency, t.involved);
   for (Id d : t.depends_on)
     if (d == t.id) c.fail("depends_on", "lists the task itself; a task cannot depend on itself");
-  c.refs("depends_on", EntityKind::Task, t.depends_on);
+  std::set<Id> seen;
+  for (Id d : t.depends_on)
+    if (!seen.insert(d).second)
+      c.fail("depends_on", "lists task " + std::to_string(d) + " twice; each may appear once");
 }
 
 void check(const Checker& c, const MapFeature& f) {
@@ -199,6 +202,24 @@ void check(const Checker& c, const MapFeature& f) {
 }
 
 }  // namespace
+
+void validateTaskDependencies(StoreRows& rows, const Task& t) {
+  const Entity e = t;
+  Checker c(rows, e);
+  c.refs("depends_on", EntityKind::Task, t.depends_on);
+  if (t.depends_on.empty()) return;
+  sql::Stmt& st = rows.stmt(
+      "WITH RECURSIVE reach(id) AS (SELECT depends_on FROM task_depends WHERE task = ?1 "
+      "UNION SELECT d.depends_on FROM task_depends d JOIN reach r ON d.task = r.id) "
+      "SELECT 1 FROM reach WHERE id = ?1 LIMIT 1");
+  st.bind(1, t.id);
+  const bool cycle = st.step();
+  st.reset();
+  if (cycle)
+    c.fail("depends_on",
+           "makes a cycle: through its dependencies the task depends on itself; "
+           "remove one of the dependencies");
+}
 
 void validateEntity(StoreRows& rows, const Entity& e) {
   Checker c(rows, e);

@@ -378,3 +378,39 @@ TEST_CASE("settings are stored but neither journaled nor revisioned", "[store][s
   auto other = Store::open(path, OpenMode::ReadOnly);
   CHECK(other->setting("layout") == "{\"101\":[3,4]}");
 }
+
+TEST_CASE("task dependencies may point forward within a batch but never in a cycle",
+          "[store][validation]") {
+  TempDir tmp;
+  auto store = Store::create(tmp.file("w.liaison"));
+  auto task = [](Id id, std::vector<Id> deps) {
+    Task t;
+    t.id = id;
+    t.title = "Task " + std::to_string(id);
+    t.depends_on = std::move(deps);
+    return t;
+  };
+  // Task 1 names task 2, which the same batch puts afterwards.
+  store->apply(std::vector<Command>{put(task(1, {2})), put(task(2, {}))}, "tester");
+  CHECK(store->load()->task(1)->depends_on == std::vector<Id>{2});
+
+  const auto rev = store->revision();
+  auto fails = [&](std::vector<Command> batch) {
+    return errorOf([&] { store->apply(batch, "tester"); });
+  };
+  CHECK(fails({put(task(3, {4}))}) ==
+        "task 3 (Task 3): depends_on refers to task 4, which does not exist; use the id of an "
+        "existing task");
+  CHECK(fails({put(task(2, {1}))}) ==
+        "task 2 (Task 2): depends_on makes a cycle: through its dependencies the task depends on "
+        "itself; remove one of the dependencies");
+  CHECK(fails({put(task(3, {1})), put(task(2, {3}))}) ==  // 3 -> 1 -> 2 -> 3, 3 checked first
+        "task 3 (Task 3): depends_on makes a cycle: through its dependencies the task depends on "
+        "itself; remove one of the dependencies");
+  CHECK(store->revision() == rev);
+
+  // Removing a task drops it from the dependencies of others.
+  store->apply(remove(EntityKind::Task, 2), "tester");
+  CHECK(store->load()->task(1)->depends_on.empty());
+  CHECK(store->journal().back().summary == "Removed task 2 (Task 2)");
+}
