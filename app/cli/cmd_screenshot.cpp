@@ -1,0 +1,69 @@
+// liaison screenshot [WORKSPACE] --out FILE.png: render real frames offscreen and write a PNG.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "app/shell/app_loop.hpp"
+#include "cli.hpp"
+#include "workspace_paths.hpp"
+
+namespace liaison::app::cli {
+namespace {
+
+bool parseSize(const std::string& text, int& w, int& h) {
+  char x = 0, extra = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3) return false;
+  return (x == 'x' || x == 'X') && w >= 64 && h >= 64 && w <= 16384 && h <= 16384;
+}
+
+}  // namespace
+
+void registerScreenshotCommand(CLI::App& root, CliResult& result) {
+  struct Args {
+    std::string workspace, out, size = "1920x1080", filter, theme = "operator";
+    int frames = 3;
+    float scale = 1.0f;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = root.add_subcommand(
+      "screenshot",
+      "Render the dashboard without showing a window and write it as a PNG (works under Xvfb: "
+      "xvfb-run -a -s \"-screen 0 1920x1080x24\" liaison screenshot ...)");
+  cmd->add_option("WORKSPACE", args->workspace,
+                  "Workspace file to render (default: the demo exercise)");
+  cmd->add_option("--out", args->out, "PNG file to write")->required();
+  cmd->add_option("--size", args->size, "Picture size in pixels, WIDTHxHEIGHT")->capture_default_str();
+  cmd->add_option("--frames", args->frames, "Frames to render before capturing")->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--scale", args->scale, "Multiply the size of text and widgets")->capture_default_str()
+      ->check(CLI::Range(0.25f, 8.0f));
+  cmd->add_option("--filter", args->filter, "Text to put in the directory's search box");
+  cmd->add_option("--theme", args->theme, "Look: operator or wall")->capture_default_str()
+      ->check(CLI::IsMember({"operator", "wall"}));
+
+  cmd->callback([&result, args] {
+    runGuarded(result, [&] {
+      RunOptions o;
+      ScreenshotRequest shot;
+      if (!parseSize(args->size, shot.width, shot.height)) {
+        std::cerr << "error: --size " << args->size
+                  << " is not valid; expected WIDTHxHEIGHT, each 64 to 16384, e.g. 1920x1080\n";
+        return 1;
+      }
+      shot.out = args->out;
+      shot.frames = args->frames;
+      o.screenshot = shot;
+      o.workspace = args->workspace.empty() ? ensureDemoWorkspace(std::cerr)
+                                            : std::filesystem::path(args->workspace);
+      o.scale = args->scale;
+      o.read_only = true;  // a screenshot never writes
+      o.directory_filter = args->filter;
+      o.theme = args->theme == "wall" ? ThemeKind::Wall : ThemeKind::Operator;
+      return runDashboard(o);
+    });
+  });
+}
+
+}  // namespace liaison::app::cli

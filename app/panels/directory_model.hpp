@@ -1,0 +1,48 @@
+// The directory's rows (one per representative, or one per agency without any) as display
+// strings, and the filter that picks the visible ones. No ImGui: unit-testable without drawing.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/snapshot.hpp"
+
+namespace liaison::app {
+
+inline constexpr std::string_view kSensitiveMask = "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 (sensitive)";
+
+struct DirectoryRow {
+  core::Id agency_id = 0;
+  core::Id rep_id = 0;  // 0: an agency with no representative
+  std::string agency_code;
+  std::string agency_name;
+  std::string type;      // human label, e.g. "Public works"
+  std::string role;      // "assisting" or "cooperating"
+  bool assisting = false;
+  std::string name;      // representative; empty when none
+  std::string position;
+  std::string shift;
+  bool on_duty = false;
+  std::string contacts;  // "Cell 555-0142 · Radio TG 2104"; sensitive values masked unless shown
+  std::string search;    // lower-case haystack over every displayed field
+};
+
+struct DirectoryCounts {
+  std::size_t agencies = 0, representatives = 0;
+};
+
+// Every row, agencies in code order and their representatives in id order.
+std::vector<DirectoryRow> buildDirectoryRows(const core::Snapshot& snapshot, bool show_sensitive);
+
+// Indices of the rows that match: case-insensitive; every whitespace-separated term must occur
+// somewhere in the row (agency, type, role, name, position, contacts). Empty filter: all rows.
+std::vector<std::size_t> filterDirectoryRows(const std::vector<DirectoryRow>& rows,
+                                             std::string_view filter);
+
+std::string agencyTypeLabel(core::AgencyType type);
+std::string contactKindLabel(core::ContactKind kind);
+std::string toLowerAscii(std::string_view text);
+
+}  // namespace liaison::app

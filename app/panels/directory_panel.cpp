@@ -1,0 +1,180 @@
+#include "directory_panel.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cstdio>
+
+#include "app/shell/app_context.hpp"
+#include "app/shell/theme.hpp"
+
+namespace liaison::app {
+
+std::vector<const DirectoryRow*> DirectoryPanel::visibleRows() const {
+  std::vector<const DirectoryRow*> out;
+  out.reserve(m_visible.size());
+  for (std::size_t i : m_visible) out.push_back(&m_rows[i]);
+  return out;
+}
+
+void DirectoryPanel::refresh(const AppContext& ctx) {
+  const core::Snapshot* snap = ctx.snapshot.get();
+  const bool sensitive = ctx.mayShowSensitive();
+  const std::uint64_t version = snap ? snap->version : 0;
+  if (!m_built || snap != m_source || version != m_sourceVersion || sensitive != m_sourceSensitive) {
+    m_rows = snap ? buildDirectoryRows(*snap, sensitive) : std::vector<DirectoryRow>{};
+    m_counts = {snap ? snap->agencies.size() : 0, snap ? snap->representatives.size() : 0};
+    m_source = snap;
+    m_sourceVersion = version;
+    m_sourceSensitive = sensitive;
+    m_built = true;
+    ++m_rebuilds;
+    m_appliedFilter = m_filter;
+    m_visible = filterDirectoryRows(m_rows, m_filter);
+    ++m_refilters;
+  } else if (m_filter != m_appliedFilter) {
+    m_appliedFilter = m_filter;
+    m_visible = filterDirectoryRows(m_rows, m_filter);
+    ++m_refilters;
+  }
+}
+
+void DirectoryPanel::drawContent(AppContext& ctx) {
+  refresh(ctx);
+  drawToolbar(ctx);
+  refresh(ctx);  // the filter may have changed while typing: list what the box says now
+  drawTable(ctx);
+}
+
+void DirectoryPanel::drawToolbar(AppContext& ctx) {
+  const Theme& theme = themeData(ctx.theme);
+  const float em = ImGui::GetFontSize();
+
+  if (!ctx.wallMode()) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && ImGui::IsKeyPressed('F', false)) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(std::min(28.0f * em, ImGui::GetContentRegionAvail().x * 0.5f));
+    ImGui::InputTextWithHint("##directory-filter",
+                             "Search agency, person, position, contact (Ctrl+F)", &m_filter);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    m_filterRect = {a.x, a.y, b.x, b.y};
+    if (!m_filter.empty()) {
+      ImGui::SameLine();
+      if (ImGui::Button("Clear")) m_filter.clear();
+    }
+    ImGui::SameLine(0, 1.2f * em);
+    ImGui::Checkbox("Show sensitive", &ctx.ui.show_sensitive);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Reveal private numbers on this workstation (never on the wall)");
+    ImGui::SameLine(0, 1.2f * em);
+  }
+
+  char counts[128];
+  std::snprintf(counts, sizeof counts, "%zu agencies, %zu representatives; %zu shown",
+                m_counts.agencies, m_counts.representatives, m_visible.size());
+  const float w = ImGui::CalcTextSize(counts).x;
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetCursorPosX() + w < right) ImGui::SetCursorPosX(right - w);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(theme.text_muted, "%s", counts);
+}
+
+void DirectoryPanel::drawAgencyCell(const AppContext& ctx, const DirectoryRow& row,
+                                    bool first_of_agency) {
+  if (!first_of_agency) return;
+  const Theme& theme = themeData(ctx.theme);
+  if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+  ImGui::TextColored(theme.accent, "%s", row.agency_code.c_str());
+  if (ctx.fonts.bold) ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::TextUnformatted(row.agency_name.c_str());
+}
+
+void DirectoryPanel::drawTable(AppContext& ctx) {
+  const Theme& theme = themeData(ctx.theme);
+  const float em = ImGui::GetFontSize();
+
+  if (m_rows.empty()) {
+    ImGui::Spacing();
+    ImGui::TextColored(theme.text_muted,
+                       "This workspace has no agencies yet. Import a scenario with\n"
+                       "  liaison import DIR --into WORKSPACE");
+    return;
+  }
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_Hideable | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##directory", 7, flags, ImVec2(0, 0))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Agency", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+  ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, 8.5f * em);
+  ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
+  ImGui::TableSetupColumn("Representative", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+  ImGui::TableSetupColumn("ICS position", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn("Duty", ImGuiTableColumnFlags_WidthFixed, 5.5f * em);
+  ImGui::TableSetupColumn("How to reach", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+  ImGui::TableHeadersRow();
+  if (ctx.fonts.bold) ImGui::PopFont();
+
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(m_visible.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const DirectoryRow& row = m_rows[m_visible[static_cast<std::size_t>(i)]];
+      const bool first = i == 0 || m_rows[m_visible[static_cast<std::size_t>(i - 1)]].agency_id !=
+                                       row.agency_id;
+      ImGui::TableNextRow();
+      ImGui::PushID(i);
+
+      ImGui::TableSetColumnIndex(0);
+      const core::EntityKind kind =
+          row.rep_id ? core::EntityKind::Representative : core::EntityKind::Agency;
+      const core::Id id = row.rep_id ? row.rep_id : row.agency_id;
+      const bool selected = ctx.selection.is(kind, id) ||
+                            ctx.selection.is(core::EntityKind::Agency, row.agency_id);
+      if (ImGui::Selectable("##row", selected,
+                            ImGuiSelectableFlags_SpanAllColumns |
+                                ImGuiSelectableFlags_AllowItemOverlap))
+        ctx.selection = Selection{kind, id};
+      ImGui::SameLine(0, 0);
+      drawAgencyCell(ctx, row, first);
+
+      ImGui::TableSetColumnIndex(1);
+      if (first) ImGui::TextUnformatted(row.type.c_str());
+      ImGui::TableSetColumnIndex(2);
+      if (first) ImGui::TextColored(row.assisting ? theme.accent : theme.text_muted, "%s",
+                                    row.role.c_str());
+      ImGui::TableSetColumnIndex(3);
+      if (row.rep_id) {
+        ImGui::TextUnformatted(row.name.c_str());
+      } else {
+        ImGui::TextColored(theme.text_muted, "no representative");
+      }
+      ImGui::TableSetColumnIndex(4);
+      ImGui::TextUnformatted(row.position.c_str());
+      ImGui::TableSetColumnIndex(5);
+      if (row.rep_id) {
+        if (row.on_duty)
+          ImGui::TextColored(theme.ok, "\xE2\x97\x8F on");  // filled circle
+        else
+          ImGui::TextColored(theme.text_muted, "\xE2\x97\x8B off");  // hollow circle
+        if (!row.shift.empty() && ImGui::IsItemHovered())
+          ImGui::SetTooltip("Shift %s", row.shift.c_str());
+      }
+      ImGui::TableSetColumnIndex(6);
+      ImGui::TextUnformatted(row.contacts.c_str());
+      ImGui::PopID();
+    }
+  }
+  if (m_visible.empty()) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextColored(theme.text_muted, "No one matches \"%s\".", m_filter.c_str());
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace liaison::app

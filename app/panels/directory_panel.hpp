@@ -1,0 +1,62 @@
+// The agency and representative directory: a searchable table of who is here and how to reach
+// them (ICS 203 block 4 / ICS 205A). Sensitive contact values stay masked until revealed, and
+// are never shown in wall mode.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/shell/panel.hpp"
+#include "directory_model.hpp"
+
+namespace liaison::app {
+
+struct ScreenRect {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  float cx() const { return (x0 + x1) * 0.5f; }
+  float cy() const { return (y0 + y1) * 0.5f; }
+};
+
+class DirectoryPanel final : public Panel {
+ public:
+  const char* name() const override { return "Directory"; }
+  PanelSlot slot() const override { return PanelSlot::Left; }
+  bool wallSafe() const override { return true; }
+  void drawContent(AppContext& ctx) override;
+
+  const std::string& filter() const { return m_filter; }
+  void setFilter(std::string text) { m_filter = std::move(text); }
+
+  // The rows the table lists now, in order (after the filter); valid until the next frame.
+  std::vector<const DirectoryRow*> visibleRows() const;
+  std::size_t visibleCount() const { return m_visible.size(); }
+  const DirectoryCounts& counts() const { return m_counts; }
+  // Where the filter box was drawn last frame (screen pixels), so tests can click into it.
+  const ScreenRect& filterRect() const { return m_filterRect; }
+  // How many times the rows were rebuilt / re-filtered (the cache is per version and filter).
+  std::uint64_t rebuildCount() const { return m_rebuilds; }
+  std::uint64_t refilterCount() const { return m_refilters; }
+
+ private:
+  void refresh(const AppContext& ctx);
+  void drawToolbar(AppContext& ctx);
+  void drawTable(AppContext& ctx);
+  void drawAgencyCell(const AppContext& ctx, const DirectoryRow& row, bool first_of_agency);
+
+  std::string m_filter;
+  ScreenRect m_filterRect;
+
+  // Cache: rebuilt when the snapshot or the sensitivity changes, re-filtered when the filter does.
+  const core::Snapshot* m_source = nullptr;
+  std::uint64_t m_sourceVersion = 0;
+  bool m_sourceSensitive = false;
+  bool m_built = false;
+  std::string m_appliedFilter;
+  std::vector<DirectoryRow> m_rows;
+  std::vector<std::size_t> m_visible;
+  DirectoryCounts m_counts;
+  std::uint64_t m_rebuilds = 0, m_refilters = 0;
+};
+
+}  // namespace liaison::app

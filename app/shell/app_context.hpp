@@ -1,0 +1,71 @@
+// The whole state of the user interface in one struct, passed by reference to every panel and
+// to the shell (no statics anywhere in app/). Panels read the snapshot and emit commands here.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/command.hpp"
+#include "core/snapshot.hpp"
+
+struct ImFont;
+
+namespace liaison::core {
+class Store;
+}
+
+namespace liaison::app {
+
+enum class ThemeKind { Operator, Wall };
+
+// What the user has picked (drives the inspector, the network view's highlight, ...).
+struct Selection {
+  core::EntityKind kind = core::EntityKind::Agency;
+  core::Id id = 0;  // 0: nothing selected
+  bool empty() const { return id == 0; }
+  bool is(core::EntityKind k, core::Id i) const { return kind == k && id == i; }
+  bool operator==(const Selection&) const = default;
+};
+
+// Fonts loaded by the shell for the current theme and scale (owned by ImGui's atlas).
+struct Fonts {
+  ImFont* regular = nullptr;
+  ImFont* bold = nullptr;
+  ImFont* large = nullptr;  // headings, banners, the wall's header
+};
+
+struct UiFlags {
+  bool show_sensitive = false;     // reveal sensitive contact values (workstation only)
+  bool show_imgui_metrics = false;
+  bool show_about = false;
+  bool request_quit = false;
+  std::optional<ThemeKind> theme_request;  // applied by the loop between frames (fonts rebuild)
+};
+
+struct AppContext {
+  core::SnapshotPtr snapshot;    // never null once the loop runs (an empty snapshot at worst)
+  core::Store* store = nullptr;  // null in headless tests; never queried inside a frame
+  std::string workspace_label;   // the file name shown in the status line
+  bool read_only = false;        // a follower (wall, second station) never writes
+  std::string actor = "liaison";  // who the journal names for commands from this station
+
+  Selection selection;
+  UiFlags ui;
+  ThemeKind theme = ThemeKind::Operator;
+  float scale = 1.0f;  // monitor content scale x --scale
+  Fonts fonts;
+
+  // Commands emitted by panels during a frame; the loop applies them after the frame.
+  std::vector<core::Command> pending_commands;
+  std::string status_message;  // last apply/reload problem, shown in the status line
+  std::chrono::system_clock::time_point last_reload{};
+
+  bool wallMode() const { return theme == ThemeKind::Wall; }
+  // Sensitive values are never drawn in wall mode, whatever the toggle says.
+  bool mayShowSensitive() const { return ui.show_sensitive && !wallMode(); }
+  void emit(core::Command command) { pending_commands.push_back(std::move(command)); }
+};
+
+}  // namespace liaison::app

@@ -1,0 +1,32 @@
+// Runs the dashboard on a workspace: interactively in a window, or for a few frames into an
+// offscreen framebuffer that is written as a PNG (liaison screenshot).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "app_context.hpp"
+
+namespace liaison::app {
+
+struct ScreenshotRequest {
+  std::filesystem::path out;
+  int width = 1920;
+  int height = 1080;
+  int frames = 3;
+};
+
+struct RunOptions {
+  std::filesystem::path workspace;
+  float scale = 1.0f;  // --scale, multiplied with the monitor's content scale
+  ThemeKind theme = ThemeKind::Operator;
+  bool read_only = false;
+  std::string directory_filter;  // pre-filled search box (screenshots, tests)
+  std::optional<ScreenshotRequest> screenshot;
+};
+
+// Exit codes: 0 fine, 1 workspace or output error, 3 no display / no OpenGL.
+int runDashboard(const RunOptions& options);
+
+}  // namespace liaison::app

@@ -1,0 +1,33 @@
+// The base class of every dashboard panel (ImHex-style views): a name, a slot in the fixed
+// layout, a visibility flag toggled from the View menu, and drawContent() called each frame
+// inside the window or tab the shell opened for it.
+#pragma once
+
+namespace liaison::app {
+
+struct AppContext;
+
+// Where the fixed layout puts a panel. Panels in the same slot share it as tabs.
+enum class PanelSlot { Left, Centre, Right, Bottom };
+
+class Panel {
+ public:
+  virtual ~Panel() = default;
+
+  // Unique; the tab label, the View menu entry and the ImGui id.
+  virtual const char* name() const = 0;
+  virtual PanelSlot slot() const { return PanelSlot::Centre; }
+  // Whether the wall display may show it (read-only, no sensitive fields).
+  virtual bool wallSafe() const { return false; }
+  // Draw into the current window; read ctx.snapshot, emit ctx.emit(command), never touch SQLite.
+  virtual void drawContent(AppContext& ctx) = 0;
+
+  bool visible() const { return m_visible; }
+  void setVisible(bool v) { m_visible = v; }
+  bool* visibleFlag() { return &m_visible; }
+
+ private:
+  bool m_visible = true;
+};
+
+}  // namespace liaison::app

@@ -1,0 +1,22 @@
+#include "panel_registry.hpp"
+
+#include <cstring>
+
+#include "app/panels/directory_panel.hpp"
+
+namespace liaison::app {
+
+PanelRegistry PanelRegistry::makeDefault() {
+  std::vector<std::unique_ptr<Panel>> panels;
+  panels.push_back(std::make_unique<DirectoryPanel>());
+  // Later issues: NetworkView, AnalysisPanel, MapView, TimelinePanel, TaskBoardPanel, ...
+  return PanelRegistry(std::move(panels));
+}
+
+Panel* PanelRegistry::byName(const char* name) const {
+  for (const auto& p : m_panels)
+    if (std::strcmp(p->name(), name) == 0) return p.get();
+  return nullptr;
+}
+
+}  // namespace liaison::app

@@ -1,0 +1,54 @@
+// The whole dashboard frame (menu bar, slots, status line) without GL.
+#include <catch2/catch.hpp>
+
+#include <memory>
+
+#include "app/panels/directory_panel.hpp"
+#include "app/shell/dashboard.hpp"
+#include "app/shell/panel_registry.hpp"
+#include "app/shell/theme.hpp"
+#include "headless_imgui.hpp"
+
+using namespace liaison;
+
+TEST_CASE("the dashboard draws its panels, hides them from the View flag, and both themes") {
+  app::test::HeadlessImGui imgui(1920, 1080);
+  app::AppContext ctx;
+  auto snap = std::make_shared<core::Snapshot>();
+  core::Incident inc;
+  inc.id = 1;
+  inc.name = "River City Chlorine Release";
+  inc.exercise = true;
+  snap->incidents.push_back(inc);
+  core::Agency a;
+  a.id = 1;
+  a.code = "RCFD";
+  a.name = "River City Fire Department";
+  snap->agencies.push_back(a);
+  ctx.snapshot = snap;
+  ctx.workspace_label = "test.liaison";
+
+  app::PanelRegistry panels = app::PanelRegistry::makeDefault();
+  auto* directory = panels.find<app::DirectoryPanel>();
+  REQUIRE(directory != nullptr);
+  REQUIRE(panels.byName("Directory") == directory);
+  app::Dashboard dashboard;
+  const auto frame = [&] { dashboard.drawFrame(ctx, panels); };
+
+  for (app::ThemeKind theme : {app::ThemeKind::Operator, app::ThemeKind::Wall}) {
+    ctx.theme = theme;
+    app::applyTheme(app::themeData(theme), ImGui::GetFontSize());
+    for (int i = 0; i < 3; ++i) imgui.frame(frame);
+    CHECK(directory->visibleCount() == 1);
+  }
+
+  // Hidden from the View menu: the panel is no longer drawn (its rows stop following).
+  ctx.theme = app::ThemeKind::Operator;
+  directory->setVisible(false);
+  directory->setFilter("nothing-matches");
+  for (int i = 0; i < 2; ++i) imgui.frame(frame);
+  CHECK(directory->visibleCount() == 1);
+  directory->setVisible(true);
+  for (int i = 0; i < 2; ++i) imgui.frame(frame);
+  CHECK(directory->visibleCount() == 0);
+}
