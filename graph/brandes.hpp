@@ -141,13 +141,14 @@ void brandesDijkstra(const Adjacency& adj, const double* arcLen, const ActiveMas
     const double sv = sigma[v];
     for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
       const Index w = tgt[i];
-      if (rank[w] >= 0) continue;  // settled: can neither improve nor tie (lengths >= 0)
+      const double alt = dv + arcLen[i];
+      const double cur = dist[w];
+      // Most arcs lead to settled or nearer nodes: one well-predicted comparison rejects them
+      // (the tie band is ~2e-10 relative, distances are >= 1 here). Also rejects alt = +inf.
+      if (alt > cur * (1 + 1e-9) || alt == kInf) continue;
       if constexpr (kMasked)
         if (!mask->arcActive(adj.arcs[i], w)) continue;
-      const double l = arcLen[i];
-      if (l == kInf) continue;
-      const double alt = dv + l;
-      const int kind = relaxKind(alt, dist[w]);
+      const int kind = relaxKind(alt, cur);
       if (kind == 1) {
         const bool fresh = dist[w] == kInf;
         dist[w] = alt;
@@ -158,7 +159,7 @@ void brandesDijkstra(const Adjacency& adj, const double* arcLen, const ActiveMas
           heap.push(alt, w);
         else
           heap.decrease(alt, w);
-      } else if (kind == 2) {
+      } else if (kind == 2 && rank[w] < 0) {
         sigma[w] += sv;
         succ[cnt++] = i;
       }

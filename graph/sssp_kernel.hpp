@@ -124,6 +124,8 @@ struct QuadHeap {
     heap[i] = x;
     pos[x.v] = static_cast<Index>(i);
   }
+  // Moves the hole at the root down to a leaf along the smallest children (branch-free choice
+  // among four), then sifts the last entry up from there: fewer unpredictable branches.
   Index pop() {
     const Index top = heap[0].v;
     const SsspBuffers::HeapEntry last = heap.back();
@@ -131,21 +133,27 @@ struct QuadHeap {
     pos[top] = -1;
     const std::size_t n = heap.size();
     if (n == 0) return top;
+    SsspBuffers::HeapEntry* h = heap.data();
     std::size_t i = 0;
     for (;;) {
       const std::size_t c0 = 4 * i + 1;
-      if (c0 >= n) break;
-      std::size_t best = c0;
-      const std::size_t cEnd = std::min(c0 + 4, n);
-      for (std::size_t c = c0 + 1; c < cEnd; ++c)
-        if (heap[c].key < heap[best].key) best = c;
-      if (heap[best].key >= last.key) break;
-      heap[i] = heap[best];
-      pos[heap[i].v] = static_cast<Index>(i);
+      std::size_t best;
+      if (c0 + 3 < n) {
+        const std::size_t b1 = h[c0 + 1].key < h[c0].key ? c0 + 1 : c0;
+        const std::size_t b2 = h[c0 + 3].key < h[c0 + 2].key ? c0 + 3 : c0 + 2;
+        best = h[b2].key < h[b1].key ? b2 : b1;
+      } else if (c0 < n) {
+        best = c0;
+        for (std::size_t c = c0 + 1; c < n; ++c)
+          if (h[c].key < h[best].key) best = c;
+      } else {
+        break;
+      }
+      h[i] = h[best];
+      pos[h[i].v] = static_cast<Index>(i);
       i = best;
     }
-    heap[i] = last;
-    pos[last.v] = static_cast<Index>(i);
+    siftUp(i, last);
     return top;
   }
 };
