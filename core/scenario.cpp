@@ -957,8 +957,16 @@ ImportSummary importScenario(const std::filesystem::path& dir, Store& store,
   try {
     summary.revision = store.apply(commands, actor).revision;
   } catch (const ValidationError& e) {
-    throw ImportError(dir.filename().string(), 0, 0,
-                      std::string("the workspace refused the import: ") + e.what());
+    // The checks above should catch everything first; name at least the file when the store
+    // refuses (its message starts with the entity kind, e.g. "operational period 3 ...").
+    const std::string_view what = e.what();
+    std::string file;
+    for (const auto& [kind, label] : EnumTable<EntityKind>::values) {
+      std::string words(label);
+      std::replace(words.begin(), words.end(), '_', ' ');
+      if (what.starts_with(words + " ")) file = fileOf(kind);
+    }
+    throw ImportError(file, 0, 0, "the workspace refused the import: " + std::string(what));
   }
   return summary;
 }
