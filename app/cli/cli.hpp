@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 
 namespace CLI {
 class App;
@@ -29,5 +30,9 @@ void registerAllCommands(CLI::App& root, CliResult& result);
 // Runs a command body: StoreError, ImportError and other exceptions become "error: ..." on
 // stderr and exit code 1.
 void runGuarded(CliResult& result, const std::function<int()>& body);
+
+// Throws std::runtime_error("no workspace at PATH") when the file does not exist, so a typo
+// never creates or opens something else.
+void requireWorkspaceFile(const std::string& path);
 
 }  // namespace liaison::app::cli

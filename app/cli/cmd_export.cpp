@@ -20,13 +20,13 @@ void registerExportCommand(CLI::App& root, CliResult& result) {
       "Export a workspace as a scenario folder (the import format; export, import and export "
       "again gives identical files)");
   cmd->add_option("WORKSPACE", args->workspace, "Workspace file (.liaison)")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required();
   cmd->add_option("--to", args->to, "Folder to write (created if missing; known files overwritten)")
       ->required();
 
   cmd->callback([&result, args] {
     runGuarded(result, [&] {
+      requireWorkspaceFile(args->workspace);
       auto store = core::Store::open(args->workspace, core::OpenMode::ReadOnly);
       const core::SnapshotPtr snap = store->load();
       core::exportScenario(*snap, args->to);

@@ -33,6 +33,7 @@ void registerOpenCommand(CLI::App& root, CliResult& result) {
     if (!root.get_subcommands().empty()) return;  // a subcommand ran instead
     runGuarded(result, [&] {
       RunOptions o;
+      if (!args->workspace.empty()) requireWorkspaceFile(args->workspace);
       o.workspace = args->workspace.empty() ? ensureDemoWorkspace(std::cout)
                                             : std::filesystem::path(args->workspace);
       o.scale = args->scale;

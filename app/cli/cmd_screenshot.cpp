@@ -55,6 +55,7 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
       shot.out = args->out;
       shot.frames = args->frames;
       o.screenshot = shot;
+      if (!args->workspace.empty()) requireWorkspaceFile(args->workspace);
       o.workspace = args->workspace.empty() ? ensureDemoWorkspace(std::cerr)
                                             : std::filesystem::path(args->workspace);
       o.scale = args->scale;

@@ -16,11 +16,11 @@ void registerVerifyCommand(CLI::App& root, CliResult& result) {
       "Check a workspace read-only: the activity journal's hash chain (names the first edited "
       "or deleted entry) and SQLite's integrity. Exit 0 when intact, 1 otherwise.");
   cmd->add_option("WORKSPACE", *workspace, "Workspace file (.liaison)")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required();
 
   cmd->callback([&result, workspace] {
     runGuarded(result, [&] {
+      requireWorkspaceFile(*workspace);
       auto store = core::Store::open(*workspace, core::OpenMode::ReadOnly);
       const core::VerifyReport r = store->verify();
       if (r.ok) {

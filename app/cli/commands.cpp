@@ -1,6 +1,8 @@
 #include <CLI/CLI.hpp>
 
 #include <exception>
+#include <filesystem>
+#include <stdexcept>
 #include <iostream>
 
 #include "cli.hpp"
@@ -14,6 +16,12 @@ void registerAllCommands(CLI::App& root, CliResult& result) {
   registerExportCommand(root, result);
   registerVerifyCommand(root, result);
   // Later: analyze, path, whatif, wall, report, drill.
+}
+
+void requireWorkspaceFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw std::runtime_error("no workspace at " + path + " (the file does not exist)");
 }
 
 void runGuarded(CliResult& result, const std::function<int()>& body) {

@@ -29,14 +29,23 @@ void DirectoryPanel::refresh(const AppContext& ctx) {
     m_sourceSensitive = sensitive;
     m_built = true;
     ++m_rebuilds;
-    m_appliedFilter = m_filter;
-    m_visible = filterDirectoryRows(m_rows, m_filter);
-    ++m_refilters;
+    refilter();
   } else if (m_filter != m_appliedFilter) {
-    m_appliedFilter = m_filter;
-    m_visible = filterDirectoryRows(m_rows, m_filter);
-    ++m_refilters;
+    refilter();
   }
+}
+
+void DirectoryPanel::refilter() {
+  m_appliedFilter = m_filter;
+  m_visible = filterDirectoryRows(m_rows, m_filter);
+  // Shade alternate agencies rather than alternate rows, so a group reads as one block.
+  m_groupOdd.assign(m_visible.size(), false);
+  bool odd = true;
+  for (std::size_t i = 0; i < m_visible.size(); ++i) {
+    if (i == 0 || m_rows[m_visible[i]].agency_id != m_rows[m_visible[i - 1]].agency_id) odd = !odd;
+    m_groupOdd[i] = odd;
+  }
+  ++m_refilters;
 }
 
 void DirectoryPanel::drawContent(AppContext& ctx) {
@@ -90,6 +99,43 @@ void DirectoryPanel::drawAgencyCell(const AppContext& ctx, const DirectoryRow& r
   ImGui::TextUnformatted(row.agency_name.c_str());
 }
 
+void DirectoryPanel::drawRowTooltip(const AppContext& ctx, const DirectoryRow& row) {
+  const Theme& theme = themeData(ctx.theme);
+  const core::Agency* agency = nullptr;
+  if (ctx.snapshot)
+    for (const auto& a : ctx.snapshot->agencies)
+      if (a.id == row.agency_id) agency = &a;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+  if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+  ImGui::Text("%s  %s", row.agency_code.c_str(), row.agency_name.c_str());
+  if (ctx.fonts.bold) ImGui::PopFont();
+  ImGui::TextColored(theme.text_muted, "%s, %s", row.type.c_str(), row.role.c_str());
+  if (agency) {
+    if (!agency->discipline.empty()) ImGui::TextWrapped("%s", agency->discipline.c_str());
+    if (!agency->rep_location.empty())
+      ImGui::TextWrapped("Representative sits at %s", agency->rep_location.c_str());
+  }
+  if (row.rep_id) {
+    ImGui::Separator();
+    ImGui::Text("%s", row.name.c_str());
+    if (!row.position.empty()) ImGui::TextColored(theme.text_muted, "%s", row.position.c_str());
+    ImGui::Text("%s%s%s", row.on_duty ? "On duty" : "Off duty", row.shift.empty() ? "" : ", shift ",
+                row.shift.c_str());
+    // One contact per line: the table cell may be too narrow to show them all.
+    std::size_t start = 0;
+    const std::string sep = "  \xC2\xB7  ";
+    while (start <= row.contacts.size() && !row.contacts.empty()) {
+      const std::size_t end = row.contacts.find(sep, start);
+      ImGui::BulletText("%s", row.contacts.substr(start, end - start).c_str());
+      if (end == std::string::npos) break;
+      start = end + sep.size();
+    }
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 void DirectoryPanel::drawTable(AppContext& ctx) {
   const Theme& theme = themeData(ctx.theme);
   const float em = ImGui::GetFontSize();
@@ -102,7 +148,7 @@ void DirectoryPanel::drawTable(AppContext& ctx) {
     return;
   }
 
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_Hideable | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
@@ -127,6 +173,8 @@ void DirectoryPanel::drawTable(AppContext& ctx) {
       const bool first = i == 0 || m_rows[m_visible[static_cast<std::size_t>(i - 1)]].agency_id !=
                                        row.agency_id;
       ImGui::TableNextRow();
+      if (m_groupOdd[static_cast<std::size_t>(i)])
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(theme.row_alt));
       ImGui::PushID(i);
 
       ImGui::TableSetColumnIndex(0);
@@ -139,6 +187,7 @@ void DirectoryPanel::drawTable(AppContext& ctx) {
                             ImGuiSelectableFlags_SpanAllColumns |
                                 ImGuiSelectableFlags_AllowItemOverlap))
         ctx.selection = Selection{kind, id};
+      if (ImGui::IsItemHovered()) drawRowTooltip(ctx, row);
       ImGui::SameLine(0, 0);
       drawAgencyCell(ctx, row, first);
 

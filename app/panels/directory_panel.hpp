@@ -40,6 +40,8 @@ class DirectoryPanel final : public Panel {
 
  private:
   void refresh(const AppContext& ctx);
+  void refilter();
+  void drawRowTooltip(const AppContext& ctx, const DirectoryRow& row);
   void drawToolbar(AppContext& ctx);
   void drawTable(AppContext& ctx);
   void drawAgencyCell(const AppContext& ctx, const DirectoryRow& row, bool first_of_agency);
@@ -55,6 +57,7 @@ class DirectoryPanel final : public Panel {
   std::string m_appliedFilter;
   std::vector<DirectoryRow> m_rows;
   std::vector<std::size_t> m_visible;
+  std::vector<bool> m_groupOdd;  // per visible row: shade it (alternate agencies)
   DirectoryCounts m_counts;
   std::uint64_t m_rebuilds = 0, m_refilters = 0;
 };

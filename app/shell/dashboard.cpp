@@ -46,7 +46,7 @@ void Dashboard::drawFrame(AppContext& ctx, PanelRegistry& panels) {
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  const float status_h = ImGui::GetFrameHeight() + 0.3f * em;
+  const float status_h = ImGui::GetFrameHeight() + 0.5f * em;
   const float menu_h = ImGui::GetFrameHeight();  // the main menu bar's height
   const float x = vp->Pos.x, y = vp->Pos.y + menu_h;
   const float w = vp->Size.x, h = vp->Size.y - menu_h - status_h;
@@ -141,7 +141,7 @@ void Dashboard::drawStatusLine(AppContext& ctx, float y, float w, float h) {
   ImGui::SetNextWindowPos(ImVec2(ImGui::GetMainViewport()->Pos.x, y));
   ImGui::SetNextWindowSize(ImVec2(w, h));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, theme.status_bg);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.6f * em, 0.15f * em));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.6f * em, 0.25f * em));
   ImGui::Begin("##status", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
@@ -154,10 +154,11 @@ void Dashboard::drawStatusLine(AppContext& ctx, float y, float w, float h) {
     const char* label = " EXERCISE ";
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const ImVec2 size = ImGui::CalcTextSize(label);
-    const float pad = 0.2f * em;
-    ImGui::GetWindowDrawList()->AddRectFilled(
-        ImVec2(p.x - pad, p.y - pad), ImVec2(p.x + size.x + pad, p.y + size.y + pad),
-        ImGui::GetColorU32(theme.exercise_bg), 0.2f * em);
+    const float pad = 0.3f * em;
+    const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - pad, top),
+                                              ImVec2(p.x + size.x + pad, bottom),
+                                              ImGui::GetColorU32(theme.exercise_bg));
     if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextColored(theme.exercise_fg, "%s", label);
     if (ctx.fonts.bold) ImGui::PopFont();

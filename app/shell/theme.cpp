@@ -137,9 +137,9 @@ void applyTheme(const Theme& t, float font_px) {
   c[ImGuiCol_ResizeGripActive] = t.accent;
   c[ImGuiCol_Tab] = t.background;
   c[ImGuiCol_TabHovered] = t.accent_soft;
-  c[ImGuiCol_TabActive] = t.panel;
+  c[ImGuiCol_TabActive] = mix(t.panel, t.accent, 0.18f);
   c[ImGuiCol_TabUnfocused] = t.background;
-  c[ImGuiCol_TabUnfocusedActive] = t.panel;
+  c[ImGuiCol_TabUnfocusedActive] = mix(t.panel, t.accent, 0.12f);
   c[ImGuiCol_TableHeaderBg] = t.header_bg;
   c[ImGuiCol_TableBorderStrong] = t.border;
   c[ImGuiCol_TableBorderLight] = mix(t.panel, t.border, 0.6f);
