@@ -16,14 +16,15 @@ DistanceMatrix::DistanceMatrix(const Graph& graph, std::vector<Id> sources, Path
 
 namespace {
 template <bool kMasked>
-void searchInto(const Adjacency& adj, const double* len, const ActiveMask& mask, Index s,
+void searchInto(const Adjacency& adj, const double* arcLen, const ActiveMask& mask, Index s,
                 detail::SsspBuffers& b, std::vector<double>& row) {
   row.assign(b.dist.size(), kInf);
   if (!mask.nodeActive(s)) return;
-  if (len)
-    detail::dijkstraCount<kMasked>(adj, len, &mask, s, 0.0, b);
-  else
-    detail::bfsCount<kMasked>(adj, &mask, s, b);
+  if (arcLen) {
+    detail::dijkstraDistances<kMasked>(adj, arcLen, &mask, s, row.data(), b);
+    return;
+  }
+  detail::bfsCount<kMasked>(adj, &mask, s, b);
   for (Index v : b.order) row[v] = b.dist[v];
   b.reset();
 }
@@ -33,7 +34,13 @@ bool DistanceMatrix::run() {
   const ActiveMask mask(m_graph, m_options.failed);
   const Adjacency adj = m_options.ignoreDirection ? m_graph.undirected() : m_graph.out();
   const bool weighted = m_options.metric != Metric::Hops;
-  const std::vector<double> len = weighted ? m_graph.lengths(m_options.metric) : std::vector<double>{};
+  std::vector<double> len;
+  if (weighted) {
+    // Lengths per adjacency entry (contiguous reads); infinite lengths are simply never relaxed.
+    len.resize(adj.arcs.size());
+    for (std::size_t i = 0; i < len.size(); ++i)
+      len[i] = m_graph.length(arcEdge(adj.arcs[i]), m_options.metric);
+  }
   const double* lp = weighted ? len.data() : nullptr;
   m_rows.assign(m_sources.size(), {});
   std::atomic<std::size_t> next{0};
@@ -56,7 +63,9 @@ bool DistanceMatrix::run() {
       }
     }
   };
-  const unsigned threads = detail::threadCount(m_control, m_sources.size());
+  // Threads pay only for enough work (short runs suffer from start-up and scheduling delays).
+  const double work = double(m_sources.size()) * double(m_graph.nodeCount() + adj.arcs.size());
+  const unsigned threads = work < 2e6 ? 1 : detail::threadCount(m_control, m_sources.size());
   if (threads <= 1) {
     worker();
   } else {

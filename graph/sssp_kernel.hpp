@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -33,6 +34,8 @@ struct SsspBuffers {
     Index v;
   };
   std::vector<HeapEntry> heap4;
+  std::vector<double> heapKeys;  // QuadHeap storage
+  std::vector<Index> heapNodes;
   RadixHeap* radix = nullptr;  // owned below; pointer keeps the struct movable
   std::unique_ptr<RadixHeap> radixOwner;
 
@@ -102,58 +105,71 @@ void bfsCount(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffers
 // source (igraph uses 1.0, which shapes the rounding of ties), a relaxation that is equal within
 // compareLengths() adds paths, a strictly shorter one resets them. Infinite lengths are skipped.
 // 4-ary min-heap of (distance, node) with positions (SsspBuffers::heapPos) for decrease-key.
+// Keys and nodes live in separate arrays; the root sits at slot 3 so that every group of four
+// siblings starts at a multiple of 4 and its keys share one aligned 32-byte block.
 struct QuadHeap {
-  std::vector<SsspBuffers::HeapEntry>& heap;
+  static constexpr std::size_t kRoot = 3;
+  double* key;
+  Index* node;
   Index* pos;
-  explicit QuadHeap(SsspBuffers& b) : heap(b.heap4), pos(b.heapPos.data()) { heap.clear(); }
-  bool empty() const { return heap.empty(); }
-  bool contains(Index v) const { return pos[v] >= 0; }
-  void push(double key, Index v) {
-    heap.push_back({key, v});
-    siftUp(heap.size() - 1, {key, v});
+  std::size_t end = kRoot;  // one past the last used slot
+  explicit QuadHeap(SsspBuffers& b) : pos(b.heapPos.data()) {
+    const std::size_t slots = b.heapPos.size() + 8;
+    if (b.heapKeys.size() < slots + 4) {
+      b.heapKeys.assign(slots + 4, 0.0);
+      b.heapNodes.assign(slots, 0);
+    }
+    auto addr = reinterpret_cast<std::uintptr_t>(b.heapKeys.data());
+    key = b.heapKeys.data() + ((32 - addr % 32) % 32) / sizeof(double);
+    node = b.heapNodes.data();
   }
-  void decrease(double key, Index v) { siftUp(static_cast<std::size_t>(pos[v]), {key, v}); }
-  void siftUp(std::size_t i, SsspBuffers::HeapEntry x) {
-    while (i > 0) {
-      const std::size_t p = (i - 1) >> 2;
-      if (heap[p].key <= x.key) break;
-      heap[i] = heap[p];
-      pos[heap[i].v] = static_cast<Index>(i);
+  bool empty() const { return end == kRoot; }
+  bool contains(Index v) const { return pos[v] >= 0; }
+  void push(double k, Index v) { siftUp(end++, k, v); }
+  void decrease(double k, Index v) { siftUp(static_cast<std::size_t>(pos[v]), k, v); }
+  void siftUp(std::size_t i, double k, Index v) {
+    while (i > kRoot) {
+      const std::size_t p = (i >> 2) + 2;
+      if (key[p] <= k) break;
+      key[i] = key[p];
+      node[i] = node[p];
+      pos[node[i]] = static_cast<Index>(i);
       i = p;
     }
-    heap[i] = x;
-    pos[x.v] = static_cast<Index>(i);
+    key[i] = k;
+    node[i] = v;
+    pos[v] = static_cast<Index>(i);
   }
   // Moves the hole at the root down to a leaf along the smallest children (branch-free choice
   // among four), then sifts the last entry up from there: fewer unpredictable branches.
   Index pop() {
-    const Index top = heap[0].v;
-    const SsspBuffers::HeapEntry last = heap.back();
-    heap.pop_back();
+    const Index top = node[kRoot];
     pos[top] = -1;
-    const std::size_t n = heap.size();
-    if (n == 0) return top;
-    SsspBuffers::HeapEntry* h = heap.data();
-    std::size_t i = 0;
+    --end;
+    if (end == kRoot) return top;
+    const double lastKey = key[end];
+    const Index lastNode = node[end];
+    std::size_t i = kRoot;
     for (;;) {
-      const std::size_t c0 = 4 * i + 1;
+      const std::size_t c0 = 4 * i - 8;
       std::size_t best;
-      if (c0 + 3 < n) {
-        const std::size_t b1 = h[c0 + 1].key < h[c0].key ? c0 + 1 : c0;
-        const std::size_t b2 = h[c0 + 3].key < h[c0 + 2].key ? c0 + 3 : c0 + 2;
-        best = h[b2].key < h[b1].key ? b2 : b1;
-      } else if (c0 < n) {
+      if (c0 + 3 < end) {
+        const std::size_t b1 = key[c0 + 1] < key[c0] ? c0 + 1 : c0;
+        const std::size_t b2 = key[c0 + 3] < key[c0 + 2] ? c0 + 3 : c0 + 2;
+        best = key[b2] < key[b1] ? b2 : b1;
+      } else if (c0 < end) {
         best = c0;
-        for (std::size_t c = c0 + 1; c < n; ++c)
-          if (h[c].key < h[best].key) best = c;
+        for (std::size_t c = c0 + 1; c < end; ++c)
+          if (key[c] < key[best]) best = c;
       } else {
         break;
       }
-      h[i] = h[best];
-      pos[h[i].v] = static_cast<Index>(i);
+      key[i] = key[best];
+      node[i] = node[best];
+      pos[node[i]] = static_cast<Index>(i);
       i = best;
     }
-    siftUp(i, last);
+    siftUp(i, lastKey, lastNode);
     return top;
   }
 };
@@ -262,6 +278,35 @@ void dijkstraCount(const Adjacency& adj, const double* len, const ActiveMask* ma
       } else if (kind == 2 && b.rank[w] < 0) {
         sigma[w] += sv;
       }
+    }
+  }
+}
+
+// Plain Dijkstra distances into `dist` (all +inf on entry; arcLen indexed like adj.targets).
+// No path counting: the lean kernel for distance rows. Leaves heapPos all -1.
+template <bool kMasked>
+void dijkstraDistances(const Adjacency& adj, const double* arcLen, const ActiveMask* mask, Index s,
+                       double* dist, SsspBuffers& b) {
+  QuadHeap heap(b);
+  const Index* off = adj.offsets.data();
+  const Index* tgt = adj.targets.data();
+  dist[s] = 0.0;
+  heap.push(0.0, s);
+  while (!heap.empty()) {
+    const Index v = heap.pop();
+    const double dv = dist[v];
+    for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
+      const Index w = tgt[i];
+      const double alt = dv + arcLen[i];
+      const double cur = dist[w];
+      if (!(alt < cur)) continue;
+      if constexpr (kMasked)
+        if (!mask->arcActive(adj.arcs[i], w)) continue;
+      dist[w] = alt;
+      if (cur == kInf)
+        heap.push(alt, w);
+      else
+        heap.decrease(alt, w);
     }
   }
 }
