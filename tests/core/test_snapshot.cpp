@@ -219,3 +219,31 @@ TEST_CASE("loading 100k events takes well under a second", "[snapshot][perf]") {
   CHECK(snap->event(7)->significant);
   CHECK(ms < 1000);
 }
+
+// Hidden (run with "[perf]"): how fast a large import-sized batch is applied and journaled.
+TEST_CASE("applying 20k events in one batch", "[.][perf]") {
+  TempDir tmp;
+  auto store = Store::create(tmp.file("big.liaison"));
+  seed(*store);
+  std::vector<Command> batch;
+  for (int i = 1; i <= 20000; ++i) {
+    TimelineEvent e;
+    e.time = 1780000000 + i;
+    e.text = "Event number " + std::to_string(i);
+    e.agencies = {1, 2};
+    batch.push_back(put(e));
+  }
+  const auto start = std::chrono::steady_clock::now();
+  store->apply(batch, "tester");
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+  WARN("applied 20000 events with their journal entries in " << ms << " ms");
+  const auto vstart = std::chrono::steady_clock::now();
+  CHECK(store->verify().ok);
+  WARN("verified " << store->journalLength() << " entries in "
+                   << std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now() - vstart)
+                          .count()
+                   << " ms");
+}
