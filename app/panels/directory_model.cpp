@@ -53,13 +53,14 @@ std::string contactKindLabel(core::ContactKind kind) {
 
 namespace {
 
-std::string contactsText(const core::Representative& rep, bool show_sensitive) {
+std::string contactsText(const core::Representative& rep, SensitiveMode mode) {
   std::string out;
   for (const auto& c : rep.contacts) {
+    if (c.sensitive && mode == SensitiveMode::Omit) continue;
     if (!out.empty()) out += "  \xC2\xB7  ";  // middle dot
     out += contactKindLabel(c.kind);
     out += ' ';
-    if (c.sensitive && !show_sensitive)
+    if (c.sensitive && mode == SensitiveMode::Mask)
       out += kSensitiveMask;
     else
       out += c.value;
@@ -90,7 +91,7 @@ DirectoryRow agencyRow(const core::Agency& a) {
 
 }  // namespace
 
-std::vector<DirectoryRow> buildDirectoryRows(const core::Snapshot& snapshot, bool show_sensitive) {
+std::vector<DirectoryRow> buildDirectoryRows(const core::Snapshot& snapshot, SensitiveMode mode) {
   // Group representatives by agency without relying on the snapshot's lookups.
   std::unordered_map<core::Id, std::vector<const core::Representative*>> reps_by_agency;
   for (const auto& r : snapshot.representatives) reps_by_agency[r.agency].push_back(&r);
@@ -122,7 +123,7 @@ std::vector<DirectoryRow> buildDirectoryRows(const core::Snapshot& snapshot, boo
       row.position = r->position;
       row.shift = r->shift;
       row.on_duty = r->on_duty;
-      row.contacts = contactsText(*r, show_sensitive);
+      row.contacts = contactsText(*r, mode);
       fillSearch(row);
       rows.push_back(std::move(row));
     }

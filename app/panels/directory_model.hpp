@@ -33,8 +33,12 @@ struct DirectoryCounts {
   std::size_t agencies = 0, representatives = 0;
 };
 
+// What to do with a contact method marked sensitive: mask it (workstation default), show it
+// (revealed on a workstation), or leave it out entirely (the wall, and its screenshots).
+enum class SensitiveMode { Mask, Show, Omit };
+
 // Every row, agencies in code order and their representatives in id order.
-std::vector<DirectoryRow> buildDirectoryRows(const core::Snapshot& snapshot, bool show_sensitive);
+std::vector<DirectoryRow> buildDirectoryRows(const core::Snapshot& snapshot, SensitiveMode mode);
 
 // Indices of the rows that match: case-insensitive; every whitespace-separated term must occur
 // somewhere in the row (agency, type, role, name, position, contacts). Empty filter: all rows.

@@ -19,7 +19,9 @@ std::vector<const DirectoryRow*> DirectoryPanel::visibleRows() const {
 
 void DirectoryPanel::refresh(const AppContext& ctx) {
   const core::Snapshot* snap = ctx.snapshot.get();
-  const bool sensitive = ctx.mayShowSensitive();
+  const SensitiveMode sensitive = ctx.wallMode()            ? SensitiveMode::Omit
+                                  : ctx.mayShowSensitive() ? SensitiveMode::Show
+                                                           : SensitiveMode::Mask;
   const std::uint64_t version = snap ? snap->version : 0;
   if (!m_built || snap != m_source || version != m_sourceVersion || sensitive != m_sourceSensitive) {
     m_rows = snap ? buildDirectoryRows(*snap, sensitive) : std::vector<DirectoryRow>{};
@@ -65,6 +67,8 @@ void DirectoryPanel::drawToolbar(AppContext& ctx) {
     ImGui::SetNextItemWidth(std::min(28.0f * em, ImGui::GetContentRegionAvail().x * 0.5f));
     ImGui::InputTextWithHint("##directory-filter",
                              "Search agency, person, position, contact (Ctrl+F)", &m_filter);
+    if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+      m_filter.clear();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     m_filterRect = {a.x, a.y, b.x, b.y};
     if (!m_filter.empty()) {
@@ -155,8 +159,10 @@ void DirectoryPanel::drawTable(AppContext& ctx) {
   if (!ImGui::BeginTable("##directory", 7, flags, ImVec2(0, 0))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Agency", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-  ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, 8.5f * em);
-  ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
+  // The wall is read from across the room: fewer, wider columns.
+  const ImGuiTableColumnFlags desk_only = ctx.wallMode() ? ImGuiTableColumnFlags_Disabled : 0;
+  ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed | desk_only, 8.5f * em);
+  ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed | desk_only, 6.5f * em);
   ImGui::TableSetupColumn("Representative", ImGuiTableColumnFlags_WidthStretch, 1.5f);
   ImGui::TableSetupColumn("ICS position", ImGuiTableColumnFlags_WidthStretch, 1.6f);
   ImGui::TableSetupColumn("Duty", ImGuiTableColumnFlags_WidthFixed, 5.5f * em);

@@ -52,7 +52,7 @@ class DirectoryPanel final : public Panel {
   // Cache: rebuilt when the snapshot or the sensitivity changes, re-filtered when the filter does.
   const core::Snapshot* m_source = nullptr;
   std::uint64_t m_sourceVersion = 0;
-  bool m_sourceSensitive = false;
+  SensitiveMode m_sourceSensitive = SensitiveMode::Mask;
   bool m_built = false;
   std::string m_appliedFilter;
   std::vector<DirectoryRow> m_rows;
