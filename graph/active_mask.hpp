@@ -14,6 +14,10 @@ class ActiveMask {
   // Everything usable except what the graph marks down and what `failed` lists.
   // Unknown ids in `failed` are ignored.
   explicit ActiveMask(const Graph& graph, const Failures& failed = {});
+  // Whether a mask would hide anything (down flags or failures); cheap, no allocation.
+  static bool needed(const Graph& graph, const Failures& failed) {
+    return graph.hasDown() || !failed.nodes.empty() || !failed.edges.empty();
+  }
 
   bool nodeActive(Index v) const { return m_node[v] != 0; }
   bool edgeActive(Index e) const { return m_edge[e] != 0; }

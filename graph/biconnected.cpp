@@ -5,9 +5,11 @@
 namespace liaison::graph {
 
 Biconnected::Biconnected(const Graph& graph, Failures failed, bool withComponents)
-    : m_graph(graph), m_withComponents(withComponents) {
-  m_ownMask = std::make_unique<ActiveMask>(graph, failed);
-  m_mask = m_ownMask.get();
+    : m_graph(graph), m_mask(nullptr), m_withComponents(withComponents) {
+  if (ActiveMask::needed(graph, failed)) {
+    m_ownMask = std::make_unique<ActiveMask>(graph, failed);
+    m_mask = m_ownMask.get();
+  }
 }
 
 Biconnected::Biconnected(const Graph& graph, const ActiveMask& mask, bool withComponents)
@@ -18,7 +20,7 @@ Biconnected::Biconnected(const Graph& graph, const ActiveMask& mask, bool withCo
 void Biconnected::run() {
   const Adjacency adj = m_graph.undirected();
   const Index n = m_graph.nodeCount();
-  const bool masked = !m_mask->allActive();
+  const bool masked = m_mask && !m_mask->allActive();
   std::vector<Index> disc(n, -1), low(n, 0), parentEdge(n, -1), cursor(n, 0), stack;
   std::vector<Index> edgeStack;
   std::vector<int> nodeMark(n, -1);
@@ -54,32 +56,43 @@ void Biconnected::run() {
     stack.assign(1, root);
     while (!stack.empty()) {
       const Index v = stack.back();
-      if (cursor[v] < adj.offsets[v + 1]) {
-        const Index i = cursor[v]++;
+      // Scan v's remaining arcs with locals; stop at the first unvisited neighbour.
+      const Index pe = parentEdge[v], dv = disc[v], end = adj.offsets[v + 1];
+      Index lowv = low[v], i = cursor[v], child = -1;
+      for (; i < end; ++i) {
         const Index w = adj.targets[i], arc = adj.arcs[i], e = arc >> 1;
-        if (e == parentEdge[v] || (masked && !m_mask->arcActive(arc, w))) continue;
-        if (disc[w] < 0) {
-          disc[w] = low[w] = time++;
+        if (e == pe || (masked && !m_mask->arcActive(arc, w))) continue;
+        const Index dw = disc[w];
+        if (dw < 0) {
+          child = w;
           parentEdge[w] = e;
-          cursor[w] = adj.offsets[w];
           if (m_withComponents) edgeStack.push_back(e);
-          stack.push_back(w);
-          if (v == root) ++rootChildren;
-        } else if (disc[w] < disc[v]) {
-          low[v] = std::min(low[v], disc[w]);
-          if (m_withComponents) edgeStack.push_back(e);
+          ++i;
+          break;
         }
+        // A visited neighbour: a back edge if dw < dv; for a descendant (dw > dv) the min is a
+        // no-op because lowv <= dv, so the update needs no branch.
+        lowv = std::min(lowv, dw);
+        if (m_withComponents && dw < dv) edgeStack.push_back(e);
+      }
+      cursor[v] = i;
+      low[v] = lowv;
+      if (child >= 0) {
+        disc[child] = low[child] = time++;
+        cursor[child] = adj.offsets[child];
+        stack.push_back(child);
+        if (v == root) ++rootChildren;
         continue;
       }
       stack.pop_back();
       if (stack.empty()) break;
       const Index p = stack.back();
-      low[p] = std::min(low[p], low[v]);
-      if (low[v] >= disc[p]) {
+      low[p] = std::min(low[p], lowv);
+      if (lowv >= disc[p]) {
         if (p != root) m_isCut[p] = 1;
         if (m_withComponents) popComponent(parentEdge[v]);
       }
-      if (low[v] > disc[p]) isBridge[parentEdge[v]] = 1;
+      if (lowv > disc[p]) isBridge[parentEdge[v]] = 1;
     }
     if (rootChildren > 1) m_isCut[root] = 1;
   }

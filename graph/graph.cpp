@@ -45,7 +45,10 @@ Graph::Graph(std::vector<NodeSpec> nodes, std::vector<EdgeSpec> edges)
     if (!(s.reliability >= 0 && s.reliability <= 1))
       throw std::invalid_argument("edge " + std::to_string(s.id) + ": bad reliability");
     if (!s.twoWay) m_undirected = false;
+    if (s.down) m_hasDown = true;
   }
+  for (const NodeSpec& v : m_nodes)
+    if (v.down) m_hasDown = true;
   buildCsr(m_out, true, false);
   if (!m_undirected) {
     buildCsr(m_in, false, false);

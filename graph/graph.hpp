@@ -57,6 +57,8 @@ class Graph {
   // True when every edge is two-way: the graph is undirected, and betweenness counts each
   // unordered pair once.
   bool isUndirected() const { return m_undirected; }
+  // True when some node or edge is marked down.
+  bool hasDown() const { return m_hasDown; }
 
   const NodeSpec& node(Index v) const { return m_nodes[v]; }
   const EdgeSpec& edge(Index e) const { return m_edges[e]; }
@@ -96,6 +98,7 @@ class Graph {
   bool m_denseNodeIds = true, m_denseEdgeIds = true;  // id == index: no hash lookups
   std::unordered_map<Id, Index> m_nodeIndex, m_edgeIndex;
   bool m_undirected = true;
+  bool m_hasDown = false;
   Csr m_out, m_in, m_und;
 };
 
