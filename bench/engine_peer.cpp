@@ -2,7 +2,10 @@
 // Usage: engine_peer TASK GRAPH_BASE REPEATS CUTOFF_S   (see ../shared/bench/README.md)
 // Prints JSON lines {"event":"loaded"|"run"|"done",...}; exit 2 for unsupported tasks.
 // Check digests are computed exactly as igraph_bench.c does, so the driver can compare them.
+// Extra task "analysis" (outside the shared protocol) times the full needs analysis.
+// LIAISON_THREADS=N limits betweenness to N threads (default: all cores).
 #include <charconv>
+#include <cstdint>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -15,8 +18,15 @@
 
 #include "graph/betweenness.hpp"
 #include "graph/biconnected.hpp"
+#include "graph/components.hpp"
+#include "graph/degree_centrality.hpp"
+#include "graph/demand_load.hpp"
 #include "graph/disjoint_paths.hpp"
 #include "graph/distance_matrix.hpp"
+#include "graph/need_connectivity.hpp"
+#include "graph/need_paths.hpp"
+#include "graph/shortest_paths.hpp"
+#include "graph/single_points_of_failure.hpp"
 
 using namespace liaison::graph;
 
@@ -87,6 +97,66 @@ std::vector<std::pair<Id, Id>> pairsFor(Index n) {
   return out;
 }
 
+// Deterministic needs for the "analysis" task: n/5 pairs from a fixed linear congruential
+// sequence (not part of the shared protocol; igraph has no counterpart).
+std::vector<Demand> makeNeeds(Index n) {
+  std::vector<Demand> needs;
+  std::uint64_t x = 12345;
+  auto next = [&]() {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<Id>((x >> 33) % static_cast<std::uint64_t>(n));
+  };
+  while (static_cast<Index>(needs.size()) < n / 5) {
+    const Id a = next(), b = next();
+    if (a != b) needs.push_back({a, b, 1.0 + static_cast<double>(a % 3)});
+  }
+  return needs;
+}
+
+// The liaison's full analysis of a network with needs: degree, components, cut points and
+// bridges, each need's fastest path and independent path counts, demand-weighted load and the
+// single points of failure for the needs.
+std::string fullAnalysis(const Graph& g) {
+  const std::vector<Demand> needs = makeNeeds(g.nodeCount());
+  double t0 = now();
+  auto lap = [&](const char* what) {  // stage timings on stderr (the driver reads stdout only)
+    const double t = now();
+    std::fprintf(stderr, "  %-12s %8.2f ms\n", what, (t - t0) * 1e3);
+    t0 = t;
+  };
+  DegreeCentrality deg(g);
+  deg.run();
+  Components comp(g);
+  comp.run();
+  Biconnected bic(g, Failures{}, false);
+  bic.run();
+  lap("structure");
+  NeedConnectivity reach(g, needs);
+  reach.run();
+  lap("disjoint");
+  NeedPaths fastest(g, needs, Metric::Latency);
+  fastest.run();
+  double sumLatency = 0;
+  for (const Path& p : fastest.paths()) sumLatency += p.latency;
+  lap("paths");
+  DemandLoad load(g, needs);
+  load.run();
+  lap("load");
+  SinglePointsOfFailure spof(g, needs);
+  spof.run();
+  lap("spof");
+  int disjoint = 0;
+  for (const auto& st : reach.results()) disjoint += st.edgeDisjoint + st.nodeDisjoint;
+  std::string out = "{\"needs\":" + std::to_string(needs.size());
+  out += ",\"unreachable\":" + std::to_string(reach.unreachableCount());
+  out += ",\"disjoint\":" + std::to_string(disjoint);
+  out += ",\"latency\":" + fmt(sumLatency);
+  out += ",\"max_load\":" + fmt(load.maxScore());
+  out += ",\"spof\":" + std::to_string(spof.ranking().size());
+  out += ",\"articulation_points\":" + std::to_string(bic.articulationPoints().size());
+  return out + "}";
+}
+
 // Returns the check JSON, or "" for an unsupported task.
 std::string runTask(const std::string& task, const Graph& g) {
   const Index n = g.nodeCount();
@@ -131,6 +201,7 @@ std::string runTask(const std::string& task, const Graph& g) {
         }
     return "{\"sum\":" + fmt(sum) + ",\"reached\":" + std::to_string(reached) + "}";
   }
+  if (task == "analysis") return fullAnalysis(g);
   if (task == "edge_disjoint_10") {
     std::string out = "{\"paths\":[";
     const ActiveMask mask(g);
@@ -159,7 +230,8 @@ int main(int argc, char** argv) {
   const int repeats = std::atoi(argv[3]);
   const double cutoff = std::atof(argv[4]);
   static const char* kTasks[] = {"load_csv", "betweenness", "betweenness_w", "articulation_points",
-                                 "bridges", "dijkstra_10", "dijkstra_rel_10", "edge_disjoint_10"};
+                                 "bridges", "dijkstra_10", "dijkstra_rel_10", "edge_disjoint_10",
+                                 "analysis"};
   bool known = false;
   for (const char* t : kTasks) known = known || task == t;
   if (!known) return 2;

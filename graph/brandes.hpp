@@ -2,6 +2,8 @@
 // betweenness (every target weighs 1) and demand-weighted load (targets weigh their demand).
 #pragma once
 
+#include <functional>
+
 #include "graph/sssp_kernel.hpp"
 
 namespace liaison::graph::detail {
@@ -49,9 +51,14 @@ void accumulate(const Adjacency& adj, const double* len, const ActiveMask* mask,
 // Unweighted Brandes in one go, faster than search() + accumulate(): the BFS records the DAG
 // arcs (CSR positions whose target lies one level deeper) branch-free, so the backward pass
 // visits only those instead of every arc.
+// inspect (optional) sees the buffers after the search, before they are reset (reached nodes
+// have level >= 0 / finite dist).
+using Inspect = std::function<void(const SsspBuffers&)>;
+
 template <bool kMasked>
 void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffers& b,
-                const double* targetWeight, double* nodeAcc, double* edgeAcc) {
+                const double* targetWeight, double* nodeAcc, double* edgeAcc,
+                const Inspect* inspect = nullptr) {
   if (b.succ.size() < adj.targets.size()) b.succ.resize(adj.targets.size());
   Index* level = b.level.data();
   double* sigma = b.sigma.data();
@@ -100,6 +107,7 @@ void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffe
     coef[v] = ((targetWeight ? targetWeight[v] : 1.0) + dep) / sv;
     if (v != s) nodeAcc[v] += dep;
   }
+  if (inspect) (*inspect)(b);
   for (Index i = 0; i < tail; ++i) {
     const Index v = order[i];
     level[v] = -1;
@@ -117,7 +125,7 @@ template <bool kMasked>
 // arcLen is indexed like adj.targets (the length of each CSR entry's edge): contiguous reads.
 void brandesDijkstra(const Adjacency& adj, const double* arcLen, const ActiveMask* mask, Index s,
                      SsspBuffers& b, const double* targetWeight, double* nodeAcc,
-                     double* edgeAcc) {
+                     double* edgeAcc, const Inspect* inspect = nullptr) {
   if (b.succ.size() < adj.targets.size()) b.succ.resize(adj.targets.size());
   QuadHeap heap(b);
   double* dist = b.dist.data();
@@ -182,6 +190,7 @@ void brandesDijkstra(const Adjacency& adj, const double* arcLen, const ActiveMas
     coef[v] = ((targetWeight ? targetWeight[v] : 1.0) + dep) / sv;
     if (v != s) nodeAcc[v] += dep;
   }
+  if (inspect) (*inspect)(b);
   for (Index i = 0; i < settled; ++i) {
     const Index v = order[i];
     lastReset[v] = -1;

@@ -35,26 +35,31 @@ bool DemandLoad::run() {
   std::vector<std::pair<Index, std::vector<std::pair<Index, double>>>> groups(bySource.begin(),
                                                                               bySource.end());
   std::vector<double> unroutedPerGroup(groups.size(), 0.0);
+  const bool masked = !mask.allActive();
   auto fn = [&](std::size_t gi, detail::SsspBuffers& b, double* nodeAcc, double* edgeAcc) {
     const auto& [s, targets] = groups[gi];
     if (!mask.nodeActive(s)) {
       for (auto& [t, w] : targets) unroutedPerGroup[gi] += w;
       return;
     }
-    if (b.succ.size() < adj.targets.size()) b.succ.resize(adj.targets.size());
     for (auto& [t, w] : targets) b.targetWeight[t] += w;
+    const detail::Inspect inspect = [&](const detail::SsspBuffers& sb) {
+      for (auto& [t, w] : targets)
+        if (sb.dist[t] == kInf && sb.level[t] < 0) unroutedPerGroup[gi] += w;
+    };
+    double* tw = b.targetWeight.data();
     if (weighted) {
-      detail::brandesDijkstra<true>(adj, arcLen.data(), &mask, s, b, b.targetWeight.data(),
-                                    nodeAcc, edgeAcc);
+      if (masked)
+        detail::brandesDijkstra<true>(adj, arcLen.data(), &mask, s, b, tw, nodeAcc, edgeAcc, &inspect);
+      else
+        detail::brandesDijkstra<false>(adj, arcLen.data(), &mask, s, b, tw, nodeAcc, edgeAcc, &inspect);
     } else {
-      detail::brandesBfs<true>(adj, &mask, s, b, b.targetWeight.data(), nodeAcc, edgeAcc);
+      if (masked)
+        detail::brandesBfs<true>(adj, &mask, s, b, tw, nodeAcc, edgeAcc, &inspect);
+      else
+        detail::brandesBfs<false>(adj, &mask, s, b, tw, nodeAcc, edgeAcc, &inspect);
     }
     for (auto& [t, w] : targets) b.targetWeight[t] = 0.0;
-    // Unrouted: a second cheap search for reachability only.
-    detail::bfsCount<true>(adj, &mask, s, b);
-    for (auto& [t, w] : targets)
-      if (b.level[t] < 0) unroutedPerGroup[gi] += w;
-    b.reset();
   };
   if (!detail::runSourceBlocks(groups.size(), m_graph.nodeCount(), m_graph.edgeCount(),
                                m_options.edges, m_options.control, fn, m_node, m_edge))

@@ -34,7 +34,7 @@ class DisjointPaths {
 
  private:
   int countEdgeDisjoint() const;
-  int countNodeDisjoint() const;
+  int countNodeDisjoint(int limit) const;  // limit < 0: none
 
   const Graph& m_graph;
   Index m_s, m_t;
