@@ -19,8 +19,7 @@ void registerExportCommand(CLI::App& root, CliResult& result) {
       "export",
       "Export a workspace as a scenario folder (the import format; export, import and export "
       "again gives identical files)");
-  cmd->add_option("WORKSPACE", args->workspace, "Workspace file (.liaison)")
-      ->required();
+  cmd->add_option("WORKSPACE", args->workspace, "Workspace file (.liaison)")->required();
   cmd->add_option("--to", args->to, "Folder to write (created if missing; known files overwritten)")
       ->required();
 

@@ -25,7 +25,8 @@ void registerImportCommand(CLI::App& root, CliResult& result) {
       "written and the error names file:line:column.");
   cmd->add_option("DIR", args->dir, "Scenario folder")->required()->check(CLI::ExistingDirectory);
   cmd->add_option("--into", args->into, "Workspace file (.liaison) to import into")->required();
-  cmd->add_option("--actor", args->actor, "Who the journal names for the import")->capture_default_str();
+  cmd->add_option("--actor", args->actor, "Who the journal names for the import")
+      ->capture_default_str();
 
   cmd->callback([&result, args] {
     runGuarded(result, [&]() -> int {
@@ -38,9 +39,9 @@ void registerImportCommand(CLI::App& root, CliResult& result) {
         std::cout << "imported " << s.agencies << " agencies, " << s.representatives
                   << " representatives (" << s.contacts << " contacts), " << s.channels
                   << " channels, " << s.needs << " needs, " << s.incidents << " incidents, "
-                  << s.periods << " periods, " << s.events << " events, " << s.tasks
-                  << " tasks, " << s.features << " map features into " << ws.string()
-                  << " (revision " << s.revision << ")\n";
+                  << s.periods << " periods, " << s.events << " events, " << s.tasks << " tasks, "
+                  << s.features << " map features into " << ws.string() << " (revision "
+                  << s.revision << ")\n";
         return 0;
       } catch (const core::ImportError& e) {
         std::cerr << "error: " << e.what() << "\n";

@@ -34,13 +34,17 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
   cmd->add_option("WORKSPACE", args->workspace,
                   "Workspace file to render (default: the demo exercise)");
   cmd->add_option("--out", args->out, "PNG file to write")->required();
-  cmd->add_option("--size", args->size, "Picture size in pixels, WIDTHxHEIGHT")->capture_default_str();
-  cmd->add_option("--frames", args->frames, "Frames to render before capturing")->capture_default_str()
+  cmd->add_option("--size", args->size, "Picture size in pixels, WIDTHxHEIGHT")
+      ->capture_default_str();
+  cmd->add_option("--frames", args->frames, "Frames to render before capturing")
+      ->capture_default_str()
       ->check(CLI::Range(1, 1000));
-  cmd->add_option("--scale", args->scale, "Multiply the size of text and widgets")->capture_default_str()
+  cmd->add_option("--scale", args->scale, "Multiply the size of text and widgets")
+      ->capture_default_str()
       ->check(CLI::Range(0.25f, 8.0f));
   cmd->add_option("--filter", args->filter, "Text to put in the directory's search box");
-  cmd->add_option("--theme", args->theme, "Look: operator or wall")->capture_default_str()
+  cmd->add_option("--theme", args->theme, "Look: operator or wall")
+      ->capture_default_str()
       ->check(CLI::IsMember({"operator", "wall"}));
 
   cmd->callback([&result, args] {

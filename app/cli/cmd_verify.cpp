@@ -15,8 +15,7 @@ void registerVerifyCommand(CLI::App& root, CliResult& result) {
       "verify",
       "Check a workspace read-only: the activity journal's hash chain (names the first edited "
       "or deleted entry) and SQLite's integrity. Exit 0 when intact, 1 otherwise.");
-  cmd->add_option("WORKSPACE", *workspace, "Workspace file (.liaison)")
-      ->required();
+  cmd->add_option("WORKSPACE", *workspace, "Workspace file (.liaison)")->required();
 
   cmd->callback([&result, workspace] {
     runGuarded(result, [&] {

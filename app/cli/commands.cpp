@@ -2,8 +2,8 @@
 
 #include <exception>
 #include <filesystem>
-#include <stdexcept>
 #include <iostream>
+#include <stdexcept>
 
 #include "cli.hpp"
 

@@ -33,7 +33,8 @@ fs::path ensureDemoWorkspace(std::ostream& log) {
   if (fs::exists(target)) return target;
   const fs::path source = assetDir() / "demo";
   if (!fs::exists(source / "agencies.csv"))
-    throw std::runtime_error("the demo exercise is missing: no " + (source / "agencies.csv").string());
+    throw std::runtime_error("the demo exercise is missing: no " +
+                             (source / "agencies.csv").string());
 
   fs::create_directories(target.parent_path());
   fs::path partial = target;
@@ -45,7 +46,8 @@ fs::path ensureDemoWorkspace(std::ostream& log) {
     auto store = core::Store::create(partial);
     core::importScenario(source, *store, "demo-setup");
   } catch (...) {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(partial.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      fs::remove(partial.string() + suffix);
     throw;
   }
   // The store is closed, so SQLite has folded its WAL back; move any sidecar along anyway.

@@ -17,21 +17,36 @@ std::string toLowerAscii(std::string_view text) {
 std::string agencyTypeLabel(core::AgencyType type) {
   using T = core::AgencyType;
   switch (type) {
-    case T::Fire: return "Fire";
-    case T::Law: return "Law enforcement";
-    case T::Ems: return "EMS";
-    case T::Hospital: return "Hospital";
-    case T::PublicHealth: return "Public health";
-    case T::PublicWorks: return "Public works";
-    case T::Utility: return "Utility";
-    case T::School: return "School";
-    case T::Transit: return "Transit";
-    case T::Ngo: return "NGO";
-    case T::Media: return "Media";
-    case T::Government: return "Government";
-    case T::Military: return "Military";
-    case T::Private: return "Private";
-    case T::Other: return "Other";
+    case T::Fire:
+      return "Fire";
+    case T::Law:
+      return "Law enforcement";
+    case T::Ems:
+      return "EMS";
+    case T::Hospital:
+      return "Hospital";
+    case T::PublicHealth:
+      return "Public health";
+    case T::PublicWorks:
+      return "Public works";
+    case T::Utility:
+      return "Utility";
+    case T::School:
+      return "School";
+    case T::Transit:
+      return "Transit";
+    case T::Ngo:
+      return "NGO";
+    case T::Media:
+      return "Media";
+    case T::Government:
+      return "Government";
+    case T::Military:
+      return "Military";
+    case T::Private:
+      return "Private";
+    case T::Other:
+      return "Other";
   }
   return "Other";
 }
@@ -39,14 +54,22 @@ std::string agencyTypeLabel(core::AgencyType type) {
 std::string contactKindLabel(core::ContactKind kind) {
   using K = core::ContactKind;
   switch (kind) {
-    case K::Phone: return "Phone";
-    case K::Cell: return "Cell";
-    case K::Radio: return "Radio";
-    case K::Email: return "E-mail";
-    case K::Pager: return "Pager";
-    case K::SatPhone: return "Sat phone";
-    case K::Fax: return "Fax";
-    case K::Other: return "Other";
+    case K::Phone:
+      return "Phone";
+    case K::Cell:
+      return "Cell";
+    case K::Radio:
+      return "Radio";
+    case K::Email:
+      return "E-mail";
+    case K::Pager:
+      return "Pager";
+    case K::SatPhone:
+      return "Sat phone";
+    case K::Fax:
+      return "Fax";
+    case K::Other:
+      return "Other";
   }
   return "Other";
 }
@@ -112,10 +135,9 @@ std::vector<DirectoryRow> buildDirectoryRows(const core::Snapshot& snapshot, Sen
       continue;
     }
     auto reps = it->second;
-    std::sort(reps.begin(), reps.end(),
-              [](const core::Representative* x, const core::Representative* y) {
-                return x->id < y->id;
-              });
+    std::sort(
+        reps.begin(), reps.end(),
+        [](const core::Representative* x, const core::Representative* y) { return x->id < y->id; });
     for (const core::Representative* r : reps) {
       DirectoryRow row = agencyRow(*a);
       row.rep_id = r->id;

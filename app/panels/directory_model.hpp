@@ -11,17 +11,18 @@
 
 namespace liaison::app {
 
-inline constexpr std::string_view kSensitiveMask = "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 (sensitive)";
+inline constexpr std::string_view kSensitiveMask =
+    "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 (sensitive)";
 
 struct DirectoryRow {
   core::Id agency_id = 0;
   core::Id rep_id = 0;  // 0: an agency with no representative
   std::string agency_code;
   std::string agency_name;
-  std::string type;      // human label, e.g. "Public works"
-  std::string role;      // "assisting" or "cooperating"
+  std::string type;  // human label, e.g. "Public works"
+  std::string role;  // "assisting" or "cooperating"
   bool assisting = false;
-  std::string name;      // representative; empty when none
+  std::string name;  // representative; empty when none
   std::string position;
   std::string shift;
   bool on_duty = false;

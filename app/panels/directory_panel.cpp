@@ -19,11 +19,12 @@ std::vector<const DirectoryRow*> DirectoryPanel::visibleRows() const {
 
 void DirectoryPanel::refresh(const AppContext& ctx) {
   const core::Snapshot* snap = ctx.snapshot.get();
-  const SensitiveMode sensitive = ctx.wallMode()            ? SensitiveMode::Omit
+  const SensitiveMode sensitive = ctx.wallMode()           ? SensitiveMode::Omit
                                   : ctx.mayShowSensitive() ? SensitiveMode::Show
                                                            : SensitiveMode::Mask;
   const std::uint64_t version = snap ? snap->version : 0;
-  if (!m_built || snap != m_source || version != m_sourceVersion || sensitive != m_sourceSensitive) {
+  if (!m_built || snap != m_source || version != m_sourceVersion ||
+      sensitive != m_sourceSensitive) {
     m_rows = snap ? buildDirectoryRows(*snap, sensitive) : std::vector<DirectoryRow>{};
     m_counts = {snap ? snap->agencies.size() : 0, snap ? snap->representatives.size() : 0};
     m_source = snap;
@@ -152,10 +153,9 @@ void DirectoryPanel::drawTable(AppContext& ctx) {
     return;
   }
 
-  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV |
-                                ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_Hideable | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_SizingStretchProp;
+  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##directory", 7, flags, ImVec2(0, 0))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Agency", ImGuiTableColumnFlags_WidthStretch, 2.4f);
@@ -176,8 +176,8 @@ void DirectoryPanel::drawTable(AppContext& ctx) {
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const DirectoryRow& row = m_rows[m_visible[static_cast<std::size_t>(i)]];
-      const bool first = i == 0 || m_rows[m_visible[static_cast<std::size_t>(i - 1)]].agency_id !=
-                                       row.agency_id;
+      const bool first =
+          i == 0 || m_rows[m_visible[static_cast<std::size_t>(i - 1)]].agency_id != row.agency_id;
       ImGui::TableNextRow();
       if (m_groupOdd[static_cast<std::size_t>(i)])
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(theme.row_alt));
@@ -187,11 +187,11 @@ void DirectoryPanel::drawTable(AppContext& ctx) {
       const core::EntityKind kind =
           row.rep_id ? core::EntityKind::Representative : core::EntityKind::Agency;
       const core::Id id = row.rep_id ? row.rep_id : row.agency_id;
-      const bool selected = ctx.selection.is(kind, id) ||
-                            ctx.selection.is(core::EntityKind::Agency, row.agency_id);
-      if (ImGui::Selectable("##row", selected,
-                            ImGuiSelectableFlags_SpanAllColumns |
-                                ImGuiSelectableFlags_AllowItemOverlap))
+      const bool selected =
+          ctx.selection.is(kind, id) || ctx.selection.is(core::EntityKind::Agency, row.agency_id);
+      if (ImGui::Selectable(
+              "##row", selected,
+              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
         ctx.selection = Selection{kind, id};
       if (ImGui::IsItemHovered()) drawRowTooltip(ctx, row);
       ImGui::SameLine(0, 0);
@@ -200,8 +200,8 @@ void DirectoryPanel::drawTable(AppContext& ctx) {
       ImGui::TableSetColumnIndex(1);
       if (first) ImGui::TextUnformatted(row.type.c_str());
       ImGui::TableSetColumnIndex(2);
-      if (first) ImGui::TextColored(row.assisting ? theme.accent : theme.text_muted, "%s",
-                                    row.role.c_str());
+      if (first)
+        ImGui::TextColored(row.assisting ? theme.accent : theme.text_muted, "%s", row.role.c_str());
       ImGui::TableSetColumnIndex(3);
       if (row.rep_id) {
         ImGui::TextUnformatted(row.name.c_str());

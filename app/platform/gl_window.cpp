@@ -1,9 +1,9 @@
 #include "gl_window.hpp"
 
-#include <glad/gl.h>
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <glad/gl.h>
 #include <imgui.h>
 
 #include <cstdlib>
@@ -81,11 +81,17 @@ float GlWindow::contentScale() const {
   return sy > 0.0f ? sy : 1.0f;
 }
 
-bool GlWindow::shouldClose() const { return glfwWindowShouldClose(m_window) != 0; }
+bool GlWindow::shouldClose() const {
+  return glfwWindowShouldClose(m_window) != 0;
+}
 
-void GlWindow::waitEvents(double timeout_seconds) { glfwWaitEventsTimeout(timeout_seconds); }
+void GlWindow::waitEvents(double timeout_seconds) {
+  glfwWaitEventsTimeout(timeout_seconds);
+}
 
-void GlWindow::framebufferSize(int& w, int& h) const { glfwGetFramebufferSize(m_window, &w, &h); }
+void GlWindow::framebufferSize(int& w, int& h) const {
+  glfwGetFramebufferSize(m_window, &w, &h);
+}
 
 void GlWindow::newFrame() {
   ImGui_ImplOpenGL3_NewFrame();

@@ -1,7 +1,7 @@
 #include "offscreen_target.hpp"
 
-#include <glad/gl.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <glad/gl.h>
 #include <imgui.h>
 #include <stb_image_write.h>
 
@@ -27,8 +27,8 @@ OffscreenTarget::OffscreenTarget(int width, int height) : m_width(width), m_heig
   const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   if (status != GL_FRAMEBUFFER_COMPLETE)
-    throw PlatformError("cannot create an offscreen framebuffer (status " +
-                        std::to_string(status) + ")");
+    throw PlatformError("cannot create an offscreen framebuffer (status " + std::to_string(status) +
+                        ")");
 }
 
 OffscreenTarget::~OffscreenTarget() {

@@ -37,7 +37,7 @@ struct Fonts {
 };
 
 struct UiFlags {
-  bool show_sensitive = false;     // reveal sensitive contact values (workstation only)
+  bool show_sensitive = false;  // reveal sensitive contact values (workstation only)
   bool show_imgui_metrics = false;
   bool show_about = false;
   bool request_quit = false;
@@ -45,10 +45,10 @@ struct UiFlags {
 };
 
 struct AppContext {
-  core::SnapshotPtr snapshot;    // never null once the loop runs (an empty snapshot at worst)
-  core::Store* store = nullptr;  // null in headless tests; never queried inside a frame
-  std::string workspace_label;   // the file name shown in the status line
-  bool read_only = false;        // a follower (wall, second station) never writes
+  core::SnapshotPtr snapshot;     // never null once the loop runs (an empty snapshot at worst)
+  core::Store* store = nullptr;   // null in headless tests; never queried inside a frame
+  std::string workspace_label;    // the file name shown in the status line
+  bool read_only = false;         // a follower (wall, second station) never writes
   std::string actor = "liaison";  // who the journal names for commands from this station
 
   Selection selection;

@@ -62,8 +62,9 @@ void Dashboard::drawFrame(AppContext& ctx, PanelRegistry& panels) {
   if (!has[0] && !has[1] && !has[2] && !has[3]) {
     ImGui::SetNextWindowPos(ImVec2(x, y));
     ImGui::SetNextWindowSize(ImVec2(w, h));
-    ImGui::Begin("##empty", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                         ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::Begin("##empty", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::TextDisabled("Every panel is hidden. Open one from the View menu.");
     ImGui::End();
   }

@@ -12,7 +12,8 @@ namespace liaison::app {
 class PanelRegistry {
  public:
   PanelRegistry() = default;
-  explicit PanelRegistry(std::vector<std::unique_ptr<Panel>> panels) : m_panels(std::move(panels)) {}
+  explicit PanelRegistry(std::vector<std::unique_ptr<Panel>> panels)
+      : m_panels(std::move(panels)) {}
 
   // Every panel of the application, in View-menu order.
   static PanelRegistry makeDefault();

@@ -68,7 +68,9 @@ const Theme& themeData(ThemeKind kind) {
   return kind == ThemeKind::Wall ? kWall : kOperator;
 }
 
-const char* themeName(ThemeKind kind) { return themeData(kind).name; }
+const char* themeName(ThemeKind kind) {
+  return themeData(kind).name;
+}
 
 float fontPixels(const Theme& theme, float scale, float screen_height) {
   float px = theme.font_px * std::max(scale, 0.25f);

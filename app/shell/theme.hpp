@@ -12,14 +12,14 @@ namespace liaison::app {
 struct Theme {
   ThemeKind kind = ThemeKind::Operator;
   const char* name = "operator";
-  float font_px = 16.0f;              // body text at scale 1
+  float font_px = 16.0f;               // body text at scale 1
   float min_font_screen_fraction = 0;  // wall: text at least this fraction of the screen height
-  float large_factor = 1.4f;          // headings and banners, relative to body text
+  float large_factor = 1.4f;           // headings and banners, relative to body text
   float rounding_em = 0.25f;
 
   ImVec4 background, panel, text, text_muted, border;
   ImVec4 accent, accent_soft;
-  ImVec4 header_bg;    // table headers; the GUI test looks for this exact colour
+  ImVec4 header_bg;  // table headers; the GUI test looks for this exact colour
   ImVec4 row_alt;
   ImVec4 ok, warn, danger;
   ImVec4 exercise_bg, exercise_fg;  // the EXERCISE banner

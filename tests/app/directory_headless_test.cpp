@@ -47,15 +47,14 @@ std::shared_ptr<core::Snapshot> makeSnapshot(std::uint64_t version = 7) {
       agency(1, "RCFD", "River City Fire Department", core::AgencyType::Fire,
              core::AgencyRole::Assisting),
       agency(2, "RCPD", "River City Police", core::AgencyType::Law, core::AgencyRole::Assisting),
-      agency(3, "ARC", "American Red Cross", core::AgencyType::Ngo,
-             core::AgencyRole::Cooperating),
+      agency(3, "ARC", "American Red Cross", core::AgencyType::Ngo, core::AgencyRole::Cooperating),
   };
   s->representatives = {
       rep(101, 1, "Dana Whitfield", "Agency Representative",
           {{core::ContactKind::Radio, "TG 2104 FIRE-OPS", false, ""},
            {core::ContactKind::Cell, "555-0142", true, "personal"}}),
-      rep(102, 1, "Marco Okafor", "Safety Officer", {{core::ContactKind::Phone, "555-0143", false, ""}},
-          false),
+      rep(102, 1, "Marco Okafor", "Safety Officer",
+          {{core::ContactKind::Phone, "555-0143", false, ""}}, false),
       rep(201, 2, "Priya Nandakumar", "Liaison Officer",
           {{core::ContactKind::Email, "pnandakumar@rcpd.example", false, ""}}),
   };

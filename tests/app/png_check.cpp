@@ -107,8 +107,8 @@ int main(int argc, char** argv) {
   if (control.w == shot.w && control.h == shot.h)
     for (int y = 0; y < shot.h; ++y)
       for (int x = 0; x < shot.w; ++x)
-        differing += !near(shot.at(x, y), control.at(x, y)[0], control.at(x, y)[1],
-                           control.at(x, y)[2]);
+        differing +=
+            !near(shot.at(x, y), control.at(x, y)[0], control.at(x, y)[1], control.at(x, y)[2]);
   std::printf("  %ld pixels differ from the control\n", differing);
   expect(differing > 5000, "the control capture (no match) differs");
   return failures == 0 ? 0 : 1;
