@@ -10,6 +10,9 @@
 #include "graph/biconnected.hpp"
 #include "graph/components.hpp"
 #include "graph/disjoint_paths.hpp"
+#include "graph/need_connectivity.hpp"
+#include "graph/need_paths.hpp"
+#include "graph/shortest_paths.hpp"
 
 using namespace liaison::graph;
 
@@ -165,5 +168,33 @@ TEST_CASE("property: disjoint path counts equal minimum cuts", "[graph][property
     INFO("trial " << trial);
     CHECK(dp.edgeDisjoint() == edgeCut);
     CHECK(dp.nodeDisjoint() == nodeCut + (adjacent ? 1 : 0));
+  }
+}
+
+TEST_CASE("property: needs analysis shortcuts agree with plain max-flow; need paths with "
+          "single-source paths",
+          "[graph][property]") {
+  std::mt19937 rng(99);
+  for (int trial = 0; trial < 40; ++trial) {
+    const Graph g = randomGraph(rng, 12, 14 + trial % 8, trial % 3 == 2, true);
+    std::vector<Demand> needs;
+    for (Id s = 0; s < 12; s += 3)
+      for (Id t = 1; t < 12; t += 4) needs.push_back({s, t, 1.0});
+    NeedConnectivity nc(g, needs);
+    nc.run();
+    NeedPaths np(g, needs, Metric::Latency);
+    np.run();
+    for (std::size_t i = 0; i < needs.size(); ++i) {
+      INFO("trial " << trial << " need " << i);
+      if (needs[i].source == needs[i].target) continue;
+      DisjointPaths dp(g, needs[i].source, needs[i].target);
+      dp.run();
+      CHECK(nc.results()[i].edgeDisjoint == dp.edgeDisjoint());
+      CHECK(nc.results()[i].nodeDisjoint == dp.nodeDisjoint());
+      ShortestPaths sp(g, needs[i].source, {Metric::Latency, false, {}});
+      sp.run();
+      CHECK(np.paths()[i].found == sp.reached(needs[i].target));
+      if (np.paths()[i].found) CHECK(np.paths()[i].latency == Approx(sp.distance(needs[i].target)));
+    }
   }
 }
