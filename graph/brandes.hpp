@@ -55,15 +55,17 @@ void accumulate(const Adjacency& adj, const double* len, const ActiveMask* mask,
 // have level >= 0 / finite dist).
 using Inspect = std::function<void(const SsspBuffers&)>;
 
-template <bool kMasked>
-void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffers& b,
-                const double* targetWeight, double* nodeAcc, double* edgeAcc,
-                const Inspect* inspect = nullptr) {
+template <bool kMasked, bool kEdges>
+void brandesBfsImpl(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffers& b,
+                    const double* targetWeight, double* nodeAcc, double* edgeAcc,
+                    const Inspect* inspect) {
   if (b.succ.size() < adj.targets.size()) b.succ.resize(adj.targets.size());
+  if (kEdges && b.succArc.size() < adj.targets.size()) b.succArc.resize(adj.targets.size());
   Index* level = b.level.data();
   double* sigma = b.sigma.data();
   double* coef = b.delta.data();
-  Index* succ = b.succ.data();
+  Index* succ = b.succ.data();  // DAG successors (node indices), contiguous per node
+  Index* succArc = b.succArc.data();
   Index* succEnd = b.succEnd.data();
   const Index* off = adj.offsets.data();
   const Index* tgt = adj.targets.data();
@@ -86,12 +88,13 @@ void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffe
         level[w] = lw = lv1;
         order[tail++] = w;
       }
-      succ[cnt] = i;
+      succ[cnt] = w;
+      if constexpr (kEdges) succArc[cnt] = adj.arcs[i];
       cnt += (lw == lv1);
     }
     succEnd[head] = cnt;
     const double sv = sigma[v];
-    for (Index k = first; k < cnt; ++k) sigma[tgt[succ[k]]] += sv;
+    for (Index k = first; k < cnt; ++k) sigma[succ[k]] += sv;
   }
   b.order.resize(tail);
   for (Index i = tail; i-- > 0;) {
@@ -99,9 +102,9 @@ void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffe
     const double sv = sigma[v];
     double sum = 0.0;
     for (Index k = i ? succEnd[i - 1] : 0, end = succEnd[i]; k < end; ++k) {
-      const double c = coef[tgt[succ[k]]];
+      const double c = coef[succ[k]];
       sum += c;
-      if (edgeAcc) edgeAcc[adj.arcs[succ[k]] >> 1] += sv * c;
+      if constexpr (kEdges) edgeAcc[succArc[k] >> 1] += sv * c;
     }
     const double dep = sv * sum;
     coef[v] = ((targetWeight ? targetWeight[v] : 1.0) + dep) / sv;
@@ -115,6 +118,16 @@ void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffe
     coef[v] = 0.0;
   }
   b.order.clear();
+}
+
+template <bool kMasked>
+void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffers& b,
+                const double* targetWeight, double* nodeAcc, double* edgeAcc,
+                const Inspect* inspect = nullptr) {
+  if (edgeAcc)
+    brandesBfsImpl<kMasked, true>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc, inspect);
+  else
+    brandesBfsImpl<kMasked, false>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc, inspect);
 }
 
 // Weighted Brandes in one go. The forward Dijkstra logs every relaxation that set or tied a

@@ -28,7 +28,7 @@ struct SsspBuffers {
   std::vector<Index> parentArc;  // one shortest-path parent arc (first found), -1 at source
   std::vector<Index> heap, heapPos;
   std::vector<double> targetWeight;  // free for callers (demand load); keep it all zero
-  std::vector<Index> succ, succEnd;  // Brandes DAG (CSR positions), see brandes.hpp
+  std::vector<Index> succ, succArc, succEnd;  // Brandes DAG, see brandes.hpp
   struct HeapEntry {
     double key;
     Index v;
