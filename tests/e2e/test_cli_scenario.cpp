@@ -156,7 +156,7 @@ TEST_CASE("malformed scenario folders are refused and change nothing", "[e2e]") 
       {"invalid UTF-8", "representatives.csv", "Dee Park", "Dee \xFF Park", "representatives.csv:5:",
        "UTF-8"},
       {"malformed GeoJSON syntax", "features.geojson", "\"label\": \"ICP\",", "\"label\": \"ICP\"",
-       "features.geojson:4:", ""},
+       "features.geojson:5:60:", "syntax error"},
       {"GeoJSON unknown kind", "features.geojson", "\"command_post\"", "\"bunker\"",
        "features.geojson:", "bunker"},
   };
