@@ -15,14 +15,14 @@ namespace {
 template <bool kMasked, bool kWeighted>
 bool runBrandes(const Graph& g, const Adjacency& adj, const double* len, const ActiveMask& mask,
                 bool wantEdges, const RunControl& control, std::vector<double>& node,
-                std::vector<double>& edge) {
+                std::vector<double>& edge, const detail::QueuePlan& plan) {
   const ActiveMask* mp = &mask;
   auto fn = [&](std::size_t s, detail::SsspBuffers& b, double* nodeAcc, double* edgeAcc) {
     const Index src = static_cast<Index>(s);
     if constexpr (kMasked)
       if (!mp->nodeActive(src)) return;
     if constexpr (kWeighted) {
-      detail::brandesDijkstra<kMasked>(adj, len, mp, src, b, nullptr, nodeAcc, edgeAcc);
+      detail::brandesDijkstra<kMasked>(adj, len, mp, src, b, nullptr, nodeAcc, edgeAcc, plan);
     } else {
       detail::brandesBfs<kMasked>(adj, mp, src, b, nullptr, nodeAcc, edgeAcc);
     }
@@ -41,15 +41,16 @@ bool Betweenness::run() {
   const std::vector<double> len =
       weighted ? detail::arcLengths(adj, m_graph.lengths(m_options.metric)) : std::vector<double>{};
   const double* lp = weighted ? len.data() : nullptr;
+  const detail::QueuePlan plan(len);
   const bool e = m_options.edges;
   const RunControl& c = m_options.control;
   bool ok;
   if (mask.allActive())
-    ok = weighted ? runBrandes<false, true>(m_graph, adj, lp, mask, e, c, m_node, m_edge)
-                  : runBrandes<false, false>(m_graph, adj, lp, mask, e, c, m_node, m_edge);
+    ok = weighted ? runBrandes<false, true>(m_graph, adj, lp, mask, e, c, m_node, m_edge, plan)
+                  : runBrandes<false, false>(m_graph, adj, lp, mask, e, c, m_node, m_edge, plan);
   else
-    ok = weighted ? runBrandes<true, true>(m_graph, adj, lp, mask, e, c, m_node, m_edge)
-                  : runBrandes<true, false>(m_graph, adj, lp, mask, e, c, m_node, m_edge);
+    ok = weighted ? runBrandes<true, true>(m_graph, adj, lp, mask, e, c, m_node, m_edge, plan)
+                  : runBrandes<true, false>(m_graph, adj, lp, mask, e, c, m_node, m_edge, plan);
   if (!ok) return false;
   double nodeScale = undirected ? 0.5 : 1.0, edgeScale = nodeScale;
   if (m_options.normalized) {

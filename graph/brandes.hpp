@@ -130,17 +130,24 @@ void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffe
     brandesBfsImpl<kMasked, false>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc, inspect);
 }
 
-// Weighted Brandes in one go. The forward Dijkstra logs every relaxation that set or tied a
-// distance (CSR positions, contiguous per settled node); an entry for w counts only if it was
-// logged at or after w's last reset (kept in b.level), which reproduces igraph's parent lists
-// exactly. The backward pass visits only the log.
-template <bool kMasked>
-// arcLen is indexed like adj.targets (the length of each CSR entry's edge): contiguous reads.
-void brandesDijkstra(const Adjacency& adj, const double* arcLen, const ActiveMask* mask, Index s,
-                     SsspBuffers& b, const double* targetWeight, double* nodeAcc,
-                     double* edgeAcc, const Inspect* inspect = nullptr) {
+// Queue choice for brandesDijkstra: buckets when the lengths allow (see BucketQueue), else heap.
+struct QueuePlan {
+  bool buckets = false;
+  double width = 0.0;
+  std::size_t count = 0;
+  explicit QueuePlan(const std::vector<double>& arcLen) {
+    buckets = BucketQueue::suitable(arcLen, width, count);
+  }
+};
+
+template <bool kMasked, bool kBuckets>
+void brandesDijkstraImpl(const Adjacency& adj, const double* arcLen, const ActiveMask* mask,
+                         Index s, SsspBuffers& b, const double* targetWeight, double* nodeAcc,
+                         double* edgeAcc, const Inspect* inspect, const QueuePlan& plan) {
   if (b.succ.size() < adj.targets.size()) b.succ.resize(adj.targets.size());
   QuadHeap heap(b);
+  BucketQueue& buckets = *b.buckets;
+  if constexpr (kBuckets) buckets.reset(plan.width, plan.count, 1.0);
   double* dist = b.dist.data();
   double* sigma = b.sigma.data();
   double* coef = b.delta.data();
@@ -153,9 +160,20 @@ void brandesDijkstra(const Adjacency& adj, const double* arcLen, const ActiveMas
   Index cnt = 0, settled = 0;
   dist[s] = 1.0;  // igraph's offset: ties are judged on distance + 1
   sigma[s] = 1.0;
-  heap.push(1.0, s);
-  while (!heap.empty()) {
-    const Index v = heap.pop();
+  if constexpr (kBuckets)
+    buckets.push(1.0, s);
+  else
+    heap.push(1.0, s);
+  for (;;) {
+    Index v;
+    if constexpr (kBuckets) {
+      if (buckets.empty()) break;
+      v = buckets.pop();
+      if (rank[v] >= 0) continue;  // stale entry
+    } else {
+      if (heap.empty()) break;
+      v = heap.pop();
+    }
     const double dv = dist[v];
     rank[v] = settled;
     b.order.push_back(v);
@@ -171,15 +189,18 @@ void brandesDijkstra(const Adjacency& adj, const double* arcLen, const ActiveMas
         if (!mask->arcActive(adj.arcs[i], w)) continue;
       const int kind = relaxKind(alt, cur);
       if (kind == 1) {
-        const bool fresh = dist[w] == kInf;
         dist[w] = alt;
         sigma[w] = sv;
         lastReset[w] = cnt;
         succ[cnt++] = i;
-        if (fresh)
-          heap.push(alt, w);
-        else
-          heap.decrease(alt, w);
+        if constexpr (kBuckets) {
+          buckets.push(alt, w);
+        } else {
+          if (cur == kInf)
+            heap.push(alt, w);
+          else
+            heap.decrease(alt, w);
+        }
       } else if (kind == 2 && rank[w] < 0) {
         sigma[w] += sv;
         succ[cnt++] = i;
@@ -213,6 +234,22 @@ void brandesDijkstra(const Adjacency& adj, const double* arcLen, const ActiveMas
     rank[v] = -1;
   }
   b.order.clear();
+}
+
+// Weighted Brandes in one go. The forward Dijkstra logs every relaxation that set or tied a
+// distance (CSR positions, contiguous per settled node); an entry for w counts only if it was
+// logged at or after w's last reset (kept in b.level), which reproduces igraph's parent lists
+// exactly. The backward pass visits only the log. arcLen is indexed like adj.targets.
+template <bool kMasked>
+void brandesDijkstra(const Adjacency& adj, const double* arcLen, const ActiveMask* mask, Index s,
+                     SsspBuffers& b, const double* targetWeight, double* nodeAcc,
+                     double* edgeAcc, const QueuePlan& plan, const Inspect* inspect = nullptr) {
+  if (plan.buckets)
+    brandesDijkstraImpl<kMasked, true>(adj, arcLen, mask, s, b, targetWeight, nodeAcc, edgeAcc,
+                                       inspect, plan);
+  else
+    brandesDijkstraImpl<kMasked, false>(adj, arcLen, mask, s, b, targetWeight, nodeAcc, edgeAcc,
+                                        inspect, plan);
 }
 
 template <bool kMasked, bool kWeighted>

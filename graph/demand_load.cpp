@@ -36,6 +36,7 @@ bool DemandLoad::run() {
                                                                               bySource.end());
   std::vector<double> unroutedPerGroup(groups.size(), 0.0);
   const bool masked = !mask.allActive();
+  const detail::QueuePlan plan(arcLen);
   auto fn = [&](std::size_t gi, detail::SsspBuffers& b, double* nodeAcc, double* edgeAcc) {
     const auto& [s, targets] = groups[gi];
     if (!mask.nodeActive(s)) {
@@ -50,9 +51,9 @@ bool DemandLoad::run() {
     double* tw = b.targetWeight.data();
     if (weighted) {
       if (masked)
-        detail::brandesDijkstra<true>(adj, arcLen.data(), &mask, s, b, tw, nodeAcc, edgeAcc, &inspect);
+        detail::brandesDijkstra<true>(adj, arcLen.data(), &mask, s, b, tw, nodeAcc, edgeAcc, plan, &inspect);
       else
-        detail::brandesDijkstra<false>(adj, arcLen.data(), &mask, s, b, tw, nodeAcc, edgeAcc, &inspect);
+        detail::brandesDijkstra<false>(adj, arcLen.data(), &mask, s, b, tw, nodeAcc, edgeAcc, plan, &inspect);
     } else {
       if (masked)
         detail::brandesBfs<true>(adj, &mask, s, b, tw, nodeAcc, edgeAcc, &inspect);

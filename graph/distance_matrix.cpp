@@ -17,11 +17,11 @@ DistanceMatrix::DistanceMatrix(const Graph& graph, std::vector<Id> sources, Path
 namespace {
 template <bool kMasked>
 void searchInto(const Adjacency& adj, const double* arcLen, const ActiveMask& mask, Index s,
-                detail::SsspBuffers& b, std::vector<double>& row) {
+                detail::SsspBuffers& b, std::vector<double>& row, double width, std::size_t count) {
   row.assign(b.dist.size(), kInf);
   if (!mask.nodeActive(s)) return;
   if (arcLen) {
-    detail::dijkstraDistances<kMasked>(adj, arcLen, &mask, s, row.data(), b);
+    detail::dijkstraDistances<kMasked>(adj, arcLen, &mask, s, row.data(), b, width, count);
     return;
   }
   detail::bfsCount<kMasked>(adj, &mask, s, b);
@@ -42,6 +42,9 @@ bool DistanceMatrix::run() {
       len[i] = m_graph.length(arcEdge(adj.arcs[i]), m_options.metric);
   }
   const double* lp = weighted ? len.data() : nullptr;
+  double width = 0.0;
+  std::size_t count = 0;
+  if (!detail::BucketQueue::suitable(len, width, count)) width = 0.0;
   m_rows.assign(m_sources.size(), {});
   std::atomic<std::size_t> next{0};
   std::atomic<bool> cancelled{false};
@@ -54,9 +57,9 @@ bool DistanceMatrix::run() {
         return;
       }
       if (mask.allActive())
-        searchInto<false>(adj, lp, mask, m_sources[i], b, m_rows[i]);
+        searchInto<false>(adj, lp, mask, m_sources[i], b, m_rows[i], width, count);
       else
-        searchInto<true>(adj, lp, mask, m_sources[i], b, m_rows[i]);
+        searchInto<true>(adj, lp, mask, m_sources[i], b, m_rows[i], width, count);
       if (m_control.progress) {
         std::lock_guard<std::mutex> lock(progressMutex);
         m_control.progress(double(i + 1) / double(m_sources.size()));

@@ -14,7 +14,55 @@
 
 namespace liaison::graph::detail {
 
-class RadixHeap;
+// Bucket queue for Dijkstra when every length is at least `minLength` > 0 (Dial's algorithm with
+// bucket width just below the smallest length). A node settled from the lowest bucket can no
+// longer improve: any better path would come through a node of the same bucket and add at least
+// one bucket width. So buckets are emptied in any order and stay exact, with O(1) operations.
+// Entries are lazy: callers skip nodes already settled.
+class BucketQueue {
+ public:
+  // Whether lengths allow buckets (all > 0 and max/min not too large), and the parameters.
+  static bool suitable(const std::vector<double>& arcLen, double& width, std::size_t& count) {
+    double lo = kInf, hi = 0.0;
+    for (double l : arcLen) {
+      if (l == kInf) continue;
+      lo = std::min(lo, l);
+      hi = std::max(hi, l);
+    }
+    if (!(lo > 0.0) || lo == kInf || hi / lo > 1e5) return false;
+    width = lo * (1.0 - 1e-6);
+    count = static_cast<std::size_t>(hi / width) + 2;
+    return true;
+  }
+  void reset(double width, std::size_t count, double start) {
+    if (m_buckets.size() != count) m_buckets.assign(count, {});
+    m_inv = 1.0 / width;
+    m_cur = static_cast<std::size_t>(start * m_inv);
+    m_size = 0;
+  }
+  bool empty() const { return m_size == 0; }
+  void push(double d, Index v) {
+    m_buckets[static_cast<std::size_t>(d * m_inv) % m_buckets.size()].push_back(v);
+    ++m_size;
+  }
+  Index pop() {
+    for (;;) {
+      auto& b = m_buckets[m_cur % m_buckets.size()];
+      if (!b.empty()) {
+        const Index v = b.back();
+        b.pop_back();
+        --m_size;
+        return v;
+      }
+      ++m_cur;
+    }
+  }
+
+ private:
+  std::vector<std::vector<Index>> m_buckets;
+  double m_inv = 1.0;
+  std::size_t m_cur = 0, m_size = 0;
+};
 
 // Per-thread scratch space. Between searches every entry is in its reset state
 // (level -1, dist +inf, sigma 0, delta 0); reset() restores only the touched entries.
@@ -26,18 +74,12 @@ struct SsspBuffers {
   std::vector<Index> order;   // settled nodes, non-decreasing distance
   std::vector<Index> rank;    // position of a node in `order`
   std::vector<Index> parentArc;  // one shortest-path parent arc (first found), -1 at source
-  std::vector<Index> heap, heapPos;
+  std::vector<Index> heapPos;
   std::vector<double> targetWeight;  // free for callers (demand load); keep it all zero
   std::vector<Index> succ, succArc, succEnd;  // Brandes DAG, see brandes.hpp
-  struct HeapEntry {
-    double key;
-    Index v;
-  };
-  std::vector<HeapEntry> heap4;
   std::vector<double> heapKeys;  // QuadHeap storage
   std::vector<Index> heapNodes;
-  RadixHeap* radix = nullptr;  // owned below; pointer keeps the struct movable
-  std::unique_ptr<RadixHeap> radixOwner;
+  std::unique_ptr<BucketQueue> buckets = std::make_unique<BucketQueue>();
 
   explicit SsspBuffers(Index n = 0) { resize(n); }
   void resize(Index n) {
@@ -51,13 +93,7 @@ struct SsspBuffers {
     targetWeight.assign(n, 0.0);
     order.clear();
     order.reserve(n);
-    heap.reserve(n);
-    heap4.reserve(n);
     succEnd.assign(n + 1, 0);
-    if (!radixOwner) {
-      radixOwner = std::make_unique<RadixHeap>();
-      radix = radixOwner.get();
-    }
   }
   void reset() {
     for (Index v : order) {
@@ -174,63 +210,6 @@ struct QuadHeap {
   }
 };
 
-// Monotone radix heap over the bit patterns of non-negative doubles (whose order matches the
-// order of the values). Pushed keys must be >= the last popped key, which holds in Dijkstra with
-// non-negative lengths. No decrease-key: callers push again and skip stale entries on pop.
-class RadixHeap {
- public:
-  bool empty() const { return m_size == 0; }
-  void clear() {
-    for (auto& b : m_buckets) b.clear();
-    m_size = 0;
-    m_last = 0;
-  }
-  void push(double key, Index v) {
-    const std::uint64_t k = bits(key);
-    m_buckets[bucketOf(k)].push_back({k, v});
-    ++m_size;
-  }
-  // Pops an entry with the minimum key; returns its node and writes its key.
-  Index pop(double& key) {
-    if (m_buckets[0].empty()) {
-      int i = 1;
-      while (m_buckets[i].empty()) ++i;
-      std::uint64_t mn = m_buckets[i][0].key;
-      for (const Entry& e : m_buckets[i]) mn = std::min(mn, e.key);
-      m_last = mn;
-      for (const Entry& e : m_buckets[i]) m_buckets[bucketOf(e.key)].push_back(e);
-      m_buckets[i].clear();
-    }
-    const Entry e = m_buckets[0].back();
-    m_buckets[0].pop_back();
-    --m_size;
-    key = fromBits(e.key);
-    return e.v;
-  }
-
- private:
-  struct Entry {
-    std::uint64_t key;
-    Index v;
-  };
-  static std::uint64_t bits(double x) {
-    std::uint64_t u;
-    std::memcpy(&u, &x, sizeof u);
-    return u;
-  }
-  static double fromBits(std::uint64_t u) {
-    double x;
-    std::memcpy(&x, &u, sizeof x);
-    return x;
-  }
-  int bucketOf(std::uint64_t k) const {
-    return k == m_last ? 0 : 64 - __builtin_clzll(k ^ m_last);
-  }
-  std::vector<Entry> m_buckets[65];
-  std::uint64_t m_last = 0;
-  std::size_t m_size = 0;
-};
-
 // Outcome of relaxing an arc to w with candidate distance alt against current cur (igraph's
 // rules): 0 = nothing, 1 = first or strictly shorter (reset), 2 = tie (add paths).
 inline int relaxKind(double alt, double cur) {
@@ -283,14 +262,43 @@ void dijkstraCount(const Adjacency& adj, const double* len, const ActiveMask* ma
 }
 
 // Plain Dijkstra distances into `dist` (all +inf on entry; arcLen indexed like adj.targets).
-// No path counting: the lean kernel for distance rows. Leaves heapPos all -1.
+// No path counting: the lean kernel for distance rows. With bucketWidth > 0 it uses a
+// BucketQueue (see there) of bucketCount buckets, else the 4-ary heap. Leaves heapPos all -1
+// and rank all -1.
 template <bool kMasked>
 void dijkstraDistances(const Adjacency& adj, const double* arcLen, const ActiveMask* mask, Index s,
-                       double* dist, SsspBuffers& b) {
-  QuadHeap heap(b);
+                       double* dist, SsspBuffers& b, double bucketWidth = 0.0,
+                       std::size_t bucketCount = 0) {
   const Index* off = adj.offsets.data();
   const Index* tgt = adj.targets.data();
   dist[s] = 0.0;
+  if (bucketWidth > 0.0) {
+    BucketQueue& q = *b.buckets;
+    q.reset(bucketWidth, bucketCount, 0.0);
+    q.push(0.0, s);
+    Index* settled = b.rank.data();
+    b.order.clear();
+    while (!q.empty()) {
+      const Index v = q.pop();
+      if (settled[v] >= 0) continue;
+      settled[v] = 1;
+      b.order.push_back(v);
+      const double dv = dist[v];
+      for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
+        const Index w = tgt[i];
+        const double alt = dv + arcLen[i];
+        if (!(alt < dist[w])) continue;
+        if constexpr (kMasked)
+          if (!mask->arcActive(adj.arcs[i], w)) continue;
+        dist[w] = alt;
+        q.push(alt, w);
+      }
+    }
+    for (Index v : b.order) settled[v] = -1;
+    b.order.clear();
+    return;
+  }
+  QuadHeap heap(b);
   heap.push(0.0, s);
   while (!heap.empty()) {
     const Index v = heap.pop();
