@@ -37,13 +37,41 @@ double now() {
   return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
 }
 
+// Decimal "123.456" by Clinger's fast path (integer mantissa < 2^53 divided by an exact power
+// of ten is correctly rounded, so the value equals strtod's); anything else goes to from_chars.
+const char* parseDouble(const char* p, const char* end, double& out) {
+  static const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  const char* q = p;
+  std::uint64_t mant = 0;
+  int digits = 0, frac = 0;
+  while (q < end && *q >= '0' && *q <= '9') mant = mant * 10 + std::uint64_t(*q++ - '0'), ++digits;
+  if (q < end && *q == '.') {
+    ++q;
+    while (q < end && *q >= '0' && *q <= '9')
+      mant = mant * 10 + std::uint64_t(*q++ - '0'), ++digits, ++frac;
+  }
+  const bool simple = digits > 0 && digits <= 15 && (q == end || (*q != 'e' && *q != 'E'));
+  if (simple) {
+    out = static_cast<double>(mant) / kPow10[frac];
+    return q;
+  }
+  auto r = std::from_chars(p, end, out);
+  return r.ec == std::errc() ? r.ptr : nullptr;
+}
+
 // Reads source,target,latency_min,reliability (one header line). Node ids are 0..max id.
 bool loadCsv(const std::string& path, Graph& out) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
   std::string text;
-  char chunk[1 << 16];
-  for (std::size_t got; (got = std::fread(chunk, 1, sizeof chunk, f)) > 0;) text.append(chunk, got);
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    const long size = std::ftell(f);
+    std::rewind(f);
+    if (size > 0) text.resize(static_cast<std::size_t>(size));
+    text.resize(std::fread(text.data(), 1, text.size(), f));
+  }
   std::fclose(f);
   const char* p = text.data();
   const char* end = p + text.size();
@@ -65,14 +93,11 @@ bool loadCsv(const std::string& path, Graph& out) {
     auto r2 = std::from_chars(p, end, e.to);
     p = r2.ptr;
     skipSep();
-    auto r3 = std::from_chars(p, end, e.latency);
-    p = r3.ptr;
+    p = parseDouble(p, end, e.latency);
+    if (!p) return false;
     skipSep();
-    auto r4 = std::from_chars(p, end, e.reliability);
-    p = r4.ptr;
-    if (r1.ec != std::errc() || r2.ec != std::errc() || r3.ec != std::errc() ||
-        r4.ec != std::errc())
-      return false;
+    p = parseDouble(p, end, e.reliability);
+    if (!p || r1.ec != std::errc() || r2.ec != std::errc()) return false;
     maxId = std::max({maxId, e.from, e.to});
     edges.push_back(e);
   }
