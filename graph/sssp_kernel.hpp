@@ -35,31 +35,36 @@ class BucketQueue {
     return true;
   }
   void reset(double width, std::size_t count, double start) {
-    if (m_buckets.size() != count) m_buckets.assign(count, {});
+    if (m_head.size() != count) m_head.assign(count, -1);
+    m_node.clear();
+    m_next.clear();
     m_inv = 1.0 / width;
     m_cur = static_cast<std::size_t>(start * m_inv);
     m_size = 0;
   }
   bool empty() const { return m_size == 0; }
+  // Buckets are singly linked lists threaded through one entry pool: no per-bucket allocation.
   void push(double d, Index v) {
-    m_buckets[static_cast<std::size_t>(d * m_inv) % m_buckets.size()].push_back(v);
+    const std::size_t bucket = static_cast<std::size_t>(d * m_inv) % m_head.size();
+    m_node.push_back(v);
+    m_next.push_back(m_head[bucket]);
+    m_head[bucket] = static_cast<Index>(m_node.size() - 1);
     ++m_size;
   }
   Index pop() {
-    for (;;) {
-      auto& b = m_buckets[m_cur % m_buckets.size()];
-      if (!b.empty()) {
-        const Index v = b.back();
-        b.pop_back();
-        --m_size;
-        return v;
-      }
+    std::size_t bucket = m_cur % m_head.size();
+    while (m_head[bucket] < 0) {
       ++m_cur;
+      if (++bucket == m_head.size()) bucket = 0;
     }
+    const Index e = m_head[bucket];
+    m_head[bucket] = m_next[e];
+    --m_size;
+    return m_node[e];
   }
 
  private:
-  std::vector<std::vector<Index>> m_buckets;
+  std::vector<Index> m_head, m_node, m_next;
   double m_inv = 1.0;
   std::size_t m_cur = 0, m_size = 0;
 };
