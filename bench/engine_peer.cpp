@@ -5,9 +5,9 @@
 // Extra task "analysis" (outside the shared protocol) times the full needs analysis.
 // LIAISON_THREADS=N limits betweenness to N threads (default: all cores).
 #include <charconv>
-#include <cstdint>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -188,7 +188,8 @@ std::string runTask(const std::string& task, const Graph& g) {
   if (task == "betweenness" || task == "betweenness_w") {
     BetweennessOptions opt;
     opt.metric = task == "betweenness" ? Metric::Hops : Metric::Latency;
-    if (const char* t = std::getenv("LIAISON_THREADS")) opt.control.threads = unsigned(std::atoi(t));
+    if (const char* t = std::getenv("LIAISON_THREADS"))
+      opt.control.threads = unsigned(std::atoi(t));
     Betweenness bc(g, opt);
     bc.run();
     double sum = 0, mx = 0;
@@ -205,8 +206,7 @@ std::string runTask(const std::string& task, const Graph& g) {
   if (task == "articulation_points" || task == "bridges") {
     Biconnected bc(g, Failures{}, false);
     bc.run();
-    const std::size_t c =
-        task == "bridges" ? bc.bridges().size() : bc.articulationPoints().size();
+    const std::size_t c = task == "bridges" ? bc.bridges().size() : bc.articulationPoints().size();
     return "{\"count\":" + std::to_string(c) + "}";
   }
   if (task == "dijkstra_10" || task == "dijkstra_rel_10") {
@@ -254,9 +254,10 @@ int main(int argc, char** argv) {
   const std::string task = argv[1], base = argv[2];
   const int repeats = std::atoi(argv[3]);
   const double cutoff = std::atof(argv[4]);
-  static const char* kTasks[] = {"load_csv", "betweenness", "betweenness_w", "articulation_points",
-                                 "bridges", "dijkstra_10", "dijkstra_rel_10", "edge_disjoint_10",
-                                 "analysis"};
+  static const char* kTasks[] = {
+      "load_csv", "betweenness", "betweenness_w",   "articulation_points",
+      "bridges",  "dijkstra_10", "dijkstra_rel_10", "edge_disjoint_10",
+      "analysis"};
   bool known = false;
   for (const char* t : kTasks) known = known || task == t;
   if (!known) return 2;

@@ -73,10 +73,9 @@ std::vector<std::pair<Id, double>> topNodes(const Graph& graph, const std::vecto
   std::vector<Index> idx(values.size());
   std::iota(idx.begin(), idx.end(), 0);
   k = std::min(k, idx.size());
-  std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(k), idx.end(),
-                    [&](Index a, Index b) {
-                      return values[a] != values[b] ? values[a] > values[b] : a < b;
-                    });
+  std::partial_sort(
+      idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(k), idx.end(),
+      [&](Index a, Index b) { return values[a] != values[b] ? values[a] > values[b] : a < b; });
   std::vector<std::pair<Id, double>> out;
   for (std::size_t i = 0; i < k; ++i) out.emplace_back(graph.node(idx[i]).id, values[idx[i]]);
   return out;

@@ -15,9 +15,9 @@ inline std::vector<double> arcLengths(const Adjacency& adj, const std::vector<do
   return out;
 }
 
-// After a search from s (bfsCount unless kWeighted, else dijkstraCount with lengths len), add each node's
-// dependency to nodeAcc (s excluded) and each edge's to edgeAcc (if not null).
-// targetWeight == nullptr means every reached node weighs 1.
+// After a search from s (bfsCount unless kWeighted, else dijkstraCount with lengths len), add each
+// node's dependency to nodeAcc (s excluded) and each edge's to edgeAcc (if not null). targetWeight
+// == nullptr means every reached node weighs 1.
 template <bool kMasked, bool kWeighted>
 void accumulate(const Adjacency& adj, const double* len, const ActiveMask* mask, Index s,
                 SsspBuffers& b, const double* targetWeight, double* nodeAcc, double* edgeAcc) {
@@ -242,8 +242,8 @@ void brandesDijkstraImpl(const Adjacency& adj, const double* arcLen, const Activ
 // exactly. The backward pass visits only the log. arcLen is indexed like adj.targets.
 template <bool kMasked>
 void brandesDijkstra(const Adjacency& adj, const double* arcLen, const ActiveMask* mask, Index s,
-                     SsspBuffers& b, const double* targetWeight, double* nodeAcc,
-                     double* edgeAcc, const QueuePlan& plan, const Inspect* inspect = nullptr) {
+                     SsspBuffers& b, const double* targetWeight, double* nodeAcc, double* edgeAcc,
+                     const QueuePlan& plan, const Inspect* inspect = nullptr) {
   if (plan.buckets)
     brandesDijkstraImpl<kMasked, true>(adj, arcLen, mask, s, b, targetWeight, nodeAcc, edgeAcc,
                                        inspect, plan);

@@ -11,8 +11,7 @@ Brokerage::Brokerage(const Graph& graph, bool ignoreDirection, Failures failed)
 
 namespace {
 // Sorted, de-duplicated active neighbour lists.
-std::vector<std::vector<Index>> simpleLists(const Adjacency& adj, const ActiveMask& mask,
-                                            Index n) {
+std::vector<std::vector<Index>> simpleLists(const Adjacency& adj, const ActiveMask& mask, Index n) {
   std::vector<std::vector<Index>> out(n);
   for (Index v = 0; v < n; ++v) {
     if (!mask.nodeActive(v)) continue;

@@ -51,9 +51,11 @@ bool DemandLoad::run() {
     double* tw = b.targetWeight.data();
     if (weighted) {
       if (masked)
-        detail::brandesDijkstra<true>(adj, arcLen.data(), &mask, s, b, tw, nodeAcc, edgeAcc, plan, &inspect);
+        detail::brandesDijkstra<true>(adj, arcLen.data(), &mask, s, b, tw, nodeAcc, edgeAcc, plan,
+                                      &inspect);
       else
-        detail::brandesDijkstra<false>(adj, arcLen.data(), &mask, s, b, tw, nodeAcc, edgeAcc, plan, &inspect);
+        detail::brandesDijkstra<false>(adj, arcLen.data(), &mask, s, b, tw, nodeAcc, edgeAcc, plan,
+                                       &inspect);
     } else {
       if (masked)
         detail::brandesBfs<true>(adj, &mask, s, b, tw, nodeAcc, edgeAcc, &inspect);

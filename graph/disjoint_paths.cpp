@@ -14,8 +14,8 @@ DisjointPaths::DisjointPaths(const Graph& graph, Id source, Id target, DisjointO
   m_mask = m_ownMask.get();
 }
 
-DisjointPaths::DisjointPaths(const Graph& graph, Index source, Index target,
-                             const ActiveMask& mask, DisjointOptions options)
+DisjointPaths::DisjointPaths(const Graph& graph, Index source, Index target, const ActiveMask& mask,
+                             DisjointOptions options)
     : m_graph(graph), m_s(source), m_t(target), m_options(std::move(options)), m_mask(&mask) {}
 
 void DisjointPaths::run() {
@@ -25,8 +25,9 @@ void DisjointPaths::run() {
   // Node-disjoint paths are edge-disjoint too, so the edge count bounds the node count and
   // spares the final whole-graph search when they are equal.
   if (m_options.nodeDisjoint)
-    m_node = (m_options.edgeDisjoint && m_edge <= 1) ? m_edge
-                                                     : countNodeDisjoint(m_options.edgeDisjoint ? m_edge : -1);
+    m_node = (m_options.edgeDisjoint && m_edge <= 1)
+                 ? m_edge
+                 : countNodeDisjoint(m_options.edgeDisjoint ? m_edge : -1);
 }
 
 // Residual network on the undirected adjacency: arc 2e+r has capacity 1 when it may be

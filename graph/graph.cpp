@@ -89,13 +89,15 @@ void Graph::buildCsr(Csr& csr, bool outgoing, bool ignoreDirection) const {
 }
 
 Index Graph::nodeIndex(Id id) const {
-  if (m_denseNodeIds) return (id >= 0 && id < static_cast<Id>(m_nodes.size())) ? Index(id) : kNoIndex;
+  if (m_denseNodeIds)
+    return (id >= 0 && id < static_cast<Id>(m_nodes.size())) ? Index(id) : kNoIndex;
   auto it = m_nodeIndex.find(id);
   return it == m_nodeIndex.end() ? kNoIndex : it->second;
 }
 
 Index Graph::edgeIndex(Id id) const {
-  if (m_denseEdgeIds) return (id >= 0 && id < static_cast<Id>(m_edges.size())) ? Index(id) : kNoIndex;
+  if (m_denseEdgeIds)
+    return (id >= 0 && id < static_cast<Id>(m_edges.size())) ? Index(id) : kNoIndex;
   auto it = m_edgeIndex.find(id);
   return it == m_edgeIndex.end() ? kNoIndex : it->second;
 }
@@ -114,12 +116,14 @@ Index Graph::requireEdge(Id id) const {
 
 double Graph::length(Index e, Metric metric) const {
   switch (metric) {
-    case Metric::Latency: return m_edges[e].latency;
+    case Metric::Latency:
+      return m_edges[e].latency;
     case Metric::Reliability: {
       const double r = m_edges[e].reliability;
       return r > 0 ? -std::log(r) : kInf;
     }
-    case Metric::Hops: return 1.0;
+    case Metric::Hops:
+      return 1.0;
   }
   return 1.0;
 }

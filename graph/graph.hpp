@@ -43,7 +43,9 @@ struct Adjacency {
   }
 };
 
-inline Index arcEdge(Index arc) { return arc >> 1; }
+inline Index arcEdge(Index arc) {
+  return arc >> 1;
+}
 
 class Graph {
  public:

@@ -24,9 +24,8 @@ inline unsigned threadCount(const RunControl& control, std::size_t work) {
 // fn(std::size_t sourcePosition, SsspBuffers& scratch, double* nodeAcc, double* edgeAcc).
 // Returns false when cancelled. nodeOut (size n) and edgeOut (size m, when wanted) receive sums.
 template <class Fn>
-bool runSourceBlocks(std::size_t count, Index n, Index m, bool wantEdges,
-                     const RunControl& control, Fn&& fn, std::vector<double>& nodeOut,
-                     std::vector<double>& edgeOut) {
+bool runSourceBlocks(std::size_t count, Index n, Index m, bool wantEdges, const RunControl& control,
+                     Fn&& fn, std::vector<double>& nodeOut, std::vector<double>& edgeOut) {
   constexpr std::size_t kMaxBlocks = 32;
   const std::size_t blocks = std::min(kMaxBlocks, std::max<std::size_t>(count, 1));
   std::vector<std::vector<double>> nodeAcc(blocks), edgeAcc(blocks);

@@ -13,8 +13,8 @@ Path makePath(const Graph& graph, Index source, const std::vector<Index>& arcs, 
     const Index e = arcEdge(arc);
     const EdgeSpec& spec = graph.edge(e);
     const Index next = (arc & 1) ? graph.edgeFrom(e) : graph.edgeTo(e);
-    p.hops.push_back({graph.node(at).id, graph.node(next).id, spec.id, spec.latency,
-                      spec.reliability});
+    p.hops.push_back(
+        {graph.node(at).id, graph.node(next).id, spec.id, spec.latency, spec.reliability});
     p.nodes.push_back(graph.node(next).id);
     p.latency += spec.latency;
     p.reliability *= spec.reliability;

@@ -18,12 +18,12 @@ struct Hop {
 };
 
 struct Path {
-  bool found = false;         // false: no path (all other fields empty / neutral)
-  std::vector<Id> nodes;      // source first, target last; just the source when source == target
-  std::vector<Hop> hops;      // nodes.size() - 1 hops
-  double latency = 0.0;       // sum of hop latencies
-  double reliability = 1.0;   // product of hop reliabilities
-  double length = 0.0;        // under the metric used to find it (hops for Metric::Hops)
+  bool found = false;        // false: no path (all other fields empty / neutral)
+  std::vector<Id> nodes;     // source first, target last; just the source when source == target
+  std::vector<Hop> hops;     // nodes.size() - 1 hops
+  double latency = 0.0;      // sum of hop latencies
+  double reliability = 1.0;  // product of hop reliabilities
+  double length = 0.0;       // under the metric used to find it (hops for Metric::Hops)
   // "a -> b via edge e (5 min, 0.95)\n" per hop, then the totals.
   std::string explain() const;
 };

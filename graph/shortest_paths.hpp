@@ -26,8 +26,7 @@ class ShortestPaths {
  public:
   ShortestPaths(const Graph& graph, Id source, PathOptions options = {});
   // Same, with a caller-owned mask (it must outlive run()); options.failed is then ignored.
-  ShortestPaths(const Graph& graph, Index sourceIndex, const ActiveMask& mask,
-                PathOptions options);
+  ShortestPaths(const Graph& graph, Index sourceIndex, const ActiveMask& mask, PathOptions options);
   void run();
 
   double distance(Id target) const { return m_dist[m_graph.requireNode(target)]; }

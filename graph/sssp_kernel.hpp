@@ -72,17 +72,17 @@ class BucketQueue {
 // Per-thread scratch space. Between searches every entry is in its reset state
 // (level -1, dist +inf, sigma 0, delta 0); reset() restores only the touched entries.
 struct SsspBuffers {
-  std::vector<Index> level;   // BFS depth, -1 = unreached
-  std::vector<double> dist;   // Dijkstra distance (+base), +inf = unreached
-  std::vector<double> sigma;  // number of shortest paths (double: never overflows)
-  std::vector<double> delta;  // Brandes dependency
-  std::vector<Index> order;   // settled nodes, non-decreasing distance
-  std::vector<Index> rank;    // position of a node in `order`
+  std::vector<Index> level;      // BFS depth, -1 = unreached
+  std::vector<double> dist;      // Dijkstra distance (+base), +inf = unreached
+  std::vector<double> sigma;     // number of shortest paths (double: never overflows)
+  std::vector<double> delta;     // Brandes dependency
+  std::vector<Index> order;      // settled nodes, non-decreasing distance
+  std::vector<Index> rank;       // position of a node in `order`
   std::vector<Index> parentArc;  // one shortest-path parent arc (first found), -1 at source
   std::vector<Index> heapPos;
-  std::vector<double> targetWeight;  // free for callers (demand load); keep it all zero
+  std::vector<double> targetWeight;           // free for callers (demand load); keep it all zero
   std::vector<Index> succ, succArc, succEnd;  // Brandes DAG, see brandes.hpp
-  std::vector<double> heapKeys;  // QuadHeap storage
+  std::vector<double> heapKeys;               // QuadHeap storage
   std::vector<Index> heapNodes;
   std::unique_ptr<BucketQueue> buckets = std::make_unique<BucketQueue>();
 

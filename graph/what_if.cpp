@@ -79,7 +79,8 @@ std::vector<NeedChange> WhatIf::lost() const {
 std::vector<NeedChange> WhatIf::slower() const {
   std::vector<NeedChange> out;
   for (const auto& c : m_changes)
-    if (c.reachableBefore && c.reachableAfter && compareLengths(c.latencyAfter, c.latencyBefore) > 0)
+    if (c.reachableBefore && c.reachableAfter &&
+        compareLengths(c.latencyAfter, c.latencyBefore) > 0)
       out.push_back(c);
   return out;
 }

@@ -83,8 +83,8 @@ TEST_CASE("betweenness: deterministic across thread counts, cancellable, reports
   std::vector<EdgeSpec> edges;
   for (int i = 0; i < 200; ++i)
     for (int d : {1, 7, 31})
-      edges.push_back({static_cast<Id>(edges.size()), i, (i * 3 + d) % 200,
-                       1.0 + (i % 5) * 0.3, 0.9, true, false});
+      edges.push_back({static_cast<Id>(edges.size()), i, (i * 3 + d) % 200, 1.0 + (i % 5) * 0.3,
+                       0.9, true, false});
   std::vector<NodeSpec> nodes;
   for (int i = 0; i < 200; ++i) nodes.push_back({i, 0, false});
   const Graph g(nodes, edges);

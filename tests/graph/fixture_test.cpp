@@ -84,7 +84,7 @@ std::vector<double> indices(const std::vector<Id>& ids) {
 
 TEST_CASE("fixtures: engine agrees with igraph within 1e-6", "[graph][fixture]") {
   const char* names[] = {"random_undirected", "random_directed", "sparse_disconnected",
-                         "ties_undirected", "ties_directed", "agency_n100"};
+                         "ties_undirected",   "ties_directed",   "agency_n100"};
   for (const char* name : names) {
     SECTION(name) {
       const Fixture f = load(name);

@@ -112,7 +112,8 @@ TEST_CASE("property: cut points and bridges are what disconnects when removed",
     const int base = weakCount(g, {});
     for (Index v = 0; v < g.nodeCount(); ++v) {
       // Removing v leaves v out of the count: compare against the components without it.
-      const bool cut = weakCount(g, {{v}, {}}) > base - (g.undirected().neighbours(v).empty() ? 1 : 0);
+      const bool cut =
+          weakCount(g, {{v}, {}}) > base - (g.undirected().neighbours(v).empty() ? 1 : 0);
       INFO("trial " << trial << " node " << v);
       CHECK(b.isArticulationPoint(v) == cut);
     }
@@ -171,9 +172,10 @@ TEST_CASE("property: disjoint path counts equal minimum cuts", "[graph][property
   }
 }
 
-TEST_CASE("property: needs analysis shortcuts agree with plain max-flow; need paths with "
-          "single-source paths",
-          "[graph][property]") {
+TEST_CASE(
+    "property: needs analysis shortcuts agree with plain max-flow; need paths with "
+    "single-source paths",
+    "[graph][property]") {
   std::mt19937 rng(99);
   for (int trial = 0; trial < 40; ++trial) {
     const Graph g = randomGraph(rng, 12, 14 + trial % 8, trial % 3 == 2, true);

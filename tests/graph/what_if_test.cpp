@@ -14,8 +14,10 @@ namespace {
 Graph net() {
   std::vector<NodeSpec> nodes;
   for (int i = 0; i < 5; ++i) nodes.push_back({i, 0, false});
-  std::vector<EdgeSpec> edges{{0, 0, 1, 1, 0.99, true, false}, {1, 1, 2, 1, 0.99, true, false},
-                              {2, 0, 3, 5, 0.9, true, false},  {3, 3, 2, 5, 0.9, true, false},
+  std::vector<EdgeSpec> edges{{0, 0, 1, 1, 0.99, true, false},
+                              {1, 1, 2, 1, 0.99, true, false},
+                              {2, 0, 3, 5, 0.9, true, false},
+                              {3, 3, 2, 5, 0.9, true, false},
                               {4, 2, 4, 1, 0.99, true, false}};
   return Graph(nodes, edges);
 }
@@ -35,7 +37,7 @@ TEST_CASE("what-if: lost, slower and less reliable needs, new bottlenecks", "[gr
   CHECK(w.lost()[0].need.source == 1);
   CHECK(w.slower().size() == 2);
   CHECK(w.lessReliable().size() == 2);
-  CHECK(w.topLoadBefore()[0].first == 1);  // 0->2 and 0->4 go through 1
+  CHECK(w.topLoadBefore()[0].first == 1);                       // 0->2 and 0->4 go through 1
   CHECK(w.topLoadAfter()[0] == std::pair<Id, double>{3, 2.0});  // 0->2 and 0->4 via 3
   WhatIf edgeCut(g, Failures{{}, {4}}, needs);
   edgeCut.run();
