@@ -122,8 +122,8 @@ std::vector<std::pair<Id, Id>> pairsFor(Index n) {
   return out;
 }
 
-// Deterministic needs for the "analysis" task: n/5 pairs from a fixed linear congruential
-// sequence (not part of the shared protocol; igraph has no counterpart).
+// Deterministic needs for the "analysis" task: n/5 pairs (or $LIAISON_NEEDS) from a fixed linear
+// congruential sequence (not part of the shared protocol; igraph has no counterpart).
 std::vector<Demand> makeNeeds(Index n) {
   std::vector<Demand> needs;
   std::uint64_t x = 12345;
@@ -131,7 +131,9 @@ std::vector<Demand> makeNeeds(Index n) {
     x = x * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<Id>((x >> 33) % static_cast<std::uint64_t>(n));
   };
-  while (static_cast<Index>(needs.size()) < n / 5) {
+  Index count = n / 5;
+  if (const char* env = std::getenv("LIAISON_NEEDS")) count = static_cast<Index>(std::atoi(env));
+  while (static_cast<Index>(needs.size()) < count && n > 1) {
     const Id a = next(), b = next();
     if (a != b) needs.push_back({a, b, 1.0 + static_cast<double>(a % 3)});
   }
