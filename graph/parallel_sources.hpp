@@ -26,8 +26,13 @@ inline unsigned threadCount(const RunControl& control, std::size_t work) {
 template <class Fn>
 bool runSourceBlocks(std::size_t count, Index n, Index m, bool wantEdges, const RunControl& control,
                      Fn&& fn, std::vector<double>& nodeOut, std::vector<double>& edgeOut) {
-  constexpr std::size_t kMaxBlocks = 32;
-  const std::size_t blocks = std::min(kMaxBlocks, std::max<std::size_t>(count, 1));
+  // At most 32 blocks, fewer when the per-block buffers would pass ~256 MB (large graphs with
+  // edge scores). Depends only on the graph, never on the thread count.
+  constexpr std::size_t kMaxBlocks = 32, kBudget = std::size_t(256) << 20;
+  const std::size_t perBlock = (std::size_t(n) + (wantEdges ? std::size_t(m) : 0) + 1) * 8;
+  const std::size_t byMemory = std::max<std::size_t>(2, kBudget / perBlock);
+  const std::size_t blocks =
+      std::min({kMaxBlocks, byMemory, std::max<std::size_t>(count, 1)});
   std::vector<std::vector<double>> nodeAcc(blocks), edgeAcc(blocks);
   std::atomic<std::size_t> nextBlock{0}, doneSources{0};
   std::atomic<bool> cancelled{false};
