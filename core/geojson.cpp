@@ -6,8 +6,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
-#include <variant>
 
 #include "core/csv.hpp"  // findInvalidUtf8
 #include "core/scenario_values.hpp"  // formatNumber
@@ -116,7 +116,73 @@ std::size_t tokenStart(std::string_view t, std::size_t offset) {
   return offset;
 }
 
-using PathStep = std::variant<std::string, std::size_t>;
+// The members of the object at `obj` (raw keys, value offsets) or the element offsets of the
+// array at `arr`, in one scan.
+std::vector<std::pair<std::string_view, std::size_t>> members(std::string_view t, std::size_t obj) {
+  std::vector<std::pair<std::string_view, std::size_t>> out;
+  if (obj >= t.size() || t[obj] != '{') return out;
+  std::size_t i = skipSpace(t, obj + 1);
+  while (i < t.size() && t[i] == '"') {
+    const std::size_t keyEnd = skipString(t, i);
+    const std::string_view k = t.substr(i + 1, keyEnd - i - 2);
+    i = skipSpace(t, skipSpace(t, keyEnd) + 1);
+    out.emplace_back(k, i);
+    i = skipSpace(t, skipValue(t, i));
+    if (i < t.size() && t[i] == ',') i = skipSpace(t, i + 1);
+  }
+  return out;
+}
+
+std::vector<std::size_t> elements(std::string_view t, std::size_t arr) {
+  std::vector<std::size_t> out;
+  if (arr >= t.size() || t[arr] != '[') return out;
+  std::size_t i = skipSpace(t, arr + 1);
+  while (i < t.size() && t[i] != ']') {
+    out.push_back(i);
+    i = skipSpace(t, skipValue(t, i));
+    if (i < t.size() && t[i] == ',') i = skipSpace(t, i + 1);
+  }
+  return out;
+}
+
+// Converts increasing offsets to positions in one pass over the text (linear in total when
+// the offsets come in document order; a step backwards restarts from the beginning).
+class Positioner {
+ public:
+  explicit Positioner(std::string_view text) : m_text(text) {}
+  TextPos at(std::size_t offset) {
+    if (offset > m_text.size()) offset = m_text.size();
+    if (offset < m_offset) {
+      m_offset = 0;
+      m_pos = TextPos{1, 1};
+    }
+    for (; m_offset < offset; ++m_offset) {
+      const auto c = static_cast<unsigned char>(m_text[m_offset]);
+      if (c == '\n') {
+        ++m_pos.line;
+        m_pos.column = 1;
+      } else if ((c & 0xC0) != 0x80) {
+        ++m_pos.column;
+      }
+    }
+    return m_pos;
+  }
+
+ private:
+  std::string_view m_text;
+  std::size_t m_offset = 0;
+  TextPos m_pos{1, 1};
+};
+
+// One step into a JSON document: a member name or an array index. (Not a std::variant:
+// GCC 12 warns falsely about a variant<string, size_t> being used uninitialized.)
+struct PathStep {
+  PathStep(std::string k) : key(std::move(k)), is_key(true) {}
+  PathStep(std::size_t i) : index(i) {}
+  std::string key;
+  std::size_t index = 0;
+  bool is_key = false;
+};
 using Path = std::vector<PathStep>;
 
 // The offset of the value at `path`, or of its deepest existing ancestor.
@@ -124,9 +190,7 @@ std::size_t locate(std::string_view t, const Path& path) {
   std::size_t at = skipSpace(t, 0);
   for (const PathStep& step : path) {
     const std::size_t next =
-        std::holds_alternative<std::string>(step)
-            ? memberOffset(t, at, std::get<std::string>(step))
-            : elementOffset(t, at, std::get<std::size_t>(step));
+        step.is_key ? memberOffset(t, at, step.key) : elementOffset(t, at, step.index);
     if (next == std::string_view::npos) break;
     at = next;
   }
@@ -152,7 +216,7 @@ constexpr std::string_view kGeometryTypes =
 
 class Reader {
  public:
-  explicit Reader(std::string_view text) : m_text(text) {}
+  explicit Reader(std::string_view text) : m_text(text), m_positions(text) {}
 
   std::vector<GeoFeature> run() {
     json root;
@@ -171,10 +235,11 @@ class Reader {
       fail(path, std::string("\"features\" is ") +
                      (it == root.end() ? "missing" : typeName(*it)) +
                      "; expected an array of features");
+    const std::vector<std::size_t> offsets = elements(m_text, locate(m_text, path));
     std::vector<GeoFeature> out;
     for (std::size_t i = 0; i < it->size(); ++i) {
       path.push_back(i);
-      out.push_back(readFeature((*it)[i], path));
+      out.push_back(readFeature((*it)[i], path, i < offsets.size() ? offsets[i] : 0));
       path.pop_back();
     }
     return out;
@@ -184,7 +249,6 @@ class Reader {
   [[noreturn]] void fail(const Path& path, const std::string& reason) const {
     throw GeoJsonError(positionOf(m_text, locate(m_text, path)), reason);
   }
-  TextPos posAt(const Path& path) const { return positionOf(m_text, locate(m_text, path)); }
 
   static std::string describeType(const json& v) {
     if (v.is_object() && v.contains("type") && v["type"].is_string())
@@ -200,40 +264,48 @@ class Reader {
     return "malformed JSON: " + what;
   }
 
-  GeoFeature readFeature(const json& f, Path& path) const {
+  GeoFeature readFeature(const json& f, Path& path, std::size_t offset) {
     if (!f.is_object() || f.value("type", json()) != "Feature")
       fail(path, "a member of \"features\" is " + describeType(f) + "; expected a Feature");
-    GeoFeature feature;
-    feature.pos = posAt(path);
-    if (auto id = f.find("id"); id != f.end()) {
-      feature.id_json = id->dump();
-      path.push_back(std::string("id"));
-      feature.id_pos = posAt(path);
-      path.pop_back();
-    } else {
-      feature.id_pos = feature.pos;
-    }
-
     path.push_back(std::string("geometry"));
     const auto geometry = f.find("geometry");
     if (geometry == f.end() || geometry->is_null())
       fail(path, "the feature has no geometry; expected a " + std::string(kGeometryTypes));
+    GeoFeature feature;
     feature.geometry = readGeometry(*geometry, path);
     path.pop_back();
 
-    path.push_back(std::string("properties"));
-    feature.properties_pos = feature.pos;
-    if (auto props = f.find("properties"); props != f.end() && !props->is_null()) {
-      if (!props->is_object())
-        fail(path, "\"properties\" is " + typeName(*props) + "; expected an object or null");
-      feature.properties_pos = posAt(path);
+    const auto props = f.find("properties");
+    if (props != f.end() && !props->is_null() && !props->is_object()) {
+      path.push_back(std::string("properties"));
+      fail(path, "\"properties\" is " + typeName(*props) + "; expected an object or null");
+    }
+
+    // Positions, taken in document order so the whole file is scanned about once.
+    std::size_t idAt = offset, propsAt = offset;
+    for (const auto& [key, at] : members(m_text, offset)) {
+      if (key == "id") idAt = at;
+      if (key == "properties" && props != f.end() && props->is_object()) propsAt = at;
+    }
+    std::vector<std::pair<std::string_view, std::size_t>> propOffsets = members(m_text, propsAt);
+    std::vector<std::size_t> wanted{offset, idAt, propsAt};
+    for (const auto& [key, at] : propOffsets) wanted.push_back(at);
+    std::sort(wanted.begin(), wanted.end());
+    std::map<std::size_t, TextPos> pos;
+    for (std::size_t at : wanted) pos[at] = m_positions.at(at);
+
+    feature.pos = pos[offset];
+    feature.id_pos = pos[idAt];
+    feature.properties_pos = pos[propsAt];
+    if (auto id = f.find("id"); id != f.end()) feature.id_json = id->dump();
+    if (props != f.end() && props->is_object()) {
       for (const auto& [key, value] : props->items()) {
-        path.push_back(key);
-        feature.properties.push_back(GeoProperty{key, value.dump(), posAt(path)});
-        path.pop_back();
+        TextPos at = feature.properties_pos;  // keys with escapes: the properties object
+        for (const auto& [raw, off] : propOffsets)
+          if (raw == key) at = pos[off];  // the last duplicate, as nlohmann keeps it
+        feature.properties.push_back(GeoProperty{key, value.dump(), at});
       }
     }
-    path.pop_back();
     return feature;
   }
 
@@ -338,6 +410,7 @@ class Reader {
   }
 
   std::string_view m_text;
+  Positioner m_positions;
 };
 
 // ---- writing -----------------------------------------------------------------------------

@@ -158,3 +158,25 @@ TEST_CASE("geojson: the writer is deterministic and reads back the same", "[geoj
                                             writeFeatureCollection(back))));
   CHECK(writeFeatureCollection({}) == "{\n  \"type\": \"FeatureCollection\",\n  \"features\": []\n}\n");
 }
+
+TEST_CASE("geojson: positions on one long line, members in any order", "[geojson]") {
+  const std::string text =
+      R"({"features":[{"properties":{"kind":"zone","label":"Ä"},"id":1,"type":"Feature",)"
+      R"("geometry":{"type":"Point","coordinates":[0,0]}},{"type":"Feature","geometry":)"
+      R"({"type":"Point","coordinates":[1,1]},"id":2,"properties":{"label":"é","kind":"road"}}],)"
+      R"("type":"FeatureCollection"})";
+  const auto fs = parseFeatureCollection(text);
+  REQUIRE(fs.size() == 2);
+  const auto col = [&](std::string_view needle) {
+    return static_cast<int>(text.find(needle)) + 1;
+  };
+  CHECK(fs[0].pos.column == col("{\"properties"));
+  CHECK(fs[0].id_pos.column == col("1,\"type") - 1);  // after the 2-byte Ä
+  CHECK(fs[0].properties_pos.column == col("{\"kind"));
+  CHECK(fs[1].pos.column == col("{\"type\":\"Feature\",\"geometry") - 1);  // one 2-byte char before
+  CHECK(fs[1].id_pos.column == col("2,\"properties") - 1);
+  REQUIRE(fs[1].properties.size() == 2);
+  CHECK(fs[1].properties[0].key == "kind");  // sorted by key
+  CHECK(fs[1].properties[0].pos.column == col("\"road") - 2);  // after Ä and é
+  CHECK(fs[1].properties[0].pos.line == 1);
+}
