@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "app/shell/app_context.hpp"
@@ -88,7 +89,8 @@ void DirectoryPanel::drawToolbar(AppContext& ctx) {
                 m_counts.agencies, m_counts.representatives, m_visible.size());
   const float w = ImGui::CalcTextSize(counts).x;
   const float right = ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetCursorPosX() + w < right) ImGui::SetCursorPosX(right - w);
+  if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();  // no room beside the search box
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - w));
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(theme.text_muted, "%s", counts);
 }

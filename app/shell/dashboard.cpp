@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -179,6 +180,17 @@ void Dashboard::drawStatusLine(AppContext& ctx, float y, float w, float h) {
   ImGui::SameLine(0, 1.5f * em);
   ImGui::TextColored(theme.text_muted, "journal %llu",
                      static_cast<unsigned long long>(s ? s->journal_length : 0));
+  if (ctx.last_reload.time_since_epoch().count() != 0) {
+    // When the picture was last read from the workspace: a follower must never look fresher
+    // than it is.
+    const std::time_t t = std::chrono::system_clock::to_time_t(ctx.last_reload);
+    std::tm lt{};
+    gmtime_r(&t, &lt);
+    char read_at[32];
+    std::strftime(read_at, sizeof read_at, "read %H:%M:%SZ", &lt);
+    ImGui::SameLine(0, 1.5f * em);
+    ImGui::TextColored(theme.text_muted, "%s", read_at);
+  }
   if (!ctx.status_message.empty()) {
     ImGui::SameLine(0, 1.5f * em);
     ImGui::TextColored(theme.warn, "%s", ctx.status_message.c_str());
@@ -190,8 +202,13 @@ void Dashboard::drawStatusLine(AppContext& ctx, float y, float w, float h) {
   char clock[48];
   std::strftime(clock, sizeof clock, "%Y-%m-%d %H:%M:%S UTC", &tm);
   const float cw = ImGui::CalcTextSize(clock).x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - cw));
-  ImGui::TextUnformatted(clock);
+  // Right-aligned; on a narrow window the clock gives way rather than overlap.
+  const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + em;
+  const float clock_x = ImGui::GetWindowContentRegionMax().x - cw;
+  if (used <= clock_x) {
+    ImGui::SameLine(clock_x);
+    ImGui::TextUnformatted(clock);
+  }
 
   ImGui::End();
   ImGui::PopStyleVar();
