@@ -28,10 +28,17 @@ TEST_CASE("the dashboard draws its panels, hides them from the View flag, and bo
   ctx.snapshot = snap;
   ctx.workspace_label = "test.liaison";
 
-  app::PanelRegistry panels = app::PanelRegistry::makeDefault();
+  // The application's list holds the directory; the frames below use a registry of the
+  // directory alone, so other panels sharing its slot (as tabs) cannot hide it.
+  const app::PanelRegistry all = app::PanelRegistry::makeDefault();
+  REQUIRE(all.find<app::DirectoryPanel>() != nullptr);
+  REQUIRE(all.byName("Directory") == all.find<app::DirectoryPanel>());
+
+  std::vector<std::unique_ptr<app::Panel>> list;
+  list.push_back(std::make_unique<app::DirectoryPanel>());
+  app::PanelRegistry panels(std::move(list));
   auto* directory = panels.find<app::DirectoryPanel>();
   REQUIRE(directory != nullptr);
-  REQUIRE(panels.byName("Directory") == directory);
   app::Dashboard dashboard;
   const auto frame = [&] { dashboard.drawFrame(ctx, panels); };
 
