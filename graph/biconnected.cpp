@@ -21,7 +21,9 @@ void Biconnected::run() {
   const Adjacency adj = m_graph.undirected();
   const Index n = m_graph.nodeCount();
   const bool masked = m_mask && !m_mask->allActive();
+  const bool fast = !masked && !m_withComponents;
   std::vector<Index> disc(n, -1), low(n, 0), parentEdge(n, -1), cursor(n, 0), stack;
+  std::vector<Index> parentNode(fast ? n : 0, -1);
   std::vector<Index> edgeStack;
   std::vector<int> nodeMark(n, -1);
   m_isCut.assign(n, 0);
@@ -59,7 +61,29 @@ void Biconnected::run() {
       // Scan v's remaining arcs with locals; stop at the first unvisited neighbour.
       const Index pe = parentEdge[v], dv = disc[v], end = adj.offsets[v + 1];
       Index lowv = low[v], i = cursor[v], child = -1;
-      for (; i < end; ++i) {
+      if (fast) {
+        // No mask, no component lists: skip the way back by node (the first arc to the parent
+        // counts as the tree edge; a parallel one is a back edge) and read arcs only to descend.
+        Index pv = parentNode[v];
+        for (; i < end; ++i) {
+          const Index w = adj.targets[i];
+          if (w == pv) {
+            pv = -1;
+            continue;
+          }
+          const Index dw = disc[w];
+          if (dw < 0) {
+            child = w;
+            parentNode[w] = v;
+            parentEdge[w] = adj.arcs[i] >> 1;
+            ++i;
+            break;
+          }
+          lowv = std::min(lowv, dw);
+        }
+        parentNode[v] = pv;
+      }
+      for (; !fast && i < end; ++i) {
         const Index w = adj.targets[i], arc = adj.arcs[i], e = arc >> 1;
         if (e == pe || (masked && !m_mask->arcActive(arc, w))) continue;
         const Index dw = disc[w];

@@ -117,6 +117,10 @@ TEST_CASE("property: cut points and bridges are what disconnects when removed",
       INFO("trial " << trial << " node " << v);
       CHECK(b.isArticulationPoint(v) == cut);
     }
+    Biconnected lean(g, {}, false);  // the path without component lists
+    lean.run();
+    CHECK(lean.articulationPoints() == b.articulationPoints());
+    CHECK(lean.bridges() == b.bridges());
     std::vector<Id> bridges;
     for (Index e = 0; e < g.edgeCount(); ++e)
       if (g.edgeFrom(e) != g.edgeTo(e) && weakCount(g, {{}, {e}}) > base) bridges.push_back(e);
