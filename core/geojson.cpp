@@ -225,6 +225,17 @@ class Reader {
     } catch (const json::parse_error& e) {
       const std::size_t last = e.byte > 0 ? e.byte - 1 : 0;
       throw GeoJsonError(positionOf(m_text, tokenStart(m_text, last)), syntaxReason(e));
+    } catch (const json::exception& e) {
+      // Number overflow ("number overflow parsing '1e999'") has no position: find the number.
+      std::string what = e.what();
+      std::size_t at = 0;
+      const auto open = what.find('\''), close = what.rfind('\'');
+      if (open != std::string::npos && close > open) {
+        const std::string number = what.substr(open + 1, close - open - 1);
+        if (auto found = m_text.find(number); found != std::string_view::npos) at = found;
+        what = "number " + number + " is too large; expected a number of at most about 1.8e308";
+      }
+      throw GeoJsonError(positionOf(m_text, at), "malformed JSON: " + what);
     }
     Path path;
     if (!root.is_object() || root.value("type", json()) != "FeatureCollection")

@@ -61,6 +61,9 @@ TEST_CASE("geojson: syntax errors are reported at their line and character", "[g
   CHECK(geoError("{\"a\": \"ÄÖÜ\" \"b\"}") ==
         "1:13: malformed JSON: syntax error while parsing object - unexpected string literal; "
         "expected '}'");
+  CHECK(geoError("{\"type\": \"FeatureCollection\", \"features\": [1e999]}") ==
+        "1:44: malformed JSON: number 1e999 is too large; expected a number of at most about "
+        "1.8e308");
   // An unterminated string is reported where it starts.
   CHECK(geoError("{\"features\": [\n  {\"type\": \"Feat}]}") ==
         "2:12: malformed JSON: syntax error while parsing value - invalid string: missing "
