@@ -9,7 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "core/csv.hpp"  // findInvalidUtf8
+#include "core/csv.hpp"              // findInvalidUtf8
 #include "core/scenario_values.hpp"  // formatNumber
 
 namespace liaison::core {
@@ -65,8 +65,8 @@ std::size_t skipValue(std::string_view t, std::size_t i) {
     }
     return i;
   }
-  while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' &&
-         t[i] != '\n' && t[i] != '\r' && t[i] != '\t')
+  while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\n' &&
+         t[i] != '\r' && t[i] != '\t')
     ++i;
   return i;
 }
@@ -106,8 +106,7 @@ std::size_t tokenStart(std::string_view t, std::size_t offset) {
   for (std::size_t i = skipSpace(t, 0); i < t.size() && i <= offset; i = skipSpace(t, i)) {
     const char c = t[i];
     const std::size_t end = c == '"' ? skipString(t, i)
-                            : (c == '{' || c == '}' || c == '[' || c == ']' || c == ',' ||
-                               c == ':')
+                            : (c == '{' || c == '}' || c == '[' || c == ']' || c == ',' || c == ':')
                                 ? i + 1
                                 : std::max(skipValue(t, i), i + 1);
     if (offset < end) return i;
@@ -201,13 +200,20 @@ std::size_t locate(std::string_view t, const Path& path) {
 
 std::string typeName(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::discarded: return "nothing";
-    default: return "a number";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::discarded:
+      return "nothing";
+    default:
+      return "a number";
   }
 }
 
@@ -243,8 +249,7 @@ class Reader {
     path.push_back(std::string("features"));
     const auto it = root.find("features");
     if (it == root.end() || !it->is_array())
-      fail(path, std::string("\"features\" is ") +
-                     (it == root.end() ? "missing" : typeName(*it)) +
+      fail(path, std::string("\"features\" is ") + (it == root.end() ? "missing" : typeName(*it)) +
                      "; expected an array of features");
     const std::vector<std::size_t> offsets = elements(m_text, locate(m_text, path));
     std::vector<GeoFeature> out;
@@ -343,9 +348,8 @@ class Reader {
       out.parts.push_back(readPolygon(c, path));
     } else if (type == "MultiPoint") {
       out.type = GeoType::MultiPoint;
-      forEach(c, path, "an array of positions", [&](const json& e) {
-        out.parts.push_back({{readPosition(e, path)}});
-      });
+      forEach(c, path, "an array of positions",
+              [&](const json& e) { out.parts.push_back({{readPosition(e, path)}}); });
     } else if (type == "MultiLineString") {
       out.type = GeoType::MultiLineString;
       forEach(c, path, "an array of line strings",
@@ -394,8 +398,8 @@ class Reader {
     forEach(c, path, "an array of positions",
             [&](const json& e) { line.push_back(readPosition(e, path)); });
     if (line.size() < 2)
-      fail(path, "a LineString has " + std::to_string(line.size()) +
-                     " position(s); expected at least 2");
+      fail(path,
+           "a LineString has " + std::to_string(line.size()) + " position(s); expected at least 2");
     return line;
   }
 
@@ -410,9 +414,10 @@ class Reader {
                        " position(s); expected at least 4, the last equal to the first");
       if (ring.front() != ring.back()) {
         path.push_back(ring.size() - 1);
-        fail(path, "the polygon ring is not closed; expected the last position to equal the "
-                   "first (" + formatNumber(ring.front().lon) + ", " +
-                       formatNumber(ring.front().lat) + ")");
+        fail(path,
+             "the polygon ring is not closed; expected the last position to equal the "
+             "first (" +
+                 formatNumber(ring.front().lon) + ", " + formatNumber(ring.front().lat) + ")");
       }
       rings.push_back(std::move(ring));
     });
@@ -426,7 +431,9 @@ class Reader {
 
 // ---- writing -----------------------------------------------------------------------------
 
-void writeString(std::string& out, const std::string& s) { out += json(s).dump(); }
+void writeString(std::string& out, const std::string& s) {
+  out += json(s).dump();
+}
 
 void writeValue(std::string& out, const json& v, int indent) {
   const std::string pad(static_cast<std::size_t>(indent + 1) * 2, ' ');
@@ -538,9 +545,8 @@ void writeCoordinates(std::string& out, const GeoGeometry& g, int indent) {
         writeRings(out, rings, ind);
     }
   };
-  const bool multi =
-      g.type == GeoType::MultiPoint || g.type == GeoType::MultiLineString ||
-      g.type == GeoType::MultiPolygon;
+  const bool multi = g.type == GeoType::MultiPoint || g.type == GeoType::MultiLineString ||
+                     g.type == GeoType::MultiPolygon;
   if (!multi) {
     if (g.parts.empty())
       out += "[]";
@@ -564,20 +570,25 @@ void writeCoordinates(std::string& out, const GeoGeometry& g, int indent) {
 
 std::string_view toString(GeoType type) {
   switch (type) {
-    case GeoType::Point: return "Point";
-    case GeoType::LineString: return "LineString";
-    case GeoType::Polygon: return "Polygon";
-    case GeoType::MultiPoint: return "MultiPoint";
-    case GeoType::MultiLineString: return "MultiLineString";
-    case GeoType::MultiPolygon: return "MultiPolygon";
+    case GeoType::Point:
+      return "Point";
+    case GeoType::LineString:
+      return "LineString";
+    case GeoType::Polygon:
+      return "Polygon";
+    case GeoType::MultiPoint:
+      return "MultiPoint";
+    case GeoType::MultiLineString:
+      return "MultiLineString";
+    case GeoType::MultiPolygon:
+      return "MultiPolygon";
   }
   return "?";
 }
 
 std::vector<GeoFeature> parseFeatureCollection(std::string_view text) {
   if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
-  if (auto bad = findInvalidUtf8(text))
-  {
+  if (auto bad = findInvalidUtf8(text)) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
     throw GeoJsonError(positionOf(text, *bad),

@@ -19,8 +19,7 @@ struct TextPos {
 
 class GeoJsonError : public std::runtime_error {
  public:
-  GeoJsonError(TextPos pos, const std::string& reason)
-      : std::runtime_error(reason), m_pos(pos) {}
+  GeoJsonError(TextPos pos, const std::string& reason) : std::runtime_error(reason), m_pos(pos) {}
   TextPos pos() const { return m_pos; }
 
  private:
@@ -46,12 +45,12 @@ struct GeoProperty {
 };
 
 struct GeoFeature {
-  TextPos pos;                 // the feature object's opening brace
-  std::string id_json;         // the "id" member as compact JSON text, "" when absent
+  TextPos pos;          // the feature object's opening brace
+  std::string id_json;  // the "id" member as compact JSON text, "" when absent
   TextPos id_pos;
   GeoGeometry geometry;
   std::vector<GeoProperty> properties;  // reader: sorted by key; writer: in this order
-  TextPos properties_pos;      // the properties object, or the feature when absent/null
+  TextPos properties_pos;               // the properties object, or the feature when absent/null
 };
 
 // Parses a FeatureCollection. Refuses (GeoJsonError) invalid UTF-8, JSON syntax errors, other

@@ -45,38 +45,48 @@ struct ColumnSpec {
 };
 
 constexpr ColumnSpec kIncidentColumns[] = {
-    {"id", true},       {"name", true}, {"number", false},   {"kind", false},       {"exercise", false},
-    {"start", true},    {"end", false}, {"location", false}, {"description", false}};
-constexpr ColumnSpec kPeriodColumns[] = {{"id", true},    {"incident", true}, {"number", true},
-                                         {"start", true}, {"end", true},      {"objectives", false}};
+    {"id", true},    {"name", true},      {"number", false},
+    {"kind", false}, {"exercise", false}, {"start", true},
+    {"end", false},  {"location", false}, {"description", false}};
+constexpr ColumnSpec kPeriodColumns[] = {{"id", true},     {"incident", true},
+                                         {"number", true}, {"start", true},
+                                         {"end", true},    {"objectives", false}};
 constexpr ColumnSpec kAgencyColumns[] = {
-    {"id", true},           {"code", true},          {"name", true},       {"type", true},
-    {"role", true},         {"discipline", false},   {"jurisdiction", false},
-    {"location", false},    {"lat", false},          {"lon", false},       {"agreements", false},
-    {"resources", false},   {"personnel", false},    {"condition", false}, {"constraints", false},
-    {"rep_location", false}, {"notes", false}};
-constexpr ColumnSpec kRepresentativeColumns[] = {{"id", true},        {"agency", true},
-                                                 {"name", true},      {"position", false},
-                                                 {"shift", false},    {"on_duty", false}};
-constexpr ColumnSpec kContactColumns[] = {{"representative", true}, {"kind", true},
-                                          {"value", true},          {"sensitive", false},
+    {"id", true},         {"code", true},        {"name", true},          {"type", true},
+    {"role", true},       {"discipline", false}, {"jurisdiction", false}, {"location", false},
+    {"lat", false},       {"lon", false},        {"agreements", false},   {"resources", false},
+    {"personnel", false}, {"condition", false},  {"constraints", false},  {"rep_location", false},
+    {"notes", false}};
+constexpr ColumnSpec kRepresentativeColumns[] = {{"id", true},     {"agency", true},
+                                                 {"name", true},   {"position", false},
+                                                 {"shift", false}, {"on_duty", false}};
+constexpr ColumnSpec kContactColumns[] = {{"representative", true},
+                                          {"kind", true},
+                                          {"value", true},
+                                          {"sensitive", false},
                                           {"note", false}};
 constexpr ColumnSpec kChannelColumns[] = {
     {"id", true},           {"from_representative", false}, {"to_representative", false},
     {"from_agency", false}, {"to_agency", false},           {"medium", true},
     {"identifier", false},  {"latency_min", true},          {"reliability", true},
     {"status", false},      {"direction", false},           {"notes", false}};
-constexpr ColumnSpec kNeedColumns[] = {{"id", true},        {"agency_a", true}, {"agency_b", true},
-                                       {"reason", false},   {"priority", false},
-                                       {"source", false},   {"task", false}};
-constexpr ColumnSpec kEventColumns[] = {{"id", true},        {"incident", true}, {"time", true},
-                                        {"kind", true},      {"agencies", false}, {"text", true},
-                                        {"source", false},   {"significant", false}};
-constexpr ColumnSpec kTaskColumns[] = {
-    {"id", true},           {"incident", true},          {"title", true},
-    {"description", false}, {"status", false},           {"priority", false},
-    {"owner_agency", false}, {"owner_representative", false}, {"involved", false},
-    {"due", false},         {"depends_on", false}};
+constexpr ColumnSpec kNeedColumns[] = {{"id", true},      {"agency_a", true},  {"agency_b", true},
+                                       {"reason", false}, {"priority", false}, {"source", false},
+                                       {"task", false}};
+constexpr ColumnSpec kEventColumns[] = {{"id", true},      {"incident", true},    {"time", true},
+                                        {"kind", true},    {"agencies", false},   {"text", true},
+                                        {"source", false}, {"significant", false}};
+constexpr ColumnSpec kTaskColumns[] = {{"id", true},
+                                       {"incident", true},
+                                       {"title", true},
+                                       {"description", false},
+                                       {"status", false},
+                                       {"priority", false},
+                                       {"owner_agency", false},
+                                       {"owner_representative", false},
+                                       {"involved", false},
+                                       {"due", false},
+                                       {"depends_on", false}};
 
 constexpr std::string_view kIncidentsFile = "incidents.csv";
 constexpr std::string_view kPeriodsFile = "periods.csv";
@@ -99,7 +109,9 @@ std::string joinNames(std::span<const ColumnSpec> cols, bool requiredOnly) {
   return out;
 }
 
-std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quote(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
 
 // ---- reading a CSV file into located cells ---------------------------------------------------
 
@@ -133,25 +145,28 @@ class Table {
       fail(e.line(), e.column(), e.what());
     }
     if (m_records.empty())
-      fail(1, 1, "the file is empty; expected a header line with the columns " +
-                     joinNames(m_columns, false));
+      fail(1, 1,
+           "the file is empty; expected a header line with the columns " +
+               joinNames(m_columns, false));
     const CsvRecord& header = m_records.front();
     for (const CsvField& f : header.fields) {
       const auto known = std::find_if(m_columns.begin(), m_columns.end(),
                                       [&](const ColumnSpec& c) { return c.name == f.text; });
       if (known == m_columns.end())
-        fail(f.line, f.column, "unexpected column " + quote(f.text) + "; valid columns are " +
-                                   joinNames(m_columns, false));
+        fail(f.line, f.column,
+             "unexpected column " + quote(f.text) + "; valid columns are " +
+                 joinNames(m_columns, false));
       if (m_index.contains(f.text))
-        fail(f.line, f.column, "column " + quote(f.text) + " appears twice (first as column " +
-                                   std::to_string(m_index[f.text] + 1) +
-                                   "); expected each column once");
+        fail(f.line, f.column,
+             "column " + quote(f.text) + " appears twice (first as column " +
+                 std::to_string(m_index[f.text] + 1) + "); expected each column once");
       m_index[f.text] = static_cast<std::size_t>(f.column - 1);
     }
     for (const auto& c : m_columns)
       if (c.required && !m_index.contains(c.name))
-        fail(header.line, 1, "missing required column " + quote(c.name) +
-                                 "; required columns are " + joinNames(m_columns, true));
+        fail(header.line, 1,
+             "missing required column " + quote(c.name) + "; required columns are " +
+                 joinNames(m_columns, true));
     const std::size_t width = header.fields.size();
     for (std::size_t r = 1; r < m_records.size(); ++r) {
       const auto& fields = m_records[r].fields;
@@ -202,7 +217,8 @@ class RowReader {
 
   Id id(std::string_view column) const {
     const Cell c = cell(column);
-    if (c.empty()) fail(c, std::string(column) + " is empty; expected an id (a positive whole number)");
+    if (c.empty())
+      fail(c, std::string(column) + " is empty; expected an id (a positive whole number)");
     return parseIdCell(c);
   }
   Id optionalId(std::string_view column) const {
@@ -240,7 +256,9 @@ class RowReader {
     const Cell c = cell(column);
     if (c.empty()) return fallback;
     auto b = parseBool(c.text);
-    if (!b) fail(c, std::string(column) + " " + quote(c.text) + " is not a boolean; expected true or false");
+    if (!b)
+      fail(c,
+           std::string(column) + " " + quote(c.text) + " is not a boolean; expected true or false");
     return *b;
   }
 
@@ -254,10 +272,11 @@ class RowReader {
     }
     auto v = parseNumber(c.text);
     if (!v)
-      fail(c, std::string(column) + " " + quote(c.text) +
-                  " is not a number; expected " + range + " with a dot as decimal separator");
+      fail(c, std::string(column) + " " + quote(c.text) + " is not a number; expected " + range +
+                  " with a dot as decimal separator");
     if (*v < lo || *v > hi)
-      fail(c, std::string(column) + " " + std::string(c.text) + " is out of range; expected " + range);
+      fail(c,
+           std::string(column) + " " + std::string(c.text) + " is out of range; expected " + range);
     return v;
   }
 
@@ -267,12 +286,14 @@ class RowReader {
     auto v = parseInteger(c.text);
     if (!v) {
       const bool digitsOnly = c.text.find_first_not_of("-0123456789") == std::string_view::npos;
-      fail(c, std::string(column) + " " + quote(c.text) +
-                  (digitsOnly ? " is out of range; expected " : " is not a whole number; expected ") +
-                  range);
+      fail(c,
+           std::string(column) + " " + quote(c.text) +
+               (digitsOnly ? " is out of range; expected " : " is not a whole number; expected ") +
+               range);
     }
     if (*v < lo || *v > 1'000'000'000)
-      fail(c, std::string(column) + " " + std::string(c.text) + " is out of range; expected " + range);
+      fail(c,
+           std::string(column) + " " + std::string(c.text) + " is out of range; expected " + range);
     return static_cast<int>(*v);
   }
 
@@ -303,7 +324,9 @@ class RowReader {
   }
   TimeUtc parseTimeCell(const Cell& c) const {
     auto v = parseTime(c.text);
-    if (!v) fail(c, std::string(c.name) + " " + quote(c.text) + " is not a valid time; expected " + kTimeExample);
+    if (!v)
+      fail(c, std::string(c.name) + " " + quote(c.text) + " is not a valid time; expected " +
+                  kTimeExample);
     return *v;
   }
 
@@ -347,15 +370,24 @@ struct Scenario {
 
 std::string fileOf(EntityKind kind) {
   switch (kind) {
-    case EntityKind::Agency: return std::string(kAgenciesFile);
-    case EntityKind::Representative: return std::string(kRepresentativesFile);
-    case EntityKind::Channel: return std::string(kChannelsFile);
-    case EntityKind::Need: return std::string(kNeedsFile);
-    case EntityKind::Incident: return std::string(kIncidentsFile);
-    case EntityKind::OperationalPeriod: return std::string(kPeriodsFile);
-    case EntityKind::Event: return std::string(kEventsFile);
-    case EntityKind::Task: return std::string(kTasksFile);
-    case EntityKind::MapFeature: return std::string(kFeaturesFile);
+    case EntityKind::Agency:
+      return std::string(kAgenciesFile);
+    case EntityKind::Representative:
+      return std::string(kRepresentativesFile);
+    case EntityKind::Channel:
+      return std::string(kChannelsFile);
+    case EntityKind::Need:
+      return std::string(kNeedsFile);
+    case EntityKind::Incident:
+      return std::string(kIncidentsFile);
+    case EntityKind::OperationalPeriod:
+      return std::string(kPeriodsFile);
+    case EntityKind::Event:
+      return std::string(kEventsFile);
+    case EntityKind::Task:
+      return std::string(kTasksFile);
+    case EntityKind::MapFeature:
+      return std::string(kFeaturesFile);
   }
   return "?";
 }
@@ -415,8 +447,7 @@ class Importer {
     const Cell c = row.cell("id");
     if (auto [it, inserted] = lines.emplace(id, c.line); !inserted)
       row.fail(c, "duplicate id " + std::to_string(id) + " (first on line " +
-                      std::to_string(it->second) + "); expected ids unique within " +
-                      fileOf(kind));
+                      std::to_string(it->second) + "); expected ids unique within " + fileOf(kind));
     m_s.ids[kind].insert(id);
     return id;
   }
@@ -425,7 +456,8 @@ class Importer {
                  const std::string& file) {
     if (id == 0) return;
     const Cell c = row.cell(column);
-    m_s.references.push_back(Reference{kind, id, std::string(column), Origin{file, c.line, c.column}});
+    m_s.references.push_back(
+        Reference{kind, id, std::string(column), Origin{file, c.line, c.column}});
   }
 
   void readIncidents() {
@@ -619,9 +651,9 @@ class Importer {
     if ((from == 0) != (to == 0)) {
       const Cell empty = row.cell(from == 0 ? fromCol : toCol);
       const Cell set = row.cell(from == 0 ? toCol : fromCol);
-      row.fail(empty.present() ? empty : set,
-               std::string(empty.name) + " is empty but " + std::string(set.name) +
-                   " is set; expected both or neither");
+      row.fail(empty.present() ? empty : set, std::string(empty.name) + " is empty but " +
+                                                  std::string(set.name) +
+                                                  " is set; expected both or neither");
     }
     if (from != 0 && from == to)
       row.fail(row.cell(toCol), std::string(toCol) + " " + std::to_string(to) + " is the same as " +
@@ -753,8 +785,8 @@ class Importer {
       for (const GeoProperty& p : f.properties) {
         const auto value = nlohmann::json::parse(p.json);
         if (p.key == "kind") {
-          const auto kind = value.is_string() ? parseEnum<FeatureKind>(value.get<std::string>())
-                                              : std::nullopt;
+          const auto kind =
+              value.is_string() ? parseEnum<FeatureKind>(value.get<std::string>()) : std::nullopt;
           if (!kind)
             fail(p.pos, "kind " + p.json + " is not a valid feature kind; expected one of " +
                             validValues<FeatureKind>());
@@ -780,15 +812,20 @@ class Importer {
         }
       }
       if (!hasKind)
-        fail(f.properties_pos, "the feature has no \"kind\" property; expected one of " +
-                                   validValues<FeatureKind>());
+        fail(f.properties_pos,
+             "the feature has no \"kind\" property; expected one of " + validValues<FeatureKind>());
       x.properties_json = extra.dump();
       switch (f.geometry.type) {
         case GeoType::Point:
-        case GeoType::MultiPoint: x.geometry = GeometryKind::Point; break;
+        case GeoType::MultiPoint:
+          x.geometry = GeometryKind::Point;
+          break;
         case GeoType::LineString:
-        case GeoType::MultiLineString: x.geometry = GeometryKind::Line; break;
-        default: x.geometry = GeometryKind::Polygon;
+        case GeoType::MultiLineString:
+          x.geometry = GeometryKind::Line;
+          break;
+        default:
+          x.geometry = GeometryKind::Polygon;
       }
       for (std::size_t part = 0; part < f.geometry.parts.size(); ++part) {
         MapFeature piece = x;
@@ -802,11 +839,16 @@ class Importer {
   bool exists(EntityKind kind, Id id) const {
     if (auto it = m_s.ids.find(kind); it != m_s.ids.end() && it->second.contains(id)) return true;
     switch (kind) {
-      case EntityKind::Agency: return m_existing.agency(id) != nullptr;
-      case EntityKind::Representative: return m_existing.representative(id) != nullptr;
-      case EntityKind::Incident: return m_existing.incident(id) != nullptr;
-      case EntityKind::Task: return m_existing.task(id) != nullptr;
-      default: return false;
+      case EntityKind::Agency:
+        return m_existing.agency(id) != nullptr;
+      case EntityKind::Representative:
+        return m_existing.representative(id) != nullptr;
+      case EntityKind::Incident:
+        return m_existing.incident(id) != nullptr;
+      case EntityKind::Task:
+        return m_existing.task(id) != nullptr;
+      default:
+        return false;
     }
   }
 
@@ -838,9 +880,9 @@ class Importer {
             cycle += std::to_string(*it) + " -> ";
           cycle += std::to_string(d);
           const Origin& at = m_s.taskDependsOn.at(id);
-          throw ImportError(at.file, at.line, at.column,
-                            "depends_on makes a cycle (" + cycle +
-                                "); expected dependencies without cycles");
+          throw ImportError(
+              at.file, at.line, at.column,
+              "depends_on makes a cycle (" + cycle + "); expected dependencies without cycles");
         }
         if (state[d] == 0) self(self, d);
       }
@@ -878,8 +920,12 @@ std::string header(const ColumnSpec (&columns)[N]) {
   return out;
 }
 
-std::string idText(Id id) { return id == 0 ? "" : std::to_string(id); }
-std::string timeText(const std::optional<TimeUtc>& t) { return t ? formatTime(*t) : ""; }
+std::string idText(Id id) {
+  return id == 0 ? "" : std::to_string(id);
+}
+std::string timeText(const std::optional<TimeUtc>& t) {
+  return t ? formatTime(*t) : "";
+}
 template <class E>
 std::string enumText(E e) {
   return std::string(toString(e));
@@ -902,8 +948,8 @@ std::vector<GeoFeature> toGeoFeatures(const std::vector<MapFeature>& features) {
     if (f.agency != 0) prop("agency", f.agency);
     if (f.incident != 0) prop("incident", f.incident);
     prop("layer", f.layer);
-    const auto extra = nlohmann::json::parse(f.properties_json.empty() ? "{}" : f.properties_json,
-                                             nullptr, false);
+    const auto extra =
+        nlohmann::json::parse(f.properties_json.empty() ? "{}" : f.properties_json, nullptr, false);
     if (extra.is_object())
       for (const auto& [key, value] : extra.items())
         if (key != "kind" && key != "label" && key != "agency" && key != "incident" &&
@@ -976,9 +1022,9 @@ void exportScenario(const Snapshot& snap, const std::filesystem::path& dir) {
 
   std::string out = header(kIncidentColumns);
   for (const auto& x : snap.incidents)
-    appendCsvRecord(out, {std::to_string(x.id), x.name, x.number, x.kind,
-                          std::string(formatBool(x.exercise)), formatTime(x.start),
-                          timeText(x.end), x.location, x.description});
+    appendCsvRecord(
+        out, {std::to_string(x.id), x.name, x.number, x.kind, std::string(formatBool(x.exercise)),
+              formatTime(x.start), timeText(x.end), x.location, x.description});
   writeFile(dir / kIncidentsFile, out);
 
   out = header(kPeriodColumns);
@@ -989,12 +1035,12 @@ void exportScenario(const Snapshot& snap, const std::filesystem::path& dir) {
 
   out = header(kAgencyColumns);
   for (const auto& x : snap.agencies)
-    appendCsvRecord(out, {std::to_string(x.id), x.code, x.name, enumText(x.type),
-                          enumText(x.role), x.discipline, x.jurisdiction, x.location,
-                          x.position ? formatNumber(x.position->lat) : "",
-                          x.position ? formatNumber(x.position->lon) : "", x.agreements,
-                          x.resources, std::to_string(x.personnel), x.condition, x.constraints,
-                          x.rep_location, x.notes});
+    appendCsvRecord(
+        out,
+        {std::to_string(x.id), x.code, x.name, enumText(x.type), enumText(x.role), x.discipline,
+         x.jurisdiction, x.location, x.position ? formatNumber(x.position->lat) : "",
+         x.position ? formatNumber(x.position->lon) : "", x.agreements, x.resources,
+         std::to_string(x.personnel), x.condition, x.constraints, x.rep_location, x.notes});
   writeFile(dir / kAgenciesFile, out);
 
   out = header(kRepresentativeColumns);
@@ -1025,17 +1071,17 @@ void exportScenario(const Snapshot& snap, const std::filesystem::path& dir) {
 
   out = header(kEventColumns);
   for (const auto& x : snap.events)
-    appendCsvRecord(out, {std::to_string(x.id), idText(x.incident), formatTime(x.time),
-                          enumText(x.kind), formatIdList(x.agencies), x.text, x.source,
-                          std::string(formatBool(x.significant))});
+    appendCsvRecord(
+        out, {std::to_string(x.id), idText(x.incident), formatTime(x.time), enumText(x.kind),
+              formatIdList(x.agencies), x.text, x.source, std::string(formatBool(x.significant))});
   writeFile(dir / kEventsFile, out);
 
   out = header(kTaskColumns);
   for (const auto& x : snap.tasks)
-    appendCsvRecord(out, {std::to_string(x.id), idText(x.incident), x.title, x.description,
-                          enumText(x.status), enumText(x.priority), idText(x.owner_agency),
-                          idText(x.owner_rep), formatIdList(x.involved), timeText(x.due),
-                          formatIdList(x.depends_on)});
+    appendCsvRecord(
+        out, {std::to_string(x.id), idText(x.incident), x.title, x.description, enumText(x.status),
+              enumText(x.priority), idText(x.owner_agency), idText(x.owner_rep),
+              formatIdList(x.involved), timeText(x.due), formatIdList(x.depends_on)});
   writeFile(dir / kTasksFile, out);
 
   writeFile(dir / kFeaturesFile, writeFeatureCollection(toGeoFeatures(snap.features)));

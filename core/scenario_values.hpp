@@ -24,7 +24,9 @@ std::string formatTime(TimeUtc time);
 
 // "true" or "false", exactly.
 std::optional<bool> parseBool(std::string_view text);
-inline std::string_view formatBool(bool b) { return b ? "true" : "false"; }
+inline std::string_view formatBool(bool b) {
+  return b ? "true" : "false";
+}
 
 // A finite decimal number with a dot ("0.5", "-77.19", "1e3"); no '+', spaces, inf or nan.
 std::optional<double> parseNumber(std::string_view text);

@@ -30,7 +30,7 @@ TEST_CASE("csv: plain records keep their line and field index", "[csv]") {
 TEST_CASE("csv: BOM, CRLF and a missing final line break are accepted", "[csv]") {
   const auto recs = parseCsv("\xEF\xBB\xBFid,name\r\n1,Fire\r\n2,Police");
   REQUIRE(recs.size() == 3);
-  CHECK(recs[0].fields[0].text == "id");  // the BOM is not part of the first name
+  CHECK(recs[0].fields[0].text == "id");    // the BOM is not part of the first name
   CHECK(recs[1].fields[1].text == "Fire");  // no stray \r
   CHECK(recs[2].fields[1].text == "Police");
   CHECK(recs[2].line == 3);
@@ -84,7 +84,7 @@ TEST_CASE("csv: invalid UTF-8 is refused at its field", "[csv]") {
 
 TEST_CASE("csv: utf-8 validation", "[csv]") {
   CHECK_FALSE(findInvalidUtf8("plain ascii, Ä, €, 😀").has_value());
-  CHECK(findInvalidUtf8("ab\xE2\x82") == std::optional<std::size_t>(2));  // truncated
+  CHECK(findInvalidUtf8("ab\xE2\x82") == std::optional<std::size_t>(2));        // truncated
   CHECK(findInvalidUtf8("\xF4\x90\x80\x80") == std::optional<std::size_t>(0));  // > U+10FFFF
   CHECK(findInvalidUtf8("x\xFF") == std::optional<std::size_t>(1));
 }

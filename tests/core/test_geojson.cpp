@@ -31,10 +31,14 @@ TEST_CASE("geojson: every supported geometry", "[geojson]") {
   const std::string text = collection(
       feature(R"({"type": "Point", "coordinates": [1.5, 2]})") + ",\n" +
       feature(R"({"type": "LineString", "coordinates": [[0, 0], [1, 1, 30]]})") + ",\n" +
-      feature(R"({"type": "Polygon", "coordinates": [[[0,0],[4,0],[4,4],[0,0]], [[1,1],[2,1],[2,2],[1,1]]]})") + ",\n" +
-      feature(R"({"type": "MultiPoint", "coordinates": [[0, 0], [1, 1]]})") + ",\n" +
-      feature(R"({"type": "MultiLineString", "coordinates": [[[0, 0], [1, 1]], [[2, 2], [3, 3]]]})") + ",\n" +
-      feature(R"({"type": "MultiPolygon", "coordinates": [[[[0,0],[1,0],[1,1],[0,0]]], [[[5,5],[6,5],[6,6],[5,5]]]]})"));
+      feature(
+          R"({"type": "Polygon", "coordinates": [[[0,0],[4,0],[4,4],[0,0]], [[1,1],[2,1],[2,2],[1,1]]]})") +
+      ",\n" + feature(R"({"type": "MultiPoint", "coordinates": [[0, 0], [1, 1]]})") + ",\n" +
+      feature(
+          R"({"type": "MultiLineString", "coordinates": [[[0, 0], [1, 1]], [[2, 2], [3, 3]]]})") +
+      ",\n" +
+      feature(
+          R"({"type": "MultiPolygon", "coordinates": [[[[0,0],[1,0],[1,1],[0,0]]], [[[5,5],[6,5],[6,6],[5,5]]]]})"));
   const auto fs = parseFeatureCollection(text);
   REQUIRE(fs.size() == 6);
   CHECK(fs[0].geometry.type == GeoType::Point);
@@ -79,9 +83,11 @@ TEST_CASE("geojson: semantic errors point at the offending member", "[geojson]")
         "2:79: latitude -91.5 is out of range; expected -90 to 90");
   CHECK(geoError(collection(feature(R"({"type": "Point", "coordinates": ["x", 1]})"))) ==
         "2:75: a position is [\"x\",1]; expected [longitude, latitude] in degrees");
-  CHECK(geoError(collection(feature(R"({"type": "Polygon", "coordinates": [[[0,0],[1,0],[0,0]]]})"))) ==
+  CHECK(geoError(
+            collection(feature(R"({"type": "Polygon", "coordinates": [[[0,0],[1,0],[0,0]]]})"))) ==
         "2:78: a polygon ring has 3 position(s); expected at least 4, the last equal to the first");
-  CHECK(geoError(collection(feature(R"({"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,1]]]})"))) ==
+  CHECK(geoError(collection(
+            feature(R"({"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,1]]]})"))) ==
         "2:97: the polygon ring is not closed; expected the last position to equal the first "
         "(0, 0)");
   CHECK(geoError(collection(feature(R"({"type": "LineString", "coordinates": [[0,0]]})"))) ==
@@ -157,9 +163,10 @@ TEST_CASE("geojson: the writer is deterministic and reads back the same", "[geoj
   CHECK(back[0].geometry.parts == point.geometry.parts);
   CHECK(back[1].geometry.parts == poly.geometry.parts);
   // Written again from what was read (properties sorted by key on reading): stable.
-  CHECK(writeFeatureCollection(back) == writeFeatureCollection(parseFeatureCollection(
-                                            writeFeatureCollection(back))));
-  CHECK(writeFeatureCollection({}) == "{\n  \"type\": \"FeatureCollection\",\n  \"features\": []\n}\n");
+  CHECK(writeFeatureCollection(back) ==
+        writeFeatureCollection(parseFeatureCollection(writeFeatureCollection(back))));
+  CHECK(writeFeatureCollection({}) ==
+        "{\n  \"type\": \"FeatureCollection\",\n  \"features\": []\n}\n");
 }
 
 TEST_CASE("geojson: positions on one long line, members in any order", "[geojson]") {
@@ -170,16 +177,14 @@ TEST_CASE("geojson: positions on one long line, members in any order", "[geojson
       R"("type":"FeatureCollection"})";
   const auto fs = parseFeatureCollection(text);
   REQUIRE(fs.size() == 2);
-  const auto col = [&](std::string_view needle) {
-    return static_cast<int>(text.find(needle)) + 1;
-  };
+  const auto col = [&](std::string_view needle) { return static_cast<int>(text.find(needle)) + 1; };
   CHECK(fs[0].pos.column == col("{\"properties"));
   CHECK(fs[0].id_pos.column == col("1,\"type") - 1);  // after the 2-byte Ä
   CHECK(fs[0].properties_pos.column == col("{\"kind"));
   CHECK(fs[1].pos.column == col("{\"type\":\"Feature\",\"geometry") - 1);  // one 2-byte char before
   CHECK(fs[1].id_pos.column == col("2,\"properties") - 1);
   REQUIRE(fs[1].properties.size() == 2);
-  CHECK(fs[1].properties[0].key == "kind");  // sorted by key
+  CHECK(fs[1].properties[0].key == "kind");                    // sorted by key
   CHECK(fs[1].properties[0].pos.column == col("\"road") - 2);  // after Ä and é
   CHECK(fs[1].properties[0].pos.line == 1);
 }

@@ -22,8 +22,8 @@ class ScratchDir {
  public:
   ScratchDir() {
     std::random_device rd;
-    m_path = fs::temp_directory_path() / ("liaison-scenario-" + std::to_string(rd()) + "-" +
-                                          std::to_string(rd()));
+    m_path = fs::temp_directory_path() /
+             ("liaison-scenario-" + std::to_string(rd()) + "-" + std::to_string(rd()));
     fs::create_directories(m_path);
   }
   ~ScratchDir() {
@@ -68,7 +68,9 @@ struct State {
   std::int64_t journal;
   SnapshotPtr snap;
 };
-State stateOf(const Store& store) { return {store.revision(), store.journalLength(), store.load()}; }
+State stateOf(const Store& store) {
+  return {store.revision(), store.journalLength(), store.load()};
+}
 
 void requireSameData(const Snapshot& a, const Snapshot& b) {
   CHECK(a.agencies == b.agencies);
@@ -369,8 +371,9 @@ TEST_CASE("scenario: more refusals, each at its place", "[scenario]") {
         "empty cell still needs its comma)");
   CHECK(refuse("agencies.csv", "id,code,name,type,role\n0,RCFD,Fire,fire,assisting\n") ==
         "agencies.csv:2:1: id '0' is not a valid id; expected a positive whole number, e.g. 12");
-  CHECK(refuse("agencies.csv", "id,code,name,type,role\n1,RCFD,Fire,fire,assisting\n"
-                               "2,RCFD,Police,law,assisting\n") ==
+  CHECK(refuse("agencies.csv",
+               "id,code,name,type,role\n1,RCFD,Fire,fire,assisting\n"
+               "2,RCFD,Police,law,assisting\n") ==
         "agencies.csv:3:2: duplicate code 'RCFD' (first on line 2); expected codes unique "
         "within agencies.csv");
   CHECK(refuse("agencies.csv", "id,code,name,type,role,lat\n1,RCFD,Fire,fire,assisting,41\n") ==
@@ -406,11 +409,13 @@ TEST_CASE("scenario: more refusals, each at its place", "[scenario]") {
         "without cycles");
   CHECK(refuse("tasks.csv", "id,incident,title,depends_on\n1,1,A,1\n") ==
         "tasks.csv:2:4: task 1 depends on itself; expected ids of other tasks in tasks.csv");
-  CHECK(refuse("events.csv", "id,incident,time,kind,text,agencies\n"
-                             "1,1,2026-05-14T08:30:00Z,note,x,1;1\n") ==
+  CHECK(refuse("events.csv",
+               "id,incident,time,kind,text,agencies\n"
+               "1,1,2026-05-14T08:30:00Z,note,x,1;1\n") ==
         "events.csv:2:6: agencies lists 1 twice; expected each id once");
-  CHECK(refuse("events.csv", "id,incident,time,kind,text,agencies\n"
-                             "1,1,2026-05-14T08:30:00Z,note,x,1;x\n") ==
+  CHECK(refuse("events.csv",
+               "id,incident,time,kind,text,agencies\n"
+               "1,1,2026-05-14T08:30:00Z,note,x,1;x\n") ==
         "events.csv:2:6: agencies '1;x' is not a list of ids; expected positive whole numbers "
         "separated by ';', e.g. 3;7;12");
   CHECK(refuse("features.geojson",
