@@ -88,6 +88,11 @@ void ForceLayout::setGroups(std::vector<Id> groups) {
   m_groups = std::move(groups);
 }
 
+void ForceLayout::setEdgeWeights(std::vector<double> weights) {
+  if (weights.size() != m_edges.size()) throw std::invalid_argument("ForceLayout: weight count");
+  m_weights = std::move(weights);
+}
+
 void ForceLayout::warmStart(std::span<const LayoutPoint> positions,
                             const std::vector<bool>& known) {
   const std::size_t n = m_pos.size();
@@ -236,13 +241,14 @@ void ForceLayout::repulseGrid(std::vector<LayoutPoint>& disp) const {
 
 void ForceLayout::attract(std::vector<LayoutPoint>& disp) const {
   const double k = m_opt.idealLength;
-  for (const auto& [a, b] : m_edges) {
+  for (std::size_t e = 0; e < m_edges.size(); ++e) {
+    const auto [a, b] = m_edges[e];
     if (a == b) continue;
-    auto& pa = m_pos[static_cast<std::size_t>(a)];
-    auto& pb = m_pos[static_cast<std::size_t>(b)];
+    const auto& pa = m_pos[static_cast<std::size_t>(a)];
+    const auto& pb = m_pos[static_cast<std::size_t>(b)];
     const double dx = pa.x - pb.x, dy = pa.y - pb.y;
     const double d = std::sqrt(dx * dx + dy * dy);
-    const double f = d / k;  // (d^2/k) * (delta/d)
+    const double f = d / k * (m_weights.empty() ? 1.0 : m_weights[e]);  // (d^2/k) * (delta/d)
     disp[static_cast<std::size_t>(a)].x -= dx * f;
     disp[static_cast<std::size_t>(a)].y -= dy * f;
     disp[static_cast<std::size_t>(b)].x += dx * f;
@@ -306,11 +312,11 @@ double ForceLayout::energy() const {
   const double k = m_opt.idealLength, k2 = k * k;
   const std::size_t n = m_pos.size();
   double e = 0;
-  for (const auto& [a, b] : m_edges) {
-    const auto& pa = m_pos[static_cast<std::size_t>(a)];
-    const auto& pb = m_pos[static_cast<std::size_t>(b)];
+  for (std::size_t i = 0; i < m_edges.size(); ++i) {
+    const auto& pa = m_pos[static_cast<std::size_t>(m_edges[i].first)];
+    const auto& pb = m_pos[static_cast<std::size_t>(m_edges[i].second)];
     const double d = std::hypot(pa.x - pb.x, pa.y - pb.y);
-    e += d * d * d / (3 * k);
+    e += d * d * d / (3 * k) * (m_weights.empty() ? 1.0 : m_weights[i]);
   }
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j)

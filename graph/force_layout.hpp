@@ -47,6 +47,9 @@ class ForceLayout {
 
   // Group of each node (agency); nodes with group 0 feel no group gravity.
   void setGroups(std::vector<Id> groups);
+  // Attraction weight per edge (same order as the edges; default 1): weaker links between
+  // groups and stronger ones inside them give separate, readable clusters.
+  void setEdgeWeights(std::vector<double> weights);
   // Warm start: known[v] says whether positions[v] is meaningful. Unknown nodes are placed near
   // their known neighbours (or their group's known members), and the temperature starts low so
   // known nodes move little. Sizes must equal nodeCount().
@@ -83,6 +86,7 @@ class ForceLayout {
   ForceLayoutOptions m_opt;
   std::vector<LayoutPoint> m_pos;
   std::vector<std::pair<Index, Index>> m_edges;
+  std::vector<double> m_weights;  // empty: all 1
   std::vector<Id> m_groups;
   std::vector<bool> m_pinned;
   double m_temperature = 0.0;

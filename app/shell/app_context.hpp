@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,8 @@ struct AppContext {
   std::string actor = "liaison";  // who the journal names for commands from this station
 
   Selection selection;
+  // What-if: people and channels the user has marked down (network view, analysis panel).
+  std::set<core::Id> whatif_down_reps, whatif_down_channels;
   UiFlags ui;
   ThemeKind theme = ThemeKind::Operator;
   float scale = 1.0f;  // monitor content scale x --scale

@@ -3,12 +3,14 @@
 #include <cstring>
 
 #include "app/panels/directory_panel.hpp"
+#include "app/panels/network_view.hpp"
 
 namespace liaison::app {
 
 PanelRegistry PanelRegistry::makeDefault() {
   std::vector<std::unique_ptr<Panel>> panels;
   panels.push_back(std::make_unique<DirectoryPanel>());
+  panels.push_back(std::make_unique<NetworkView>());
   // Later issues: NetworkView, AnalysisPanel, MapView, TimelinePanel, TaskBoardPanel, ...
   return PanelRegistry(std::move(panels));
 }
