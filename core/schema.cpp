@@ -161,8 +161,51 @@ CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
 PRAGMA application_id = 1279869257;
 )SQL";
 
+// Version 2: exercises (HSEEP). The MSEL's injects in script order, each inject's delivery
+// state, the exercise clock (one row) and the evaluators' observations. Owned by
+// core/exercise_store.cpp; every change is journaled through Store::transact.
+constexpr const char* kV2 = R"SQL(
+CREATE TABLE injects (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE CHECK (number <> ''),
+  offset_s INTEGER NOT NULL CHECK (offset_s >= 0),
+  from_text TEXT NOT NULL DEFAULT '', to_text TEXT NOT NULL DEFAULT '',
+  method TEXT NOT NULL, subject TEXT NOT NULL DEFAULT '', message TEXT NOT NULL DEFAULT '',
+  expected_action TEXT NOT NULL DEFAULT '', objective TEXT NOT NULL DEFAULT '',
+  capability TEXT NOT NULL DEFAULT '', controller TEXT NOT NULL DEFAULT '',
+  evaluator_notes TEXT NOT NULL DEFAULT '', effect TEXT NOT NULL DEFAULT '');
+
+CREATE TABLE inject_state (
+  inject INTEGER PRIMARY KEY REFERENCES injects(id) ON DELETE CASCADE,
+  state TEXT NOT NULL,
+  delivered_wall INTEGER, delivered_s INTEGER,
+  acked_wall INTEGER, acked_s INTEGER,
+  acted_wall INTEGER, acted_s INTEGER,
+  overdue_s INTEGER,
+  action TEXT NOT NULL DEFAULT '', responder TEXT NOT NULL DEFAULT '',
+  event INTEGER, effect_before TEXT NOT NULL DEFAULT '');
+
+CREATE TABLE exercise_clock (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  started INTEGER NOT NULL DEFAULT 0, paused INTEGER NOT NULL DEFAULT 1,
+  wall_at_change INTEGER NOT NULL DEFAULT 0, scenario_at_change INTEGER NOT NULL DEFAULT 0,
+  speed INTEGER NOT NULL DEFAULT 1 CHECK (speed BETWEEN 1 AND 60),
+  epoch INTEGER NOT NULL DEFAULT 0, overdue_window_s INTEGER NOT NULL DEFAULT 600);
+
+CREATE TABLE observations (
+  id INTEGER PRIMARY KEY,
+  objective TEXT NOT NULL CHECK (objective <> ''), capability TEXT NOT NULL DEFAULT '',
+  rating TEXT NOT NULL CHECK (rating IN ('P', 'S', 'M', 'U')),
+  strengths TEXT NOT NULL DEFAULT '', improvements TEXT NOT NULL DEFAULT '',
+  analysis TEXT NOT NULL DEFAULT '', recommendation TEXT NOT NULL DEFAULT '',
+  evaluator TEXT NOT NULL DEFAULT '', organisation TEXT NOT NULL DEFAULT '',
+  poc TEXT NOT NULL DEFAULT '', start TEXT NOT NULL DEFAULT '',
+  completion TEXT NOT NULL DEFAULT '', time INTEGER NOT NULL DEFAULT 0);
+)SQL";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
+    {2, kV2},
 };
 
 int userVersion(sqlite3* db) {

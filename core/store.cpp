@@ -233,9 +233,10 @@ void setId(Entity& e, Id id) {
 }
 
 // State of one apply() call: the transaction's journal tail and what it produced.
-class Applier {
+class Applier final : public Transaction {
  public:
-  Applier(StoreRows& rows, std::string actor) : m_rows(rows), m_actor(std::move(actor)) {
+  Applier(StoreRows& rows, std::string actor, sqlite3* db = nullptr)
+      : m_rows(rows), m_actor(std::move(actor)), m_db(db) {
     if (m_actor.empty()) m_actor = "unknown";
     sql::Stmt& last = rows.stmt("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
     if (last.step()) {
@@ -247,9 +248,19 @@ class Applier {
     last.reset();
   }
 
-  void run(const Command& c) {
+  std::vector<Id> run(const Command& c) override {
+    const std::size_t first = ids.size();
     std::visit([this](const auto& op) { apply(op); }, c.op);
+    return std::vector<Id>(ids.begin() + static_cast<std::ptrdiff_t>(first), ids.end());
   }
+
+  void record(const std::string& action, const std::string& entity, Id id, std::string summary,
+              std::string before, std::string after) override {
+    journalEntry(action.c_str(), entity, id, std::move(summary), std::move(before),
+                 std::move(after));
+  }
+
+  sqlite3* handle() const override { return m_db; }
 
   void finish() {
     for (Id id : m_tasksPut) {
@@ -367,12 +378,18 @@ class Applier {
 
   void journal(const char* action, std::optional<EntityKind> kind, Id id, std::string summary,
                std::string before, std::string after) {
+    journalEntry(action, kind ? std::string(toString(*kind)) : std::string(), id,
+                 std::move(summary), std::move(before), std::move(after));
+  }
+
+  void journalEntry(const char* action, std::string entity, Id id, std::string summary,
+                    std::string before, std::string after) {
     JournalEntry e;
     e.seq = m_seq + 1;
     e.time = m_time;
     e.actor = m_actor;
     e.action = action;
-    e.entity = kind ? std::string(toString(*kind)) : std::string();
+    e.entity = std::move(entity);
     e.entity_id = id;
     e.summary = std::move(summary);
     e.before = std::move(before);
@@ -391,6 +408,7 @@ class Applier {
 
   StoreRows& m_rows;
   std::string m_actor;
+  sqlite3* m_db;
   TimeUtc m_time = nowUtc();
   std::int64_t m_seq = 0;
   std::string m_prevHash;
@@ -487,6 +505,28 @@ ApplyResult Store::apply(const std::vector<Command>& commands, const std::string
   try {
     Applier applier(m_impl->rows, actor);
     for (const Command& c : commands) applier.run(c);
+    applier.finish();
+    const std::uint64_t revision = readRevision(m_impl->rows) + 1;
+    setMeta(m_impl->rows, "revision", std::to_string(revision));
+    sql::exec(m_db, "COMMIT");
+    m_impl->revision = revision;
+    return ApplyResult{revision, std::move(applier.ids)};
+  } catch (...) {
+    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+ApplyResult Store::transact(const std::string& actor,
+                            const std::function<void(Transaction&)>& body) {
+  if (readOnly())
+    throw StoreError("workspace " + quoted(m_path) +
+                     " is open read-only; changes must come from the process that writes it");
+  std::lock_guard lock(m_impl->mutex);
+  sql::exec(m_db, "BEGIN IMMEDIATE");
+  try {
+    Applier applier(m_impl->rows, actor, m_db);
+    body(applier);
     applier.finish();
     const std::uint64_t revision = readRevision(m_impl->rows) + 1;
     setMeta(m_impl->rows, "revision", std::to_string(revision));

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -33,6 +34,21 @@ class ValidationError : public StoreError {
 
 enum class OpenMode { ReadWrite, ReadOnly };
 
+// The inside of one Store::transact() call: run commands and record changes that modules make
+// to their own tables (the exercise's injects and clock, ...) in the same transaction, each
+// with its own journal entry, so the journal can never disagree with those tables either.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  // As apply() would, inside this transaction; returns the ids it put.
+  virtual std::vector<Id> run(const Command& command) = 0;
+  // Appends a journal entry for a change made through handle(). entity names the kind of
+  // record (e.g. "inject"); before/after are JSON or "".
+  virtual void record(const std::string& action, const std::string& entity, Id id,
+                      std::string summary, std::string before, std::string after) = 0;
+  virtual sqlite3* handle() const = 0;
+};
+
 struct ApplyResult {
   std::uint64_t revision = 0;       // the workspace revision after the change
   std::vector<Id> ids;              // the ids of the entities put (allocated when id was 0)
@@ -40,7 +56,7 @@ struct ApplyResult {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Create a new, empty workspace (fails if the file exists).
   static std::unique_ptr<Store> create(const std::filesystem::path& path);
@@ -65,6 +81,10 @@ class Store {
   // its journal entries in the same transaction. actor: who made the change.
   ApplyResult apply(const Command& command, const std::string& actor);
   ApplyResult apply(const std::vector<Command>& commands, const std::string& actor);
+
+  // Runs body inside one transaction (all or nothing; bumps the revision once). For modules
+  // that keep records outside the entity tables and journal them through Transaction::record.
+  ApplyResult transact(const std::string& actor, const std::function<void(Transaction&)>& body);
 
   std::vector<JournalEntry> journal(std::int64_t from_seq = 1) const;
   std::int64_t journalLength() const;

@@ -26,7 +26,8 @@ TEST_CASE("create makes an empty WAL workspace at the current schema", "[store]"
   TempDir tmp;
   const auto path = tmp.file("new.liaison");
   auto store = Store::create(path);
-  CHECK(rawQuery(store->handle(), "PRAGMA user_version") == "1");
+  CHECK(rawQuery(store->handle(), "PRAGMA user_version") ==
+          std::to_string(Store::kSchemaVersion));
   CHECK(rawQuery(store->handle(), "PRAGMA journal_mode") == "wal");
   CHECK(rawQuery(store->handle(), "PRAGMA foreign_keys") == "1");
   CHECK(rawQuery(store->handle(), "PRAGMA application_id") ==
@@ -43,7 +44,8 @@ TEST_CASE("an empty (schema 0) file is migrated forward", "[store][migration]") 
     const auto path = tmp.file("empty.liaison");
     writeBytes(path, "");
     auto store = Store::open(path);
-    CHECK(rawQuery(store->handle(), "PRAGMA user_version") == "1");
+    CHECK(rawQuery(store->handle(), "PRAGMA user_version") ==
+          std::to_string(Store::kSchemaVersion));
     seed(*store);
     CHECK(store->load()->agencies.size() == 3);
   }
@@ -52,7 +54,8 @@ TEST_CASE("an empty (schema 0) file is migrated forward", "[store][migration]") 
     REQUIRE(rawExec(path, "CREATE TABLE scratch (a); DROP TABLE scratch;") == "");
     REQUIRE(readBytes(path).substr(0, 15) == "SQLite format 3");
     auto store = Store::open(path);
-    CHECK(rawQuery(store->handle(), "PRAGMA user_version") == "1");
+    CHECK(rawQuery(store->handle(), "PRAGMA user_version") ==
+          std::to_string(Store::kSchemaVersion));
     CHECK(rawQuery(store->handle(), "SELECT value FROM meta WHERE key = 'revision'") == "0");
   }
   SECTION("read-only cannot migrate and says so") {
@@ -75,7 +78,7 @@ TEST_CASE("a workspace from a newer Liaison is refused and not changed", "[store
   const std::string before = readBytes(path);
   const std::string msg = errorOf([&] { Store::open(path); });
   CHECK_THAT(msg, Catch::Contains("was written by a newer Liaison (schema 7; this build reads "
-                                  "up to 1)"));
+                                  "up to 2)"));
   CHECK_THAT(msg, Catch::Contains("The file was not changed."));
   CHECK_THROWS_AS(Store::open(path, OpenMode::ReadOnly), StoreError);
   CHECK(readBytes(path) == before);
