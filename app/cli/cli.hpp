@@ -23,6 +23,7 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result);
 void registerImportCommand(CLI::App& root, CliResult& result);
 void registerExportCommand(CLI::App& root, CliResult& result);
 void registerVerifyCommand(CLI::App& root, CliResult& result);
+void registerReportCommand(CLI::App& root, CliResult& result);  // ICS 214, timeline report
 
 // Every command, in --help order (the one list; see commands.cpp).
 void registerAllCommands(CLI::App& root, CliResult& result);

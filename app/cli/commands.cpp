@@ -15,6 +15,7 @@ void registerAllCommands(CLI::App& root, CliResult& result) {
   registerImportCommand(root, result);
   registerExportCommand(root, result);
   registerVerifyCommand(root, result);
+  registerReportCommand(root, result);
   // Later: analyze, path, whatif, wall, report, drill.
 }
 

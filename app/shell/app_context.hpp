@@ -3,13 +3,16 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/command.hpp"
+#include "core/journal.hpp"
 #include "core/snapshot.hpp"
+#include "core/timeline_query.hpp"
 
 struct ImFont;
 
@@ -64,6 +67,16 @@ struct AppContext {
   std::vector<core::Command> pending_commands;
   std::string status_message;  // last apply/reload problem, shown in the status line
   std::chrono::system_clock::time_point last_reload{};
+
+  // The activity journal as of `snapshot`, read by the snapshot follower (never in a frame).
+  std::shared_ptr<const std::vector<core::JournalEntry>> journal;
+  // The timeline's scrubber: nullopt = live; otherwise panels show the state at that time.
+  std::optional<core::TimeUtc> view_time;
+  core::TimeTravel time_travel;  // caches the past state per scrub position
+  // What state-aware panels draw: the live snapshot, or the past one at view_time.
+  core::SnapshotPtr shownSnapshot() {
+    return time_travel.at(snapshot, journal.get(), view_time);
+  }
 
   bool wallMode() const { return theme == ThemeKind::Wall; }
   // Sensitive values are never drawn in wall mode, whatever the toggle says.

@@ -2,6 +2,7 @@
 // right and bottom slots; panels sharing a slot become tabs) and the status line.
 #pragma once
 
+#include "app/panels/quick_entry.hpp"
 #include "app_context.hpp"
 #include "panel_registry.hpp"
 
@@ -30,6 +31,8 @@ class Dashboard {
   void drawSlot(AppContext& ctx, PanelRegistry& panels, PanelSlot slot, const SlotRect& r);
   void drawStatusLine(AppContext& ctx, float y, float w, float h);
   void drawAbout(AppContext& ctx);
+
+  QuickEntry m_quickEntry;  // Ctrl+E from anywhere
 };
 
 }  // namespace liaison::app

@@ -2,14 +2,20 @@
 
 #include <cstring>
 
+#include "app/panels/activity_log_panel.hpp"
 #include "app/panels/directory_panel.hpp"
 #include "app/panels/network_view.hpp"
+#include "app/panels/task_board_panel.hpp"
+#include "app/panels/timeline_panel.hpp"
 
 namespace liaison::app {
 
 PanelRegistry PanelRegistry::makeDefault() {
   std::vector<std::unique_ptr<Panel>> panels;
   panels.push_back(std::make_unique<DirectoryPanel>());
+  panels.push_back(std::make_unique<TimelinePanel>());
+  panels.push_back(std::make_unique<TaskBoardPanel>());
+  panels.push_back(std::make_unique<ActivityLogPanel>());
   panels.push_back(std::make_unique<NetworkView>());
   // Later issues: NetworkView, AnalysisPanel, MapView, TimelinePanel, TaskBoardPanel, ...
   return PanelRegistry(std::move(panels));

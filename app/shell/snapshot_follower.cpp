@@ -5,10 +5,27 @@
 #include "core/store.hpp"
 
 namespace liaison::app {
+namespace {
+
+// The journal is append-only: read only the entries after the ones already held.
+void refreshJournal(core::Store& store, AppContext& ctx) {
+  const std::size_t have = ctx.journal ? ctx.journal->size() : 0;
+  if (ctx.snapshot && ctx.journal && ctx.snapshot->journal_length == have) return;
+  auto more = store.journal(static_cast<std::int64_t>(have) + 1);
+  if (more.empty() && ctx.journal) return;
+  auto next = std::make_shared<std::vector<core::JournalEntry>>();
+  next->reserve(have + more.size());
+  if (ctx.journal) *next = *ctx.journal;
+  for (auto& e : more) next->push_back(std::move(e));
+  ctx.journal = std::move(next);
+}
+
+}  // namespace
 
 void SnapshotFollower::loadInitial(AppContext& ctx) {
   ctx.snapshot = m_store.load();
   m_version = ctx.snapshot->version;
+  refreshJournal(m_store, ctx);
   ctx.last_reload = std::chrono::system_clock::now();
 }
 
@@ -17,6 +34,7 @@ bool SnapshotFollower::reloadNow(AppContext& ctx) {
     core::SnapshotPtr next = m_store.load();
     m_version = next->version;
     ctx.snapshot = std::move(next);
+    refreshJournal(m_store, ctx);
     ctx.last_reload = std::chrono::system_clock::now();
     ctx.status_message.clear();
     return true;
