@@ -23,7 +23,11 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result);
 void registerImportCommand(CLI::App& root, CliResult& result);
 void registerExportCommand(CLI::App& root, CliResult& result);
 void registerVerifyCommand(CLI::App& root, CliResult& result);
+void registerAnalyzeCommand(CLI::App& root, CliResult& result);  // analyze, path, whatif:
+void registerPathCommand(CLI::App& root, CliResult& result);     // core/graph_analysis_cli
+void registerWhatIfCommand(CLI::App& root, CliResult& result);
 void registerReportCommand(CLI::App& root, CliResult& result);  // ICS 214, timeline report
+void registerDrillCommand(CLI::App& root, CliResult& result);  // drill: MSEL, clock, AAR
 
 // Every command, in --help order (the one list; see commands.cpp).
 void registerAllCommands(CLI::App& root, CliResult& result);

@@ -3,8 +3,10 @@
 
 #include <iostream>
 #include <memory>
+#include <stdexcept>
 
 #include "cli.hpp"
+#include "core/graph_analysis_cli.hpp"
 #include "core/scenario.hpp"
 #include "core/store.hpp"
 
@@ -13,6 +15,7 @@ namespace liaison::app::cli {
 void registerExportCommand(CLI::App& root, CliResult& result) {
   struct Args {
     std::string workspace, to;
+    std::string graphml;  // --graphml FILE: the network with computed measures
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = root.add_subcommand(
@@ -20,12 +23,22 @@ void registerExportCommand(CLI::App& root, CliResult& result) {
       "Export a workspace as a scenario folder (the import format; export, import and export "
       "again gives identical files)");
   cmd->add_option("WORKSPACE", args->workspace, "Workspace file (.liaison)")->required();
-  cmd->add_option("--to", args->to, "Folder to write (created if missing; known files overwritten)")
-      ->required();
+  cmd->add_option("--to", args->to, "Folder to write (created if missing; known files overwritten)");
+  cmd->add_option("--graphml", args->graphml,
+                  "Also (or instead) write the representative network with its computed measures "
+                  "as GraphML (for Gephi, yEd, igraph, NetworkX)");
 
   cmd->callback([&result, args] {
     runGuarded(result, [&] {
       requireWorkspaceFile(args->workspace);
+      if (args->to.empty() && args->graphml.empty())
+        throw std::runtime_error("export needs --to DIR or --graphml FILE");
+      if (!args->graphml.empty()) {
+        auto [nodes, edges] = core::exportAnalysisGraphml(args->workspace, args->graphml);
+        std::cout << "wrote " << nodes << " representatives and " << edges << " channels to "
+                  << args->graphml << "\n";
+        if (args->to.empty()) return 0;
+      }
       auto store = core::Store::open(args->workspace, core::OpenMode::ReadOnly);
       const core::SnapshotPtr snap = store->load();
       core::exportScenario(*snap, args->to);

@@ -15,7 +15,11 @@ void registerAllCommands(CLI::App& root, CliResult& result) {
   registerImportCommand(root, result);
   registerExportCommand(root, result);
   registerVerifyCommand(root, result);
+  registerAnalyzeCommand(root, result);
+  registerPathCommand(root, result);
+  registerWhatIfCommand(root, result);
   registerReportCommand(root, result);
+  registerDrillCommand(root, result);
   // Later: analyze, path, whatif, wall, report, drill.
 }
 

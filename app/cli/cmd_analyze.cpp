@@ -1,0 +1,38 @@
+// liaison analyze INPUT: bottlenecks, single points of failure and needs of a workspace or a
+// GraphML file, as text or JSON (the work is in core/graph_analysis_cli).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+
+#include "cli.hpp"
+#include "core/graph_analysis_cli.hpp"
+
+namespace liaison::app::cli {
+
+void registerAnalyzeCommand(CLI::App& root, CliResult& result) {
+  auto rq = std::make_shared<core::AnalyzeRequest>();
+  auto level = std::make_shared<std::string>("representatives");
+  CLI::App* cmd = root.add_subcommand(
+      "analyze",
+      "Analyse a workspace or a GraphML file: bottlenecks, single points of failure, needs "
+      "without a path and each need's best path (--json: the measures, see README)");
+  cmd->add_option("INPUT", rq->input, "Workspace (.liaison) or GraphML file")->required();
+  cmd->add_flag("--json", rq->json, "Write JSON instead of text");
+  cmd->add_option("--weight", rq->weight,
+                  "Edge attribute used as length (GraphML attribute; workspaces: latency or "
+                  "reliability); adds betweenness_weighted");
+  cmd->add_flag("--undirected", rq->undirected, "Ignore edge directions");
+  cmd->add_option("--top", rq->top, "How many bottlenecks to list (default 10)");
+  cmd->add_option("--level", *level, "Workspace nodes: representatives (default) or agencies")
+      ->check(CLI::IsMember({"representatives", "agencies"}));
+  cmd->callback([&result, rq, level] {
+    runGuarded(result, [&] {
+      rq->level = *level == "agencies" ? core::NetworkLevel::Agencies
+                                       : core::NetworkLevel::Representatives;
+      return core::runAnalyze(*rq, std::cout);
+    });
+  });
+}
+
+}  // namespace liaison::app::cli
