@@ -121,6 +121,8 @@ int main(int argc, char** argv) {
   io.DisplaySize = ImVec2(1920, 1080);
   io.DeltaTime = 1.0f / 60.0f;
   io.MousePos = ImVec2(-1, -1);
+  // As the OpenGL 3 backend does (GL >= 3.2): draw lists may pass 65,536 vertices.
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);

@@ -55,6 +55,7 @@ ForceLayout::ForceLayout(Index n, std::vector<std::pair<Index, Index>> edges,
       m_groups(m_pos.size(), 0),
       m_pinned(m_pos.size(), false) {
   if (!(m_opt.idealLength > 0)) throw std::invalid_argument("ForceLayout: idealLength must be > 0");
+  if (!(m_opt.aspect > 0)) throw std::invalid_argument("ForceLayout: aspect must be > 0");
   for (const auto& [a, b] : m_edges)
     if (a < 0 || b < 0 || a >= n || b >= n)
       throw std::invalid_argument("ForceLayout: edge to an unknown node");
@@ -269,8 +270,8 @@ void ForceLayout::gravitate(std::vector<LayoutPoint>& disp) const {
         ++c;
       }
   for (std::size_t v = 0; v < m_pos.size(); ++v) {
-    disp[v].x -= g * m_pos[v].x;
-    disp[v].y -= g * m_pos[v].y;
+    disp[v].x -= g / m_opt.aspect * m_pos[v].x;
+    disp[v].y -= g * m_opt.aspect * m_pos[v].y;
     if (m_groups[v] == 0 || m_opt.groupGravity <= 0) continue;
     const auto& [s, c] = groupSum[m_groups[v]];
     disp[v].x -= m_opt.groupGravity * (m_pos[v].x - s.x / c);
@@ -323,7 +324,7 @@ double ForceLayout::energy() const {
       e -= k2 *
            std::log(std::max(std::hypot(m_pos[i].x - m_pos[j].x, m_pos[i].y - m_pos[j].y), 1e-9));
   const double g = m_opt.gravity * std::sqrt(static_cast<double>(n));
-  for (const auto& p : m_pos) e += 0.5 * g * (p.x * p.x + p.y * p.y);
+  for (const auto& p : m_pos) e += 0.5 * g * (p.x * p.x / m_opt.aspect + p.y * p.y * m_opt.aspect);
   return e;
 }
 

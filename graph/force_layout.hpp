@@ -32,6 +32,7 @@ struct ForceLayoutOptions {
   double cooling = 0.95;       // temperature factor per iteration
   double initialTemperature = 0.0;  // 0: one tenth of the initial spread
   double tolerance = 0.002;         // settled when the largest move is below tolerance * k
+  double aspect = 1.0;  // width / height the picture should take (gravity is anisotropic)
 };
 
 class ForceLayout {

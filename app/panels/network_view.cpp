@@ -100,6 +100,9 @@ void NetworkView::submitLayout(const std::vector<Vec2f>& start, const std::vecto
   job.start = start;
   job.known = known;
   job.pinned = m_pinned;
+  // Fill the view's shape (wide on a monitor or a wall) rather than a square.
+  if (m_view.size.x > 0 && m_view.size.y > 0)
+    job.aspect = std::clamp(static_cast<double>(m_view.size.x / m_view.size.y), 1.0, 2.5);
   m_worker.submit(std::move(job));
 }
 
@@ -246,11 +249,20 @@ void NetworkView::fit() {
   }
   const float margin = 1.2f;  // world units: room for cluster rings and captions
   x0 -= margin, x1 += margin, y0 -= margin * 1.6f, y1 += margin;
-  // Keep the legend's strip (bottom left) free when there is width to spare.
-  const float reserve = m_showLegend && m_legendWidth < m_view.size.x * 0.3f ? m_legendWidth : 0.0f;
-  const float w = m_view.size.x - reserve;
-  m_view.zoom = std::clamp(std::min(w / (x1 - x0), m_view.size.y / (y1 - y0)), 0.05f, 400.0f);
-  m_view.centre = {(x0 + x1) * 0.5f - reserve * 0.5f / m_view.zoom, (y0 + y1) * 0.5f};
+  m_view.zoom =
+      std::clamp(std::min(m_view.size.x / (x1 - x0), m_view.size.y / (y1 - y0)), 0.05f, 400.0f);
+  m_view.centre = {(x0 + x1) * 0.5f, (y0 + y1) * 0.5f};
+  // Keep the legend (bottom left) off the network: slide right into spare width, and shrink
+  // only when there is not enough of it.
+  if (!m_showLegend || m_legendWidth <= 0 || m_legendWidth > m_view.size.x * 0.3f) return;
+  const float spare = (m_view.size.x - (x1 - x0) * m_view.zoom) * 0.5f;
+  if (spare >= m_legendWidth) return;
+  const float w = m_view.size.x - m_legendWidth;
+  if (spare < m_legendWidth * 0.5f)
+    m_view.zoom = std::min(m_view.zoom, std::max(w, 1.0f) / (x1 - x0));
+  const float left = m_view.size.x * 0.5f - (x1 - x0) * 0.5f * m_view.zoom;  // content's left edge
+  const float shift = std::max(0.0f, m_legendWidth - left);
+  m_view.centre.x -= shift / m_view.zoom;
 }
 
 void NetworkView::centreOn(int node) {
@@ -350,6 +362,10 @@ void NetworkView::togglePin(AppContext& ctx, int node) {
 }
 
 void NetworkView::drawContent(AppContext& ctx) {
+  if (m_view.size.x <= 0) {  // first frame: the layout wants the view's shape
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    m_view.size = {avail.x, avail.y};
+  }
   syncModel(ctx);
   pullPositions();
   syncOverlay(ctx);

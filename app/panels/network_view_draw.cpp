@@ -46,6 +46,8 @@ ImU32 withAlpha(ImU32 c, float a) {
          (static_cast<ImU32>(std::clamp(a, 0.0f, 1.0f) * 255.0f) << IM_COL32_A_SHIFT);
 }
 
+constexpr std::size_t kDenseEdges = 1500;
+
 ImVec2 iv(Vec2f v) {
   return ImVec2(v.x, v.y);
 }
@@ -360,6 +362,9 @@ void NetworkView::drawCanvas(AppContext& ctx, ImDrawList* dl) {
     dl->AddLine(iv(l.a), iv(l.b), withAlpha(muted, 0.18f), 1.0f);
 
   const ImU32 edgeUp = withAlpha(muted, wall ? 0.85f : 0.6f);
+  // Thousands of lines on screen: line styles cannot be told apart any more, so plain thin lines
+  // (status colours and overlays stay).
+  const bool dense = m_draw.edges.size() > kDenseEdges;
   for (const auto& e : m_draw.edges) {
     const NetEdge& edge = m_model.edges[static_cast<std::size_t>(e.edge)];
     ImU32 col = edgeUp;
@@ -372,7 +377,10 @@ void NetworkView::drawCanvas(AppContext& ctx, ImDrawList* dl) {
     if (e.flags & kEdgeSelected)
       col = (e.flags & kEdgeDown) ? col : withAlpha(text, 0.9f), width *= 1.4f;
     if (e.flags & kEdgePath) col = accent, width = std::max(width, 3.0f * line), dash = false;
-    styledLine(dl, iv(e.a), iv(e.b), edge.medium, dash, col, width, em);
+    if (dense && !(e.flags & (kEdgePath | kEdgeBridge | kEdgeSelected)))
+      dl->AddLine(iv(e.a), iv(e.b), dash ? withAlpha(col, 0.5f) : withAlpha(col, 0.45f), line);
+    else
+      styledLine(dl, iv(e.a), iv(e.b), edge.medium, dash, col, width, em);
   }
   for (const auto& l : m_draw.brokenNeeds)
     dashedLine(dl, iv(l.a), iv(l.b), danger, 2.2f * line, 0.7f * em, 0.4f * em);
@@ -385,6 +393,10 @@ void NetworkView::drawCanvas(AppContext& ctx, ImDrawList* dl) {
   for (const auto& n : m_draw.nodes) {
     const ImVec2 c = iv(n.c);
     const ImU32 col = typeStyle(n.colour).colour;
+    if (n.r < 0.3f * em && n.flags == 0) {  // a dot: no outline, few segments
+      dl->AddCircleFilled(c, n.r, col, 6);
+      continue;
+    }
     const int seg = n.r < 6 ? 10 : n.r < 20 ? 20 : 32;
     if (n.flags & kNodeBottleneck) dl->AddCircleFilled(c, n.r * 1.9f, withAlpha(warn, 0.35f), seg);
     if (n.flags & kNodeFound) dl->AddCircle(c, n.r + 0.45f * em, accent, seg, 2.5f * line);

@@ -75,8 +75,9 @@ void LayoutWorker::loop() {
     if (job) {
       std::vector<std::pair<graph::Index, graph::Index>> edges(job->edges.begin(),
                                                                job->edges.end());
-      layout = std::make_unique<graph::ForceLayout>(job->nodeCount, std::move(edges),
-                                                    graph::ForceLayoutOptions{.seed = job->seed});
+      layout = std::make_unique<graph::ForceLayout>(
+          job->nodeCount, std::move(edges),
+          graph::ForceLayoutOptions{.seed = job->seed, .aspect = job->aspect});
       if (job->weights.size() == job->edges.size()) layout->setEdgeWeights(job->weights);
       if (job->groups.size() == static_cast<std::size_t>(job->nodeCount))
         layout->setGroups(job->groups);

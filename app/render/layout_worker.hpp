@@ -28,6 +28,7 @@ struct LayoutJob {
   std::vector<bool> known;           // which start positions are meaningful
   std::vector<bool> pinned;          // per node; empty: none
   std::uint64_t seed = 1;
+  double aspect = 1.0;  // width / height of the view the picture should fill
 };
 
 struct LayoutFrame {

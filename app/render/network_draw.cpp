@@ -98,18 +98,15 @@ float nodeWorldRadius(const NetworkModel& model, const ResolvedOverlay* overlay,
         n.cluster >= 0 ? model.clusters[static_cast<std::size_t>(n.cluster)].members.size() : 0;
     return base * (1.4f + 0.35f * std::sqrt(static_cast<float>(members)));
   }
-  float value = n.degree, top = 0;
-  const std::vector<float>* metric = nullptr;
-  if (overlay && mode == SizeMode::Load && !overlay->load.empty()) metric = &overlay->load;
-  if (overlay && mode == SizeMode::Betweenness && !overlay->betweenness.empty())
-    metric = &overlay->betweenness;
-  if (metric) {
-    value = (*metric)[static_cast<std::size_t>(node)];
-    top = *std::max_element(metric->begin(), metric->end());
-  } else {
-    top = 8.0f;  // degree: a node with 8 channels or more is full size
-    value = std::min(value, top);
+  float value = n.degree, top = 8.0f;  // degree: 8 channels or more is full size
+  if (overlay && mode == SizeMode::Load && overlay->loadMax > 0) {
+    value = overlay->load[static_cast<std::size_t>(node)];
+    top = overlay->loadMax;
+  } else if (overlay && mode == SizeMode::Betweenness && overlay->betweennessMax > 0) {
+    value = overlay->betweenness[static_cast<std::size_t>(node)];
+    top = overlay->betweennessMax;
   }
+  value = std::min(value, top);
   const float t = top > 0 ? std::sqrt(std::max(0.0f, value) / top) : 0.0f;
   return base * (0.7f + 0.9f * t);
 }

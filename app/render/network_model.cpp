@@ -137,6 +137,8 @@ ResolvedOverlay resolveOverlay(const NetworkModel& model, const NetworkOverlay& 
   for (const auto& [id, v] : overlay.betweenness)
     if (int i = model.nodeOfRep(id); i >= 0)
       r.betweenness[static_cast<std::size_t>(i)] = static_cast<float>(v);
+  for (float v : r.load) r.loadMax = std::max(r.loadMax, v);
+  for (float v : r.betweenness) r.betweennessMax = std::max(r.betweennessMax, v);
   for (core::Id id : overlay.bottlenecks)
     if (int i = model.nodeOfRep(id); i >= 0)
       r.nodeFlags[static_cast<std::size_t>(i)] |= kNodeBottleneck;

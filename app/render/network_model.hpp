@@ -106,6 +106,7 @@ struct ResolvedOverlay {
   std::vector<std::uint16_t> nodeFlags;          // per node (without selection/hover)
   std::vector<std::uint16_t> edgeFlags;          // per edge
   std::vector<float> load, betweenness;          // per node, 0 when unknown
+  float loadMax = 0, betweennessMax = 0;         // largest values (node sizes are relative to them)
   std::vector<std::pair<int, int>> brokenNeeds;  // cluster index pairs
   std::vector<int> pathNodes;                    // node indices in hop order
   std::vector<int> pathEdges;                    // edge indices in hop order
