@@ -20,7 +20,9 @@ void addUnique(std::vector<std::string>& v, const std::string& s) {
   if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
-int severity(Rating r) { return static_cast<int>(r); }  // P < S < M < U
+int severity(Rating r) {
+  return static_cast<int>(r);
+}  // P < S < M < U
 
 // ---- the network at a point --------------------------------------------------------------------
 
@@ -97,18 +99,31 @@ std::string esc(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
-std::string dur(double seconds) { return formatOffset(static_cast<ScenarioSeconds>(std::llround(seconds))); }
-std::string dur(std::optional<ScenarioSeconds> s) { return s ? formatOffset(*s) : "-"; }
+std::string dur(double seconds) {
+  return formatOffset(static_cast<ScenarioSeconds>(std::llround(seconds)));
+}
+std::string dur(std::optional<ScenarioSeconds> s) {
+  return s ? formatOffset(*s) : "-";
+}
 std::string num(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -122,10 +137,14 @@ std::string utc(TimeUtc t) {
 std::string ratingText(std::optional<Rating> r) {
   if (!r) return "not rated";
   switch (*r) {
-    case Rating::P: return "P - performed without challenges";
-    case Rating::S: return "S - performed with some challenges";
-    case Rating::M: return "M - performed with major challenges";
-    case Rating::U: return "U - unable to be performed";
+    case Rating::P:
+      return "P - performed without challenges";
+    case Rating::S:
+      return "S - performed with some challenges";
+    case Rating::M:
+      return "M - performed with major challenges";
+    case Rating::U:
+      return "U - unable to be performed";
   }
   return "";
 }
@@ -156,9 +175,10 @@ std::string injectTimelineSvg(const AarModel& m) {
   auto x = [&](ScenarioSeconds s) {
     return left + static_cast<int>(std::llround(double(s) * width / double(span)));
   };
-  std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fig-inject-timeline\" width=\"" +
-                  std::to_string(left + width + 20) + "\" height=\"" + std::to_string(height) +
-                  "\" role=\"img\" aria-label=\"Inject timeline\">";
+  std::string o =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fig-inject-timeline\" width=\"" +
+      std::to_string(left + width + 20) + "\" height=\"" + std::to_string(height) +
+      "\" role=\"img\" aria-label=\"Inject timeline\">";
   const ScenarioSeconds step = span > 4 * 3600 ? 3600 : span > 3600 ? 1800 : 600;
   for (ScenarioSeconds t = 0; t <= span; t += step)
     o += "<line x1=\"" + std::to_string(x(t)) + "\" y1=\"20\" x2=\"" + std::to_string(x(t)) +
@@ -208,16 +228,18 @@ std::string agencyBarsSvg(const AarModel& m) {
   for (const AgencyResponse& a : m.per_agency) maxV = std::max({maxV, a.ack.mean, a.action.mean});
   const int rowH = 26, left = 90, width = 520;
   const int height = 10 + rowH * static_cast<int>(m.per_agency.size()) + 20;
-  std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fig-agency-response\" width=\"" +
-                  std::to_string(left + width + 90) + "\" height=\"" + std::to_string(height) +
-                  "\" role=\"img\" aria-label=\"Mean response time per agency\">";
+  std::string o =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fig-agency-response\" width=\"" +
+      std::to_string(left + width + 90) + "\" height=\"" + std::to_string(height) +
+      "\" role=\"img\" aria-label=\"Mean response time per agency\">";
   int y = 10;
   for (const AgencyResponse& a : m.per_agency) {
     const int wAck = static_cast<int>(std::llround(a.ack.mean * width / maxV));
     const int wAct = static_cast<int>(std::llround(a.action.mean * width / maxV));
     o += "<g class=\"agency\" data-agency=\"" + esc(a.code) + "\" data-ack-mean-s=\"" +
          num(a.ack.mean) + "\" data-action-mean-s=\"" + num(a.action.mean) + "\">";
-    o += "<text x=\"4\" y=\"" + std::to_string(y + 14) + "\" font-size=\"10\">" + esc(a.code) + "</text>";
+    o += "<text x=\"4\" y=\"" + std::to_string(y + 14) + "\" font-size=\"10\">" + esc(a.code) +
+         "</text>";
     o += "<rect x=\"" + std::to_string(left) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
          std::to_string(wAck) + "\" height=\"10\" fill=\"#2a8a3a\"/>";
     o += "<rect x=\"" + std::to_string(left) + "\" y=\"" + std::to_string(y + 11) + "\" width=\"" +
@@ -236,7 +258,8 @@ std::string agencyBarsSvg(const AarModel& m) {
 
 std::string networkSvg(const AarModel& m) {
   int maxV = 1;
-  for (const NetworkPoint& p : m.network) maxV = std::max({maxV, p.channels_down, p.needs_without_path});
+  for (const NetworkPoint& p : m.network)
+    maxV = std::max({maxV, p.channels_down, p.needs_without_path});
   const int colW = 110, h = 120, top = 10;
   const int width = 40 + colW * static_cast<int>(m.network.size());
   std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fig-network\" width=\"" +
@@ -282,7 +305,8 @@ std::vector<NetworkPoint> networkOverExercise(const Snapshot& snap, const Exerci
   add("Before the exercise", std::nullopt, state.clock.epoch);
   const Incident* inc = snap.mainIncident();
   for (const OperationalPeriod& p : snap.periods)
-    if (!inc || p.incident == inc->id) add("End of period " + std::to_string(p.number), p.end, p.end);
+    if (!inc || p.incident == inc->id)
+      add("End of period " + std::to_string(p.number), p.end, p.end);
   if (out.size() == 1) {
     const TimeUtc end = displayTime(state.clock, state.clock.scenario_at_change);
     add("End of the exercise", end, end);
@@ -357,8 +381,8 @@ AarModel buildAar(const Snapshot& snap, const ExerciseState& state, const AarOpt
 std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>After-Action "
-       "Report / Improvement Plan: " + esc(m.name) + "</title>\n<style>" + kCss +
-       "</style>\n</head>\n<body>\n";
+       "Report / Improvement Plan: " +
+       esc(m.name) + "</title>\n<style>" + kCss + "</style>\n</head>\n<body>\n";
   h += "<div class=\"banner\">EXERCISE EXERCISE EXERCISE</div>\n";
   h += "<h1>After-Action Report / Improvement Plan</h1>\n<p class=\"muted\">" + esc(m.name) +
        (m.number.empty() ? "" : " (" + esc(m.number) + ")") + "</p>\n";
@@ -386,10 +410,11 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
        "Objective</th><th>Core capability</th><th>Rating</th><th>Injects</th><th>Observations"
        "</th></tr>\n";
   for (const AarCapabilityRow& r : m.capabilities)
-    h += "<tr class=\"" + (r.rating ? "r-" + std::string(toString(*r.rating)) : std::string("unrated")) +
-         "\"><td>" + esc(r.objective) + "</td><td>" + esc(r.capability) + "</td><td>" +
-         ratingText(r.rating) + "</td><td class=\"n\">" + std::to_string(r.injects) +
-         "</td><td class=\"n\">" + std::to_string(r.observations) + "</td></tr>\n";
+    h += "<tr class=\"" +
+         (r.rating ? "r-" + std::string(toString(*r.rating)) : std::string("unrated")) + "\"><td>" +
+         esc(r.objective) + "</td><td>" + esc(r.capability) + "</td><td>" + ratingText(r.rating) +
+         "</td><td class=\"n\">" + std::to_string(r.injects) + "</td><td class=\"n\">" +
+         std::to_string(r.observations) + "</td></tr>\n";
   h += "</table>\n<p class=\"muted\">Ratings (Exercise Evaluation Guide): P performed without "
        "challenges, S with some challenges, M with major challenges, U unable to be performed. "
        "Where several observations rate the same pair, the lowest rating is shown.</p>\n";
@@ -419,7 +444,8 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
   for (const AarObjective& o : m.per_objective) {
     h += "<h3>" + esc(o.objective) + "</h3>\n<p><b>Strengths</b></p>\n<ul>";
     for (const Observation* s : o.strengths)
-      h += "<li>" + esc(s->strengths) + (s->capability.empty() ? "" : " <i>(" + esc(s->capability) + ")</i>") + "</li>";
+      h += "<li>" + esc(s->strengths) +
+           (s->capability.empty() ? "" : " <i>(" + esc(s->capability) + ")</i>") + "</li>";
     if (o.strengths.empty()) h += "<li class=\"muted\">none recorded</li>";
     h += "</ul>\n<p><b>Areas for improvement</b></p>\n";
     for (const Observation* s : o.improvements)
@@ -442,12 +468,13 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
          "</td><td>" + (r.inject.manual() ? std::string("manual") : formatOffset(r.inject.offset)) +
          "</td><td>" + esc(r.inject.to) + "</td><td>" + esc(r.inject.subject) + "</td><td>" +
          esc(r.inject.expected_action) + "</td><td>" + std::string(toString(r.status.state)) +
-         (r.status.overdue_s ? " (was overdue)" : "") + "</td><td class=\"n\">" +
-         dur(r.ack_time) + "</td><td class=\"n\">" + dur(r.action_time) + "</td><td>" +
-         esc(r.status.action) + "</td></tr>\n";
+         (r.status.overdue_s ? " (was overdue)" : "") + "</td><td class=\"n\">" + dur(r.ack_time) +
+         "</td><td class=\"n\">" + dur(r.action_time) + "</td><td>" + esc(r.status.action) +
+         "</td></tr>\n";
   h += "</table>\n</section>\n";
 
-  h += "<section id=\"network\">\n<h2>5. The communication network over the exercise</h2>\n<figure>" +
+  h += "<section id=\"network\">\n<h2>5. The communication network over the "
+       "exercise</h2>\n<figure>" +
        networkSvg(m) +
        "<figcaption>Figure 3. Channels down and needs without a working path, per operational "
        "period.</figcaption></figure>\n<table>\n<tr><th>Point</th><th>Channels down</th><th>"

@@ -92,7 +92,8 @@ std::vector<AgencyResponse> responseStats(const ExerciseState& state, const Snap
     const InjectStatus& st = state.statuses[k];
     if (!st.delivered_s) continue;
     const Id agency = injectAgency(state.injects[k], snap);
-    auto it = std::find_if(accs.begin(), accs.end(), [&](const Acc& a) { return a.r.agency == agency; });
+    auto it =
+        std::find_if(accs.begin(), accs.end(), [&](const Acc& a) { return a.r.agency == agency; });
     if (it == accs.end()) {
       accs.push_back({});
       it = accs.end() - 1;
@@ -135,15 +136,26 @@ ControllerView controllerView(const ExerciseState& state, const Snapshot& snap, 
     row.status = state.statuses[k];
     row.agency_code = agencyCode(injectAgency(row.inject, snap), snap);
     const InjectStatus& st = row.status;
-    row.due = st.state == InjectState::Pending && !row.inject.manual() && row.inject.offset <= v.now;
+    row.due =
+        st.state == InjectState::Pending && !row.inject.manual() && row.inject.offset <= v.now;
     if (st.delivered_s && st.acked_s) row.ack_time = *st.acked_s - *st.delivered_s;
     if (st.delivered_s && st.acted_s) row.action_time = *st.acted_s - *st.delivered_s;
     switch (st.state) {
-      case InjectState::Pending: v.pending++; break;
-      case InjectState::Delivered: v.delivered++; break;
-      case InjectState::Acknowledged: v.acknowledged++; break;
-      case InjectState::Acted: v.acted++; break;
-      case InjectState::Overdue: v.overdue++; break;
+      case InjectState::Pending:
+        v.pending++;
+        break;
+      case InjectState::Delivered:
+        v.delivered++;
+        break;
+      case InjectState::Acknowledged:
+        v.acknowledged++;
+        break;
+      case InjectState::Acted:
+        v.acted++;
+        break;
+      case InjectState::Overdue:
+        v.overdue++;
+        break;
     }
     if (st.state == InjectState::Pending && !row.inject.manual() &&
         (!v.next_offset || row.inject.offset < *v.next_offset))
@@ -191,8 +203,10 @@ std::optional<AutoAckPolicy> parseAutoAckPolicy(const std::string& text) {
 
 bool autoAcknowledges(const AutoAckPolicy& p, const std::string& agencyCode, int k) {
   switch (p.kind) {
-    case AutoAckPolicy::Kind::None: return false;
-    case AutoAckPolicy::Kind::All: return true;
+    case AutoAckPolicy::Kind::None:
+      return false;
+    case AutoAckPolicy::Kind::All:
+      return true;
     case AutoAckPolicy::Kind::Agencies:
       return std::find(p.codes.begin(), p.codes.end(), agencyCode) != p.codes.end();
     case AutoAckPolicy::Kind::Ratio:
@@ -307,9 +321,9 @@ void Drill::reset(TimeUtc) {
       if (m_state.statuses[k].state != InjectState::Pending) {
         InjectStatus fresh;
         fresh.inject = m_state.injects[k].id;
-        writeInjectStatus(txn, fresh,
-                          "EXERCISE inject " + m_state.injects[k].number +
-                              " back to pending (exercise reset)");
+        writeInjectStatus(
+            txn, fresh,
+            "EXERCISE inject " + m_state.injects[k].number + " back to pending (exercise reset)");
       }
     writeClock(txn, resetClock(m_state.clock), "EXERCISE clock reset to 00:00:00");
   });
@@ -337,7 +351,9 @@ void Drill::deliverAt(const Inject& inject, TimeUtc wall, ScenarioSeconds s) {
     const NetworkEffect& e = inject.effect;
     if (e.target == NetworkEffect::Target::Channel) {
       const Channel* ch = snap.channel(e.id);
-      if (!ch) throw DrillError("inject " + inject.number + ": channel " + std::to_string(e.id) + " no longer exists");
+      if (!ch)
+        throw DrillError("inject " + inject.number + ": channel " + std::to_string(e.id) +
+                         " no longer exists");
       Channel c = *ch;
       st.effect_before = std::string(toString(c.status));
       c.status = e.change == NetworkEffect::Change::Up     ? ChannelStatus::Up
@@ -346,7 +362,9 @@ void Drill::deliverAt(const Inject& inject, TimeUtc wall, ScenarioSeconds s) {
       txn.run(put(c));
     } else if (e.target == NetworkEffect::Target::Representative) {
       const Representative* r = snap.representative(e.id);
-      if (!r) throw DrillError("inject " + inject.number + ": representative " + std::to_string(e.id) + " no longer exists");
+      if (!r)
+        throw DrillError("inject " + inject.number + ": representative " + std::to_string(e.id) +
+                         " no longer exists");
       Representative rep = *r;
       st.effect_before = std::string(formatBool(rep.on_duty));
       rep.on_duty = e.change == NetworkEffect::Change::Up;
@@ -399,8 +417,10 @@ std::vector<std::string> Drill::advance(TimeUtc wall, std::optional<ScenarioSeco
     }
     if (!which || best > limit) break;
     const Inject inject = *which;
-    if (overdue) markOverdue(inject, best);
-    else deliverAt(inject, wall, best);
+    if (overdue)
+      markOverdue(inject, best);
+    else
+      deliverAt(inject, wall, best);
     changed.push_back(inject.number);
   }
   return changed;
@@ -436,9 +456,9 @@ void Drill::acknowledge(const std::string& number, TimeUtc wall, const std::stri
   m_store.transact(m_actor, [&](Transaction& txn) {
     writeInjectStatus(txn, st,
                       "EXERCISE inject " + number + " acknowledged" +
-                          (responder.empty() ? "" : " by " + responder) + " at " +
-                          formatOffset(s) + " (" + formatOffset(s - *st.delivered_s) +
-                          " after delivery)" + (action.empty() ? "" : "; action: " + action));
+                          (responder.empty() ? "" : " by " + responder) + " at " + formatOffset(s) +
+                          " (" + formatOffset(s - *st.delivered_s) + " after delivery)" +
+                          (action.empty() ? "" : "; action: " + action));
   });
   reload();
 }
@@ -540,8 +560,7 @@ DrillRunReport runDrill(Drill& drill, const DrillRunOptions& options,
       if (tEngine <= tAuto.at) {
         for (const std::string& n : drill.advance(wall, tEngine)) {
           const InjectStatus* is = drill.state().status(drill.state().inject(n)->id);
-          log << formatOffset(tEngine) << "  inject " << n << " "
-              << toString(is->state) << "\n";
+          log << formatOffset(tEngine) << "  inject " << n << " " << toString(is->state) << "\n";
         }
       } else if (tAuto.act) {
         drill.recordAction(tAuto.number, wall, "(rehearsal) expected action taken", tAuto.at);
@@ -560,8 +579,8 @@ DrillRunReport runDrill(Drill& drill, const DrillRunOptions& options,
     if (options.simulate) {
       // Jump the virtual wall clock to the next thing that can happen (or the end).
       const ExerciseState& st = drill.state();
-      ScenarioSeconds next = std::min(nextEngineEvent(st),
-                                      nextAutoEvent(st, *drill.snapshot(), options.policy).at);
+      ScenarioSeconds next =
+          std::min(nextEngineEvent(st), nextAutoEvent(st, *drill.snapshot(), options.policy).at);
       if (options.until) next = std::min(next, *options.until);
       const auto w = wallWhen(st.clock, next);
       wall = w && *w > wall ? *w : wall + 1;

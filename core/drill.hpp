@@ -150,7 +150,7 @@ struct DrillRunReport {
 // now() gives the wall time and sleep() waits a little (ignored when simulating). log gets one
 // line per change.
 DrillRunReport runDrill(Drill& drill, const DrillRunOptions& options,
-                        const std::function<TimeUtc()>& now,
-                        const std::function<void()>& sleep, std::ostream& log);
+                        const std::function<TimeUtc()>& now, const std::function<void()>& sleep,
+                        std::ostream& log);
 
 }  // namespace liaison::core

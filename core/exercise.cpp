@@ -125,16 +125,23 @@ std::optional<NetworkEffect> parseNetworkEffect(std::string_view text) {
   const auto space = text.find(' ');
   if (space == std::string_view::npos) return std::nullopt;
   const std::string_view change = text.substr(0, space), rest = text.substr(space + 1);
-  if (change == "up") e.change = NetworkEffect::Change::Up;
-  else if (change == "down") e.change = NetworkEffect::Change::Down;
-  else if (change == "degraded") e.change = NetworkEffect::Change::Degraded;
-  else return std::nullopt;
+  if (change == "up")
+    e.change = NetworkEffect::Change::Up;
+  else if (change == "down")
+    e.change = NetworkEffect::Change::Down;
+  else if (change == "degraded")
+    e.change = NetworkEffect::Change::Degraded;
+  else
+    return std::nullopt;
   const auto colon = rest.find(':');
   if (colon == std::string_view::npos) return std::nullopt;
   const std::string_view target = rest.substr(0, colon);
-  if (target == "channel") e.target = NetworkEffect::Target::Channel;
-  else if (target == "rep") e.target = NetworkEffect::Target::Representative;
-  else return std::nullopt;
+  if (target == "channel")
+    e.target = NetworkEffect::Target::Channel;
+  else if (target == "rep")
+    e.target = NetworkEffect::Target::Representative;
+  else
+    return std::nullopt;
   if (e.target == NetworkEffect::Target::Representative &&
       e.change == NetworkEffect::Change::Degraded)
     return std::nullopt;

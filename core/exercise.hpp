@@ -43,8 +43,7 @@ struct Inject {
   std::string from;            // usually exercise control on behalf of someone
   std::string to;              // intended player: agency code, role or person
   InjectMethod method = InjectMethod::Other;
-  std::string subject, message, expected_action, objective, capability, controller,
-      evaluator_notes;
+  std::string subject, message, expected_action, objective, capability, controller, evaluator_notes;
   NetworkEffect effect;
   bool manual() const { return offset == 0; }
   bool operator==(const Inject&) const = default;
@@ -58,9 +57,9 @@ struct InjectStatus {
   InjectState state = InjectState::Pending;
   std::optional<TimeUtc> delivered_wall, acked_wall, acted_wall;
   std::optional<ScenarioSeconds> delivered_s, acked_s, acted_s, overdue_s;
-  std::string action;     // the action taken, as recorded
-  std::string responder;  // who acknowledged
-  Id event = 0;           // the timeline event created on delivery
+  std::string action;         // the action taken, as recorded
+  std::string responder;      // who acknowledged
+  Id event = 0;               // the timeline event created on delivery
   std::string effect_before;  // the target's state before the effect ("up", "true", ...)
   bool operator==(const InjectStatus&) const = default;
 };
@@ -85,8 +84,8 @@ struct ExerciseClock {
   bool paused = true;
   TimeUtc wall_at_change = 0;
   ScenarioSeconds scenario_at_change = 0;
-  int speed = 1;             // 1 to 60
-  TimeUtc epoch = 0;         // the UTC display time of scenario time 0 (the incident's start)
+  int speed = 1;      // 1 to 60
+  TimeUtc epoch = 0;  // the UTC display time of scenario time 0 (the incident's start)
   ScenarioSeconds overdue_window = 600;  // not acknowledged within this: overdue
   bool operator==(const ExerciseClock&) const = default;
 };
@@ -94,12 +93,14 @@ struct ExerciseClock {
 inline constexpr int kMinSpeed = 1, kMaxSpeed = 60;
 
 ScenarioSeconds scenarioAt(const ExerciseClock& c, TimeUtc wall);
-inline TimeUtc displayTime(const ExerciseClock& c, ScenarioSeconds s) { return c.epoch + s; }
+inline TimeUtc displayTime(const ExerciseClock& c, ScenarioSeconds s) {
+  return c.epoch + s;
+}
 // Each returns the new clock; wall is the moment of the change.
 ExerciseClock startClock(ExerciseClock c, TimeUtc wall);  // from scenario 0, running
 ExerciseClock pauseClock(ExerciseClock c, TimeUtc wall);
 ExerciseClock resumeClock(ExerciseClock c, TimeUtc wall);
-ExerciseClock setSpeed(ExerciseClock c, TimeUtc wall, int speed);  // clamped to 1..60
+ExerciseClock setSpeed(ExerciseClock c, TimeUtc wall, int speed);            // clamped to 1..60
 ExerciseClock jumpClock(ExerciseClock c, TimeUtc wall, ScenarioSeconds to);  // also rewinds
 ExerciseClock resetClock(ExerciseClock c);  // scenario 0, paused, not started
 // The wall time at which the running clock reads `s` (nullopt when paused or already past).
@@ -108,8 +109,8 @@ std::optional<TimeUtc> wallWhen(const ExerciseClock& c, ScenarioSeconds s);
 // Everything about the exercise in one plain value: what the controller view reads.
 struct ExerciseState {
   ExerciseClock clock;
-  std::vector<Inject> injects;        // script order (by id)
-  std::vector<InjectStatus> statuses; // same order and size as injects
+  std::vector<Inject> injects;         // script order (by id)
+  std::vector<InjectStatus> statuses;  // same order and size as injects
   std::vector<Observation> observations;
   const Inject* inject(std::string_view number) const;
   const InjectStatus* status(Id inject) const;
@@ -123,9 +124,9 @@ std::optional<ScenarioSeconds> parseOffset(std::string_view text);
 template <>
 struct EnumTable<InjectMethod> {
   static constexpr std::pair<InjectMethod, std::string_view> values[] = {
-      {InjectMethod::Phone, "phone"},        {InjectMethod::Radio, "radio"},
-      {InjectMethod::Email, "email"},        {InjectMethod::InPerson, "in_person"},
-      {InjectMethod::Media, "media"},        {InjectMethod::Other, "other"}};
+      {InjectMethod::Phone, "phone"}, {InjectMethod::Radio, "radio"},
+      {InjectMethod::Email, "email"}, {InjectMethod::InPerson, "in_person"},
+      {InjectMethod::Media, "media"}, {InjectMethod::Other, "other"}};
 };
 template <>
 struct EnumTable<InjectState> {

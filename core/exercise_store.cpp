@@ -242,8 +242,8 @@ void writeMsel(Transaction& txn, const std::vector<Inject>& injects) {
   const std::vector<Inject> old = readInjects(db);
   sql::exec(db, "DELETE FROM inject_state; DELETE FROM injects;");
   for (const Inject& o : old) {
-    const bool kept = std::any_of(injects.begin(), injects.end(),
-                                  [&](const Inject& n) { return n.id == o.id; });
+    const bool kept =
+        std::any_of(injects.begin(), injects.end(), [&](const Inject& n) { return n.id == o.id; });
     if (!kept)
       txn.record("remove", "inject", o.id, "Removed inject " + o.number + " from the MSEL",
                  injectJson(o), "");
@@ -284,9 +284,10 @@ void writeClock(Transaction& txn, const ExerciseClock& clock, const std::string&
   sql::Stmt probe(db, "SELECT 1 FROM exercise_clock WHERE id = 1");
   const bool existed = probe.step();
   const std::string before = existed ? clockJson(readClock(db)) : "";
-  sql::Stmt st(db,
-               "INSERT OR REPLACE INTO exercise_clock (id, started, paused, wall_at_change, "
-               "scenario_at_change, speed, epoch, overdue_window_s) VALUES (1, ?, ?, ?, ?, ?, ?, ?)");
+  sql::Stmt st(
+      db,
+      "INSERT OR REPLACE INTO exercise_clock (id, started, paused, wall_at_change, "
+      "scenario_at_change, speed, epoch, overdue_window_s) VALUES (1, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, clock.started).bind(2, clock.paused).bind(3, clock.wall_at_change);
   st.bind(4, clock.scenario_at_change).bind(5, clock.speed).bind(6, clock.epoch);
   st.bind(7, clock.overdue_window);

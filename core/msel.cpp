@@ -19,12 +19,13 @@ struct Column {
 };
 
 // Export order.
-constexpr Column kColumns[] = {
-    {"inject_number", true}, {"scenario_time", true},  {"from", false},
-    {"to", true},            {"method", false},        {"subject", false},
-    {"message", true},       {"expected_action", false}, {"objective", false},
-    {"capability", false},   {"controller", false},    {"evaluator_notes", false},
-    {"effect", false}};
+constexpr Column kColumns[] = {{"inject_number", true}, {"scenario_time", true},
+                               {"from", false},         {"to", true},
+                               {"method", false},       {"subject", false},
+                               {"message", true},       {"expected_action", false},
+                               {"objective", false},    {"capability", false},
+                               {"controller", false},   {"evaluator_notes", false},
+                               {"effect", false}};
 
 std::string names(bool requiredOnly) {
   std::string out;
@@ -45,7 +46,9 @@ std::string quote(std::string_view s) {
   return out;
 }
 
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+bool blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
 
 class MselReader {
  public:
@@ -98,8 +101,8 @@ class MselReader {
     }
     for (const Column& c : kColumns)
       if (c.required && !m_index.contains(c.name))
-        fail(header.line, 1, "missing required column " + quote(c.name) +
-                                 "; required columns are " + names(true));
+        fail(header.line, 1,
+             "missing required column " + quote(c.name) + "; required columns are " + names(true));
     const std::size_t width = header.fields.size();
     for (std::size_t r = 1; r < m_records.size(); ++r) {
       const auto& fields = m_records[r].fields;
@@ -134,8 +137,9 @@ class MselReader {
     i.number = text(rec, "inject_number", true);
     const CsvField& time = field(rec, "scenario_time");
     if (time.text.empty())
-      fail(time, "scenario_time is empty; expected an offset from the start as HH:MM:SS, e.g. "
-                 "01:15:00 (00:00:00 for a manual inject)");
+      fail(time,
+           "scenario_time is empty; expected an offset from the start as HH:MM:SS, e.g. "
+           "01:15:00 (00:00:00 for a manual inject)");
     auto offset = parseOffset(time.text);
     if (!offset)
       fail(time, "scenario_time " + quote(time.text) +
@@ -192,7 +196,8 @@ std::string readAll(const std::filesystem::path& path, const std::string& name) 
   std::ifstream in(path, std::ios::binary);
   std::ostringstream buf;
   buf << in.rdbuf();
-  if (!in && !in.eof()) throw ImportError(name, 0, 0, "cannot read the file; check its permissions");
+  if (!in && !in.eof())
+    throw ImportError(name, 0, 0, "cannot read the file; check its permissions");
   return buf.str();
 }
 
@@ -212,10 +217,10 @@ std::string mselToCsv(const std::vector<Inject>& injects) {
   for (const Inject& i : injects) sorted.push_back(&i);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->id < b->id; });
   for (const Inject* i : sorted)
-    appendCsvRecord(out, {i->number, formatOffset(i->offset), i->from, i->to,
-                          std::string(toString(i->method)), i->subject, i->message,
-                          i->expected_action, i->objective, i->capability, i->controller,
-                          i->evaluator_notes, formatNetworkEffect(i->effect)});
+    appendCsvRecord(
+        out, {i->number, formatOffset(i->offset), i->from, i->to, std::string(toString(i->method)),
+              i->subject, i->message, i->expected_action, i->objective, i->capability,
+              i->controller, i->evaluator_notes, formatNetworkEffect(i->effect)});
   return out;
 }
 
@@ -233,16 +238,16 @@ MselImportSummary importMsel(const std::filesystem::path& file, Store& store,
   }
   ExerciseClock clock = resetClock(loadExercise(store).clock);
   if (const Incident* inc = snap->mainIncident()) clock.epoch = inc->start;
-  summary.revision = store
-                         .transact(actor,
-                                   [&](Transaction& txn) {
-                                     writeMsel(txn, injects);
-                                     writeClock(txn, clock,
-                                                "Exercise clock reset for the imported MSEL " +
-                                                    name + " (" + std::to_string(injects.size()) +
-                                                    " injects)");
-                                   })
-                         .revision;
+  summary.revision =
+      store
+          .transact(actor,
+                    [&](Transaction& txn) {
+                      writeMsel(txn, injects);
+                      writeClock(txn, clock,
+                                 "Exercise clock reset for the imported MSEL " + name + " (" +
+                                     std::to_string(injects.size()) + " injects)");
+                    })
+          .revision;
   return summary;
 }
 

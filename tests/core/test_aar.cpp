@@ -66,16 +66,17 @@ TEST_CASE("the AAR model follows the HSEEP structure and the drill's records", "
   Drill d(*store, "controller");
   d.start(100);
   d.setSpeed(100, 60);
-  d.advance(105);  // 1 at 00:05
+  d.advance(105);                                 // 1 at 00:05
   d.acknowledge("1", 107, "RCFD", "Dispatched");  // 2 min
-  d.advance(139);  // 2 at 00:30; 1 cannot go overdue any more
-  d.pause(140);    // 00:40:00; 3 due but not delivered
+  d.advance(139);                                 // 2 at 00:30; 1 cannot go overdue any more
+  d.pause(140);                                   // 00:40:00; 3 due but not delivered
   store->transact("evaluator", [&](Transaction& t) {
     writeObservation(t, observation("Obj A", "Operational Communications", Rating::S,
                                     "Fast 911 hand-off", "Backup talkgroup unknown"));
     writeObservation(t, observation("Obj A", "Operational Communications", Rating::M, "",
                                     "Nobody relayed the radio failure"));
-    writeObservation(t, observation("Obj C", "Mass Care Services", Rating::P, "Shelter opened", ""));
+    writeObservation(t,
+                     observation("Obj C", "Mass Care Services", Rating::P, "Shelter opened", ""));
   });
 
   const SnapshotPtr snap = store->load();
@@ -132,10 +133,10 @@ TEST_CASE("the AAR model follows the HSEEP structure and the drill's records", "
   CHECK(html.find("Drill &lt;One&gt;") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);  // self-contained, static
   CHECK(html.find("@media print") != std::string::npos);
-  for (const char* id : {"id=\"overview\"", "id=\"capabilities\"", "id=\"objectives\"",
-                         "id=\"injects\"", "id=\"network\"", "id=\"improvement-plan\"",
-                         "id=\"participants\"", "id=\"timeline\"", "class=\"fig-inject-timeline\"",
-                         "class=\"fig-agency-response\"", "class=\"fig-network\""})
+  for (const char* id :
+       {"id=\"overview\"", "id=\"capabilities\"", "id=\"objectives\"", "id=\"injects\"",
+        "id=\"network\"", "id=\"improvement-plan\"", "id=\"participants\"", "id=\"timeline\"",
+        "class=\"fig-inject-timeline\"", "class=\"fig-agency-response\"", "class=\"fig-network\""})
     CHECK(html.find(id) != std::string::npos);
   CHECK(html.find("3 in the MSEL; 2 delivered, 1 acknowledged, 1 with an action recorded, 0 "
                   "overdue") != std::string::npos);

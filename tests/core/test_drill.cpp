@@ -71,15 +71,17 @@ TEST_CASE("response statistics per agency, checked by hand", "[drill][stats]") {
     s.acked_s = ack;
     s.acted_s = act;
     if (overdue) s.overdue_s = *d + 600;
-    s.state = act ? InjectState::Acted : ack ? InjectState::Acknowledged
-              : overdue ? InjectState::Overdue : d ? InjectState::Delivered
+    s.state = act       ? InjectState::Acted
+              : ack     ? InjectState::Acknowledged
+              : overdue ? InjectState::Overdue
+              : d       ? InjectState::Delivered
                         : InjectState::Pending;
     st.statuses.push_back(s);
   };
-  add(1, "RCFD", 100, 160, 400, false);          // ack 60, action 300
-  add(2, "RCFD: IC", 200, 500, std::nullopt, false);  // ack 300
-  add(3, "RCFD", 300, 1200, 1500, true);         // ack 900 (late), action 1200
-  add(4, "Luis Ortega", 400, 520, 520, false);   // RCPD by name: ack 120, action 120
+  add(1, "RCFD", 100, 160, 400, false);                     // ack 60, action 300
+  add(2, "RCFD: IC", 200, 500, std::nullopt, false);        // ack 300
+  add(3, "RCFD", 300, 1200, 1500, true);                    // ack 900 (late), action 1200
+  add(4, "Luis Ortega", 400, 520, 520, false);              // RCPD by name: ack 120, action 120
   add(5, "Nobody", 500, std::nullopt, std::nullopt, true);  // other: overdue
   add(6, "RCFD", std::nullopt, std::nullopt, std::nullopt, false);  // pending: not counted
   const auto stats = responseStats(st, *snap);
@@ -117,7 +119,7 @@ TEST_CASE("delivering an inject journals its state, an EXERCISE event and its ne
   d.start(1000);
   d.setSpeed(1000, 60);
   const auto journalBefore = store->journalLength();
-  CHECK(d.advance(1004).empty());  // 00:04:00
+  CHECK(d.advance(1004).empty());                           // 00:04:00
   CHECK(d.advance(1005) == std::vector<std::string>{"1"});  // 00:05:00
   const InjectStatus& s1 = *d.state().status(1);
   CHECK(s1.state == InjectState::Delivered);
@@ -144,8 +146,7 @@ TEST_CASE("delivering an inject journals its state, an EXERCISE event and its ne
   d.acknowledge("1", 1007, "RCFD desk");  // 00:07:00
   CHECK(d.state().status(1)->state == InjectState::Acknowledged);
   CHECK(d.state().status(1)->acked_s == 420);
-  CHECK_THROWS_WITH(d.acknowledge("1", 1008, "x"),
-                    "inject 1 was already acknowledged at 00:07:00");
+  CHECK_THROWS_WITH(d.acknowledge("1", 1008, "x"), "inject 1 was already acknowledged at 00:07:00");
   CHECK_THROWS_WITH(d.acknowledge("4", 1008, "x"), "inject 4 has not been delivered yet");
   CHECK_THROWS_AS(d.acknowledge("99", 1008, "x"), DrillError);
   d.recordAction("1", 1010, "Evacuated the yard");  // 00:10:00
@@ -200,9 +201,10 @@ TEST_CASE("auto-acknowledgement policies are deterministic", "[drill][policy]") 
   CHECK_FALSE(parseAutoAckPolicy("some"));
 }
 
-TEST_CASE("a simulated headless run delivers on time, acknowledges by policy and lets the "
-          "rest go overdue",
-          "[drill][run]") {
+TEST_CASE(
+    "a simulated headless run delivers on time, acknowledges by policy and lets the "
+    "rest go overdue",
+    "[drill][run]") {
   testing::TempDir tmp;
   auto store = drillWorkspace(tmp);
   Drill d(*store, "controller");
@@ -212,7 +214,8 @@ TEST_CASE("a simulated headless run delivers on time, acknowledges by policy and
   o.policy = *parseAutoAckPolicy("agency:RCFD");
   std::ostringstream log;
   TimeUtc fakeNow = 50000;
-  auto r = runDrill(d, o, [&] { return fakeNow; }, [] {}, log);
+  auto r = runDrill(
+      d, o, [&] { return fakeNow; }, [] {}, log);
   // 1 (RCFD) delivered 00:05, acked 00:07, acted 00:10; 2 (RCPD) delivered 00:10, overdue
   // 00:20; 4 (MEMS by name) delivered 00:30, overdue 00:40; 3 is manual.
   CHECK(r.ended_at == 2400);
@@ -231,13 +234,15 @@ TEST_CASE("a simulated headless run delivers on time, acknowledges by policy and
   // A second run resumes from the saved clock and stops at --until.
   d.reset(fakeNow);
   o.until = 600;
-  r = runDrill(d, o, [&] { return fakeNow; }, [] {}, log);
+  r = runDrill(
+      d, o, [&] { return fakeNow; }, [] {}, log);
   CHECK(r.ended_at == 600);
-  CHECK(r.delivered == 2);  // 00:05 and 00:10 (at the limit)
+  CHECK(r.delivered == 2);            // 00:05 and 00:10 (at the limit)
   Drill again(*store, "controller");  // a restarted process
   CHECK(again.state().clock.scenario_at_change == 600);
   o.until = 900;
-  r = runDrill(again, o, [&] { return fakeNow; }, [] {}, log);
+  r = runDrill(
+      again, o, [&] { return fakeNow; }, [] {}, log);
   CHECK(r.ended_at == 900);
   CHECK(again.state().status(1)->acted_s == 600);
   CHECK(store->verify().ok);

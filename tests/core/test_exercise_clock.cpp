@@ -44,8 +44,8 @@ TEST_CASE("jump and rewind move the scenario time, reset goes back to the start"
   CHECK(scenarioAt(c, 999) == 900);
   CHECK(wallWhen(c, 1000) == std::nullopt);  // paused
   c = resumeClock(c, 200);
-  CHECK(wallWhen(c, 1000) == 250);  // 100 scenario seconds at 2x
-  CHECK(wallWhen(c, 1001) == 251);  // first whole second at or past
+  CHECK(wallWhen(c, 1000) == 250);          // 100 scenario seconds at 2x
+  CHECK(wallWhen(c, 1001) == 251);          // first whole second at or past
   CHECK(wallWhen(c, 800) == std::nullopt);  // already past
   const ExerciseClock r = resetClock(c);
   CHECK(!r.started);

@@ -59,12 +59,12 @@ TEST_CASE("the demo MSEL reads as a controller wrote it in a spreadsheet", "[mse
   CHECK(i1.controller == "Controller A (Ruiz)");
   CHECK(i1.evaluator_notes == "Note the time from call to the hazmat page");
   CHECK(i1.effect.empty());
-  CHECK(injects[2].effect == NetworkEffect{NetworkEffect::Target::Channel,
-                                           NetworkEffect::Change::Down, 1001});
+  CHECK(injects[2].effect ==
+        NetworkEffect{NetworkEffect::Target::Channel, NetworkEffect::Change::Down, 1001});
   CHECK(injects[5].manual());
   CHECK(injects[5].method == InjectMethod::Media);
-  CHECK(injects[7].effect == NetworkEffect{NetworkEffect::Target::Representative,
-                                           NetworkEffect::Change::Down, 183});
+  CHECK(injects[7].effect ==
+        NetworkEffect{NetworkEffect::Target::Representative, NetworkEffect::Change::Down, 183});
   CHECK(injects[7].offset == 5400);
 }
 
@@ -105,9 +105,10 @@ TEST_CASE("each malformed MSEL is refused with its exact file:line:column messag
         "01:15:00 (00:00:00 for a manual inject)");
   CHECK(mselError(kHeader + "1,00:05:00,  ,hello\n", snap) ==
         "m.csv:2:3: to is empty; expected a non-empty text");
-  CHECK(mselError(kHeader + "7,00:05:00,RCFD,a\n\"multi\nline\",00:06:00,RCFD,b\n7,00:07:00,RCFD,c\n",
-                  snap) ==
-        "m.csv:5:1: inject number '7' is already used on line 2; expected each inject number once");
+  CHECK(
+      mselError(kHeader + "7,00:05:00,RCFD,a\n\"multi\nline\",00:06:00,RCFD,b\n7,00:07:00,RCFD,c\n",
+                snap) ==
+      "m.csv:5:1: inject number '7' is already used on line 2; expected each inject number once");
   CHECK(mselError("inject_number,scenario_time,to,message,method\n1,00:05:00,RCFD,hi,Phone\n",
                   snap) ==
         "m.csv:2:5: method 'Phone' is not a valid method; expected one of phone, radio, email, "
@@ -140,8 +141,8 @@ TEST_CASE("import is atomic and export -> import -> export is byte-identical", "
   const auto revision = store->revision();
   const auto journalBefore = store->journalLength();
 
-  for (const char* bad : {"bad_time.csv", "unknown_column.csv", "unknown_channel.csv",
-                          "duplicate_number.csv"}) {
+  for (const char* bad :
+       {"bad_time.csv", "unknown_column.csv", "unknown_channel.csv", "duplicate_number.csv"}) {
     CAPTURE(bad);
     CHECK_THROWS_AS(importMsel(kMsel / bad, *store), ImportError);
     CHECK(store->revision() == revision);
@@ -179,9 +180,10 @@ TEST_CASE("import is atomic and export -> import -> export is byte-identical", "
   exportMsel(*other, tmp.file("b.csv"));
   const std::string a = testing::readBytes(tmp.file("a.csv"));
   CHECK(a == testing::readBytes(tmp.file("b.csv")));
-  CHECK(a.starts_with("inject_number,scenario_time,from,to,method,subject,message,"
-                      "expected_action,objective,capability,controller,evaluator_notes,effect\n"
-                      "1,00:05:00,SimCell (TVRR yard master),TC911,phone,"));
+  CHECK(
+      a.starts_with("inject_number,scenario_time,from,to,method,subject,message,"
+                    "expected_action,objective,capability,controller,evaluator_notes,effect\n"
+                    "1,00:05:00,SimCell (TVRR yard master),TC911,phone,"));
   CHECK(a.find('\r') == std::string::npos);
   // Importing the same MSEL again changes no inject (only the clock reset is journaled).
   const auto len = store->journalLength();
