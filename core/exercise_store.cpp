@@ -188,7 +188,8 @@ std::string observationJson(const Observation& o) {
 ExerciseState loadExercise(const Store& store) {
   sqlite3* db = store.handle();
   ExerciseState state;
-  sql::exec(db, "BEGIN");
+  // A savepoint reads consistently on its own and also works inside a Store::transact body.
+  sql::exec(db, "SAVEPOINT exercise_read");
   try {
     state.clock = readClock(db);
     state.injects = readInjects(db);
@@ -230,10 +231,10 @@ ExerciseState loadExercise(const Store& store) {
       state.observations.push_back(std::move(o));
     }
   } catch (...) {
-    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "RELEASE exercise_read", nullptr, nullptr, nullptr);
     throw;
   }
-  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_exec(db, "RELEASE exercise_read", nullptr, nullptr, nullptr);
   return state;
 }
 

@@ -12,7 +12,9 @@
 
 namespace liaison::core {
 
-// Everything about the exercise (works on a read-only store too).
+// Everything about the exercise (works on a read-only store too, and inside a transact body).
+// It reads through Store::handle(), outside the store's own lock: call it from the thread that
+// uses the store (e.g. where the snapshot follower calls Store::load()).
 ExerciseState loadExercise(const Store& store);
 
 // Replaces the whole MSEL: the injects, their states (back to pending) keep nothing of the
