@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "cli.hpp"
+#include "core/aar.hpp"
 #include "core/ics214.hpp"
 #include "core/store.hpp"
 
@@ -41,6 +42,12 @@ std::string timelineReport(const ReportInput& in, const std::string&) {
   return core::timelineReportHtml(in.snapshot, in.period, core::nowUtc());
 }
 
+// The AAR/IP of the exercise (core/aar.hpp); it reads the exercise tables of the same file.
+std::string aarReport(const ReportInput& in, const std::string&) {
+  auto store = core::Store::open(in.snapshot.path, core::OpenMode::ReadOnly);
+  return core::aarHtml(*store);
+}
+
 struct Output {
   const char* flag;
   const char* help;
@@ -51,6 +58,8 @@ const Output kOutputs[] = {
     {"--ics214", "Write the ICS 214 Activity Log (.csv or .html) for the period", ics214Report},
     {"--timeline", "Write the significant events of the period as a printable .html report",
      timelineReport},
+    {"--aar", "Write the exercise's After-Action Report / Improvement Plan as printable .html",
+     aarReport},
 };
 
 }  // namespace
