@@ -8,6 +8,7 @@
 #include <numeric>
 #include <set>
 
+#include "core/analysis.hpp"
 #include "core/enums.hpp"
 #include "core/exercise_store.hpp"
 #include "core/scenario_values.hpp"
@@ -522,10 +523,35 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
   return h;
 }
 
+NetworkPointHook engineNetworkHook() {
+  return [](const Snapshot& net, NetworkPoint& p) {
+    AnalysisOptions o;
+    o.topCount = 3;
+    o.recommendations = 0;
+    o.network.offDutyDown = true;  // an inject takes a person down by setting them off duty
+    const AnalysisResult r = analyze(net, o);
+    if (r.cancelled) return;
+    p.needs_without_path = 0;
+    p.broken_needs.clear();
+    for (const NeedResult& n : r.needs) {
+      if (n.state != NeedState::Broken) continue;
+      p.needs_without_path++;
+      const Agency* a = net.agency(n.agency_a);
+      const Agency* b = net.agency(n.agency_b);
+      p.broken_needs.push_back((a ? a->code : "?") + " - " + (b ? b->code : "?"));
+    }
+    p.bottlenecks.clear();
+    for (const Bottleneck& b : r.bottlenecks)
+      if (const NodeResult* node = r.node(b.node)) p.bottlenecks.push_back(node->name);
+  };
+}
+
 std::string aarHtml(const Store& store, const AarOptions& options) {
   const SnapshotPtr snap = store.load();
   const ExerciseState state = loadExercise(store);
-  return renderAarHtml(buildAar(*snap, state, options), options);
+  AarOptions o = options;
+  if (!o.network_hook) o.network_hook = engineNetworkHook();
+  return renderAarHtml(buildAar(*snap, state, o), o);
 }
 
 }  // namespace liaison::core

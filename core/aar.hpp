@@ -81,8 +81,14 @@ std::string renderAarHtml(const AarModel& model, const AarOptions& options = {})
 std::vector<NetworkPoint> networkOverExercise(const Snapshot& snap, const ExerciseState& state,
                                               const NetworkPointHook& hook = {});
 
+// The analysis engine (core/analysis.hpp) as the hook: needs without a path are the needs it
+// finds broken (off-duty people unreachable, as a "down rep:" inject intends), and the three
+// busiest go-betweens are the bottlenecks.
+NetworkPointHook engineNetworkHook();
+
 class Store;
-// The whole report for a workspace: loads its snapshot and exercise state.
+// The whole report for a workspace: loads its snapshot and exercise state; uses
+// engineNetworkHook() unless options give another hook.
 std::string aarHtml(const Store& store, const AarOptions& options = {});
 
 }  // namespace liaison::core

@@ -186,6 +186,12 @@ TEST_CASE("a drill on the demo: MSEL, headless run at 60x, responses and the AAR
   CHECK(contains(html,
                  "<tr><td>End of period 1</td><td class=\"n\">1 of 335</td><td "
                  "class=\"n\">7</td>"));
+  // With the duty officer gone, the railway loses its path to four agencies (the analysis
+  // engine, off-duty people unreachable); before the drill every need had one.
+  CHECK(contains(html, "class=\"n\">6</td><td class=\"n\">0 of 41</td>"));
+  CHECK(contains(html,
+                 "class=\"n\">7</td><td class=\"n\">4 of 41</td><td>RCFD - TVRR, HAZ14 - "
+                 "TVRR, NECA - TVRR, TVRR - TCEMA</td>"));
   CHECK(contains(html, "EXERCISE INJECT 3: County radio tower fails"));
 
   // The same figures as the journal.
