@@ -20,7 +20,6 @@ void registerAllCommands(CLI::App& root, CliResult& result) {
   registerWhatIfCommand(root, result);
   registerReportCommand(root, result);
   registerDrillCommand(root, result);
-  registerDrillCommand(root, result);
   // Later: analyze, path, whatif, wall, report, drill.
 }
 
