@@ -122,10 +122,15 @@ Ics214Log buildIcs214(const Snapshot& s, const std::vector<JournalEntry>& journa
   // The import writes one entry per record: one line says it better.
   std::size_t imported = 0;
   TimeUtc importTime = 0;
+  std::string importActor;
   for (const JournalEntry& e : journal) {
     if (!inPeriod(e.time)) continue;
-    if (e.actor == o.import_actor) {
-      if (imported++ == 0) importTime = e.time;
+    if (std::find(o.import_actors.begin(), o.import_actors.end(), e.actor) !=
+        o.import_actors.end()) {
+      if (imported++ == 0) {
+        importTime = e.time;
+        importActor = e.actor;
+      }
       continue;
     }
     log.activities.push_back({e.time, e.summary, "journal", e.actor, false});
@@ -134,7 +139,7 @@ Ics214Log buildIcs214(const Snapshot& s, const std::vector<JournalEntry>& journa
     log.activities.push_back(
         {importTime,
          "Scenario imported into the workspace (" + std::to_string(imported) + " records)",
-         "journal", o.import_actor, false});
+         "journal", importActor, false});
   for (const TimelineEvent* e : s.eventsByTime())
     if (inPeriod(e->time))
       log.activities.push_back({e->time, eventLine(s, *e), "event", e->source, e->significant});

@@ -19,10 +19,11 @@ struct Ics214Options {
   std::string name;  // block 3
   std::string ics_position = "Liaison Officer (LOFR)";  // block 4
   std::string home_agency;                              // block 5
-  std::vector<std::string> resources;   // block 6: "name, ICS position, home agency" lines
-  std::string prepared_by;              // block 8 (defaults to name)
-  TimeUtc prepared_at = 0;              // block 8 date/time
-  std::string import_actor = "import";  // the scenario import: folded into one line
+  std::vector<std::string> resources;  // block 6: "name, ICS position, home agency" lines
+  std::string prepared_by;             // block 8 (defaults to name)
+  TimeUtc prepared_at = 0;             // block 8 date/time
+  // The scenario import's entries are folded into one line.
+  std::vector<std::string> import_actors = {"import", "demo-setup"};
 };
 
 struct Ics214Activity {

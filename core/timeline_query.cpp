@@ -99,7 +99,8 @@ std::vector<Lane> buildLanes(const Snapshot& s, const std::vector<const Timeline
     byAgency.erase(it);
   }
   for (auto& [id, v] : byAgency)  // agencies the snapshot no longer has
-    lanes.push_back(Lane{std::string("#").append(std::to_string(id)), id, EventKind::Note, std::move(v)});
+    lanes.push_back(
+        Lane{std::string("#").append(std::to_string(id)), id, EventKind::Note, std::move(v)});
   if (!none.empty()) lanes.push_back(Lane{"(no agency)", 0, EventKind::Note, std::move(none)});
   return lanes;
 }
@@ -181,6 +182,10 @@ bool coordinationAtRisk(const Task& t, const AgencyReach& reach) {
 
 // ---- state at a past time -----------------------------------------------------------------------
 
+bool StateIndex::isImport(const std::string& actor) const {
+  return std::find(m_importActors.begin(), m_importActors.end(), actor) != m_importActors.end();
+}
+
 void StateIndex::update(const std::vector<JournalEntry>& journal) {
   // The journal is sorted by seq; skip what was consumed already.
   auto it = std::upper_bound(journal.begin(), journal.end(), m_lastSeq,
@@ -194,8 +199,8 @@ void StateIndex::update(const std::vector<JournalEntry>& journal) {
     if (!kind || *kind == EntityKind::Event) continue;  // events are placed by their own time
     Track& track = m_tracks[{*kind, e.entity_id}];
     Version v;
-    v.time = (track.empty() && e.actor == m_importActor) ? kBaseline : m_lastTime;
-    if (!track.empty() && track.back().time == kBaseline && e.actor == m_importActor)
+    v.time = (track.empty() && isImport(e.actor)) ? kBaseline : m_lastTime;
+    if (!track.empty() && track.back().time == kBaseline && isImport(e.actor))
       v.time = kBaseline;  // the import rewrote its own record
     if (e.action == "put") {
       try {

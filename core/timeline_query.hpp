@@ -76,14 +76,14 @@ bool coordinationAtRisk(const Task& t, const AgencyReach& reach);
 
 // ---- state at a past time -----------------------------------------------------------------------
 
-// Per entity, its versions over time as recorded in the journal. Entities created by the
-// scenario import (actor "import") count as present since before any time: the import is the
-// exercise's starting state, written when the file was made, not during the incident.
+// Per entity, its versions over time as recorded in the journal. Entities created by a
+// scenario import (actors "import" and "demo-setup") count as present since before any time:
+// the import is the exercise's starting state, written when the file was made, not during it.
 // Append-only like the journal: update() consumes only entries it has not seen.
 class StateIndex {
  public:
-  explicit StateIndex(std::string import_actor = "import")
-      : m_importActor(std::move(import_actor)) {}
+  explicit StateIndex(std::vector<std::string> import_actors = {"import", "demo-setup"})
+      : m_importActors(std::move(import_actors)) {}
 
   // Consumes the entries with seq above the last one seen (the journal is append-only).
   void update(const std::vector<JournalEntry>& journal);
@@ -104,7 +104,8 @@ class StateIndex {
   std::map<std::pair<EntityKind, Id>, Track> m_tracks;
   std::int64_t m_lastSeq = 0;
   TimeUtc m_lastTime = 0;
-  std::string m_importActor;
+  std::vector<std::string> m_importActors;
+  bool isImport(const std::string& actor) const;
 };
 
 // Keeps the reconstructed snapshot for the current scrub position: the index is updated when

@@ -83,7 +83,12 @@ void TaskBoardPanel::drawContent(AppContext& ctx) {
   if (!shown) return;
   const core::Snapshot& s = *shown;
   const bool past = ctx.view_time.has_value();
-  m_reference = past ? *ctx.view_time : core::nowUtc();
+  // Overdue relative to the time shown; for an incident that has ended (an exercise replayed
+  // later), relative to its end rather than to today.
+  m_reference = core::nowUtc();
+  if (const core::Incident* inc = s.mainIncident(); inc && inc->end && *inc->end < m_reference)
+    m_reference = *inc->end;
+  if (past) m_reference = *ctx.view_time;
   // Hook: when core/analysis publishes needs without a working path, take them from there.
   if (!m_reach || m_reachFor != &s || m_reachVersion != s.version) {
     m_reach = std::make_unique<core::AgencyReach>(s);

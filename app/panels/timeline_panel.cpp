@@ -135,7 +135,7 @@ void TimelinePanel::drawToolbar(AppContext& ctx) {
   ImGui::SameLine();
   if (ImGui::RadioButton("List", m_mode == Mode::List)) m_mode = Mode::List;
   ImGui::SameLine(0, 1.2f * em);
-  ImGui::SetNextItemWidth(9 * em);
+  ImGui::SetNextItemWidth(10.5f * em);
   const char* lanes[] = {"Lanes by agency", "Lanes by kind"};
   int lane = m_laneMode == core::LaneMode::Agency ? 0 : 1;
   if (ImGui::Combo("##lanes", &lane, lanes, 2))
@@ -255,8 +255,12 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < labelW + 4 * em || avail.y < 4 * em) return;
-  const float laneH =
-      std::clamp((avail.y - axisH) / std::max<float>(1, m_lanes.size()), 1.3f * em, 2.4f * em);
+  // Lanes share the height down to a readable minimum; beyond that, drag vertically to pan.
+  const float lanesH = avail.y - axisH - 1.5f * em;
+  const float laneH = std::clamp(lanesH / std::max<float>(1, static_cast<float>(m_lanes.size())),
+                                 1.15f * em, 2.4f * em);
+  const float overflow = std::max(0.0f, laneH * static_cast<float>(m_lanes.size()) - lanesH);
+  m_laneOffset = std::clamp(m_laneOffset, 0.0f, overflow);
   const float x0 = origin.x + labelW, x1 = origin.x + avail.x;
   const float y0 = origin.y, y1 = origin.y + avail.y;
   if (!m_fitted) fitAll();
@@ -283,6 +287,7 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
     const double dt = io.MouseDelta.x * spp;
     m_t0 -= dt;
     m_t1 -= dt;
+    m_laneOffset = std::clamp(m_laneOffset - io.MouseDelta.y, 0.0f, overflow);
   }
   if (hovered && io.MouseWheel != 0) {
     const double at = tOf(io.MousePos.x);
@@ -301,13 +306,10 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
     const float px0 = std::max(x0, xOf(static_cast<double>(p.start)));
     const float px1 = std::min(x1, xOf(static_cast<double>(p.end)));
     if (px1 <= px0) continue;
-    const ImVec4 c = p.number % 2 ? th.accent_soft : th.row_alt;
+    const ImVec4 c = th.accent_soft;
     dl->AddRectFilled(ImVec2(px0, y0), ImVec2(px1, y1),
-                      ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, 0.35f)));
-    char lbl[32];
-    std::snprintf(lbl, sizeof lbl, "Op period %d", p.number);
-    dl->AddText(ImVec2(px0 + 0.3f * em, y0 + axisH + 0.1f * em), ImGui::GetColorU32(th.text_muted),
-                lbl);
+                      ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, p.number % 2 ? 0.45f : 0.18f)));
+    dl->AddLine(ImVec2(px0, y0), ImVec2(px0, y1), ImGui::GetColorU32(th.accent_soft), 2.0f);
   }
   // Axis ticks and labels.
   const double step = tickStep(spp, 6.5f * em);
@@ -329,7 +331,9 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
   const core::TimeUtc cutoff = ctx.view_time.value_or(INT64_MAX);
   for (std::size_t li = 0; li < m_lanes.size(); ++li) {
     const core::Lane& lane = m_lanes[li];
-    const float ly0 = y0 + axisH + static_cast<float>(li) * laneH, cy = ly0 + laneH * 0.55f;
+    const float ly0 = y0 + axisH + static_cast<float>(li) * laneH - m_laneOffset;
+    const float cy = ly0 + laneH * 0.55f;
+    if (ly0 + laneH < y0 + axisH) continue;
     if (ly0 > y1) break;
     if (li % 2)
       dl->AddRectFilled(ImVec2(x0, ly0), ImVec2(x1, ly0 + laneH),
@@ -365,6 +369,15 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
         hoveredEvent = &e;
       }
     }
+  }
+  // The periods' names in a band of their own along the bottom edge.
+  dl->AddRectFilled(ImVec2(x0, y1 - 1.5f * em), ImVec2(x1, y1), ImGui::GetColorU32(th.panel));
+  for (const core::OperationalPeriod& p : s.periods) {
+    const float px0 = std::max(x0, xOf(static_cast<double>(p.start)));
+    if (px0 >= x1 || xOf(static_cast<double>(p.end)) <= x0) continue;
+    char lbl[32];
+    std::snprintf(lbl, sizeof lbl, "Operational period %d", p.number);
+    dl->AddText(ImVec2(px0 + 0.4f * em, y1 - 1.3f * em), ImGui::GetColorU32(th.text_muted), lbl);
   }
   if (m_lanes.empty())
     dl->AddText(ImVec2(x0 + em, y0 + axisH + em), ImGui::GetColorU32(th.text_muted),

@@ -66,6 +66,7 @@ class TimelinePanel final : public Panel {
   bool m_fitted = false;
   core::TimeUtc m_extentLo = 0, m_extentHi = 0;
   bool m_draggingScrub = false;
+  float m_laneOffset = 0;  // vertical pan of the lanes (pixels)
 };
 
 }  // namespace liaison::app
