@@ -229,6 +229,11 @@ TEST_CASE("StateIndex: channels go down and up; removals; imports are the baseli
   CHECK(index.stateAt(live, 6600)->tasks.size() == 1);
   CHECK(index.stateAt(live, 6900)->tasks.empty());
   CHECK(index.stateAt(live, 7000)->channels[0].status == ChannelStatus::Up);
+  // The demo's own setup counts as its starting state too.
+  StateIndex demo;
+  demo.update({putEntry(1, 5000, agency(1, "RFD"), "demo-setup")});
+  CHECK(demo.stateAt(live, 10)->agencies.size() == 2);  // agency 2: never journaled, live
+  CHECK(demo.stateAt(live, 10)->agencies[0].code == "RFD");
   // Reachability at a past time follows the channel.
   CHECK_FALSE(AgencyReach(*index.stateAt(live, 6200)).connected(1, 2));
   CHECK(AgencyReach(*index.stateAt(live, 7100)).connected(1, 2));
