@@ -189,7 +189,8 @@ TEST_CASE("the version moves once per apply and other connections see it", "[sna
   CHECK_FALSE(follower->changedSince(3));
 }
 
-TEST_CASE("loading 100k events takes well under a second", "[snapshot][perf]") {
+// Correctness at scale; the timing is printed, never asserted (bench/ is where speed is judged).
+TEST_CASE("loading 100k events keeps every event and its agencies", "[snapshot][scale]") {
   TempDir tmp;
   const auto path = tmp.file("big.liaison");
   {
@@ -217,7 +218,6 @@ TEST_CASE("loading 100k events takes well under a second", "[snapshot][perf]") {
   CHECK(snap->event(100000)->agencies == std::vector<Id>{1, 2});
   CHECK(snap->event(99999)->agencies == std::vector<Id>{1});
   CHECK(snap->event(7)->significant);
-  CHECK(ms < 1000);
 }
 
 // Hidden (run with "[perf]"): how fast a large import-sized batch is applied and journaled.
