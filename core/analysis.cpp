@@ -188,9 +188,16 @@ NeedPass runNeeds(const Snapshot& s, const Network& net, const GroupRouter& rout
         (m == 0 ? r.fastest : m == 1 ? r.reliable : r.fewestHops) = std::move(e);
       }
     }
+    const bool exact = net.graph.nodeCount() <= opt.exactIndependentPathsUpTo;
     for (std::size_t i : list) {
       NeedResult& r = out.needs[i];
-      if (r.fastest.path.found) r.independentPaths = router.independentPaths(r.agency_a, r.agency_b, mask);
+      if (!r.fastest.path.found) continue;
+      if (exact) {
+        r.independentPaths = router.independentPaths(r.agency_a, r.agency_b, mask);
+      } else {
+        r.independentPaths = 2;  // refined by the single points of failure
+        r.independentPathsAtLeast = true;
+      }
     }
     done += list.size();
     progress(opt, p0 + (p1 - p0) * double(done) / double(std::max<std::size_t>(1, s.needs.size())));
@@ -458,7 +465,13 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
 
   findSinglePoints(net, res.articulationPoints, res.needs);
   for (NeedResult& r : res.needs)
-    if (r.state != NeedState::Broken && !r.singlePoints.empty()) r.state = NeedState::SinglePath;
+    if (r.state != NeedState::Broken && !r.singlePoints.empty()) {
+      r.state = NeedState::SinglePath;
+      if (r.independentPathsAtLeast) {
+        r.independentPaths = 1;
+        r.independentPathsAtLeast = false;
+      }
+    }
   std::map<Id, std::vector<Id>> cuts;
   for (const NeedResult& r : res.needs)
     for (Id v : r.singlePoints) cuts[v].push_back(r.need);

@@ -32,6 +32,10 @@ struct AnalysisOptions {
   std::size_t topCount = 10;   // bottlenecks kept
   int recommendations = 3;     // new links proposed (0 = skip)
   std::size_t maxCandidates = 40;
+  // Independent paths are counted exactly (max-flow per need) up to this many nodes; above it
+  // the count is a bound from the single points of failure: 1 when one node cuts the need,
+  // else "2 or more" (NeedResult::independentPathsAtLeast).
+  int exactIndependentPathsUpTo = 2000;
   graph::RunControl control;   // cancel flag and progress (0..1)
 };
 
@@ -52,6 +56,7 @@ struct NeedResult {
   NeedState state = NeedState::Broken;
   ExplainedPath fastest, reliable, fewestHops;
   int independentPaths = 0;          // node-disjoint, between the two groups
+  bool independentPathsAtLeast = false;  // true: a lower bound (large networks, see options)
   std::vector<Id> singlePoints;      // nodes whose loss alone cuts this need (direction ignored)
 };
 

@@ -334,6 +334,7 @@ int analyzeWorkspace(const AnalyzeRequest& rq, std::ostream& out) {
                        {"reason", r.reason},
                        {"status", toString(r.state)},
                        {"independent_paths", r.independentPaths},
+                       {"independent_paths_at_least", r.independentPathsAtLeast},
                        {"single_points", r.singlePoints},
                        {"fastest", pathJson(r.fastest)},
                        {"most_reliable", pathJson(r.reliable)},
@@ -391,7 +392,8 @@ int analyzeWorkspace(const AnalyzeRequest& rq, std::ostream& out) {
   if (!any) out << "  none\n";
   out << "\nNeeds (fastest path):\n";
   for (const auto& r : res.needs) {
-    out << "  [" << toString(r.state) << "] " << needLabel(s, r) << ", " << r.independentPaths
+    out << "  [" << toString(r.state) << "] " << needLabel(s, r) << ", "
+        << (r.independentPathsAtLeast ? "at least " : "") << r.independentPaths
         << " independent path" << (r.independentPaths == 1 ? "" : "s") << "\n";
     if (r.fastest.path.found) out << "      " << r.fastest.sentence << "\n";
   }
