@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "app/render/network_overlay.hpp"
 #include "app/shell/app_context.hpp"
 #include "core/store.hpp"
 
@@ -240,6 +241,17 @@ void NetworkView::syncOverlay(const AppContext& ctx) {
   m_overlayDirty = false;
 }
 
+void NetworkView::syncAnalysis(const AppContext& ctx) {
+  const core::Id need = ctx.selection.kind == core::EntityKind::Need ? ctx.selection.id : 0;
+  if (ctx.analysis == m_analysisSeen && ctx.whatif == m_whatifSeen && need == m_pathNeed) return;
+  m_analysisSeen = ctx.analysis;
+  m_whatifSeen = ctx.whatif;
+  m_pathNeed = need;
+  if (!ctx.analysis) return;  // nothing from the engine yet: keep an overlay set by hand
+  setOverlay(overlayFromAnalysis(*ctx.analysis, ctx.whatif.get(), need));
+  if (!m_sizeChosen && !m_overlay.load.empty()) m_sizeMode = SizeMode::Load;
+}
+
 void NetworkView::fit() {
   if (m_pos.empty() || m_view.size.x <= 0 || m_view.size.y <= 0) return;
   float x0 = m_pos[0].x, x1 = x0, y0 = m_pos[0].y, y1 = y0;
@@ -368,6 +380,7 @@ void NetworkView::drawContent(AppContext& ctx) {
   }
   syncModel(ctx);
   pullPositions();
+  syncAnalysis(ctx);
   syncOverlay(ctx);
   drawToolbar(ctx);
 
@@ -391,8 +404,12 @@ void NetworkView::drawContent(AppContext& ctx) {
   drawLegend(ctx, dl);
   dl->PopClipRect();
   drawContextMenu(ctx);
-  if (hovered && m_hovered >= 0 && !m_draggingNode && !ImGui::IsPopupOpen("##network-menu"))
-    drawTooltip(ctx, m_hovered);
+  if (hovered && !m_draggingNode && !ImGui::IsPopupOpen("##network-menu")) {
+    if (m_hovered >= 0)
+      drawTooltip(ctx, m_hovered);
+    else if (m_hoveredEdge >= 0)
+      drawEdgeTooltip(ctx, m_hoveredEdge);
+  }
 
   // Save the settled picture once, so reopening the workspace shows the same network.
   if (m_layoutSettled && !m_savedSinceSettle && m_mode == NetworkLayoutMode::Force) {

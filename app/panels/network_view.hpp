@@ -17,6 +17,11 @@
 
 struct ImDrawList;
 
+namespace liaison::core {
+struct AnalysisResult;
+struct WhatIfResult;
+}  // namespace liaison::core
+
 namespace liaison::app {
 
 enum class NetworkLayoutMode { Force, Geographic };
@@ -63,6 +68,7 @@ class NetworkView final : public Panel {
   void loadSaved(AppContext& ctx, std::vector<Vec2f>& start, std::vector<bool>& known);
   void savePositions(AppContext& ctx);
   void syncOverlay(const AppContext& ctx);
+  void syncAnalysis(const AppContext& ctx);
   // View.
   void fit();
   void centreOn(int node);
@@ -74,6 +80,7 @@ class NetworkView final : public Panel {
   void drawCanvas(AppContext& ctx, ImDrawList* dl);
   void drawLegend(AppContext& ctx, ImDrawList* dl);
   void drawTooltip(const AppContext& ctx, int node);
+  void drawEdgeTooltip(const AppContext& ctx, int edge);
   void drawContextMenu(AppContext& ctx);
   void selectNode(AppContext& ctx, int node);
   void togglePin(AppContext& ctx, int node);
@@ -96,6 +103,12 @@ class NetworkView final : public Panel {
   SizeMode m_sizeMode = SizeMode::Degree;
 
   NetworkOverlay m_overlay;
+  // The engine results the overlay was made from (ctx.analysis / ctx.whatif) and the need whose
+  // path is drawn (the selection when it is a need).
+  std::shared_ptr<const core::AnalysisResult> m_analysisSeen;
+  std::shared_ptr<const core::WhatIfResult> m_whatifSeen;
+  core::Id m_pathNeed = 0;
+  bool m_sizeChosen = false;  // the user picked a size mode: do not switch to load by itself
   bool m_overlayDirty = true;
   ResolvedOverlay m_resolved;
   std::set<core::Id> m_resolvedDownReps, m_resolvedDownChannels;
@@ -110,15 +123,13 @@ class NetworkView final : public Panel {
   bool m_followFound = false;
 
   int m_hovered = -1;
-  int m_pressNode = -1;  // node under the left button when it went down
+  int m_hoveredEdge = -1;  // a channel under the pointer (when no node is)
+  int m_pressNode = -1;    // node under the left button when it went down
   bool m_draggingNode = false;
   bool m_panning = false;
-  int m_menuNode = -1, m_menuCluster = -1;
+  int m_menuNode = -1, m_menuCluster = -1, m_menuEdge = -1;
   bool m_showLegend = true;
   float m_legendWidth = 0;  // pixels, as last drawn
 };
-
-// The overlay for a representatives-level analysis; declared here so the shell can call it.
-// (Filled from core::AnalysisResult once the shell wires the analysis service in.)
 
 }  // namespace liaison::app

@@ -9,6 +9,7 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
+#include "core/analysis.hpp"
 #include "network_view.hpp"
 
 namespace liaison::app {
@@ -145,7 +146,10 @@ void NetworkView::drawToolbar(AppContext& ctx) {
   static const char* kSizes[] = {"Size: channels", "Size: load", "Size: betweenness"};
   int size = static_cast<int>(m_sizeMode);
   ImGui::SetNextItemWidth(11.0f * em);
-  if (ImGui::Combo("##network-size", &size, kSizes, 3)) m_sizeMode = static_cast<SizeMode>(size);
+  if (ImGui::Combo("##network-size", &size, kSizes, 3)) {
+    m_sizeMode = static_cast<SizeMode>(size);
+    m_sizeChosen = true;
+  }
   ImGui::SameLine();
   static const char* kLayouts[] = {"Layout: network", "Layout: geographic"};
   int mode = static_cast<int>(m_mode);
@@ -165,12 +169,14 @@ void NetworkView::drawToolbar(AppContext& ctx) {
   ImGui::Checkbox("Legend", &m_showLegend);
 
   // Right: counts and the layout's state.
-  char info[160];
+  char info[200];
   const bool running =
       m_mode == NetworkLayoutMode::Force && !m_layoutSettled && !m_model.nodes.empty();
-  std::snprintf(info, sizeof info, "%zu agencies, %zu people, %zu channels%s",
+  const bool stale = ctx.analysis && ctx.snapshot && ctx.analysis->version != ctx.snapshot->version;
+  std::snprintf(info, sizeof info, "%zu agencies, %zu people, %zu channels%s%s",
                 m_model.clusters.size(), m_model.nodes.size() - m_model.clusters.size(),
-                m_model.edges.size(), running ? "  \xC2\xB7  arranging\xE2\x80\xA6" : "");
+                m_model.edges.size(), running ? "  \xC2\xB7  arranging\xE2\x80\xA6" : "",
+                stale ? "  \xC2\xB7  analysis updating\xE2\x80\xA6" : "");
   const float w = ImGui::CalcTextSize(info).x;
   ImGui::SameLine();
   const float right = ImGui::GetWindowContentRegionMax().x;
@@ -185,6 +191,7 @@ void NetworkView::handleInput(AppContext& ctx, bool hovered, bool active) {
   const Vec2f mouse{io.MousePos.x, io.MousePos.y};
   // Hit-test against last frame's records (what the user sees).
   m_hovered = hovered ? hitNode(m_draw, mouse, 0.3f * em) : -1;
+  m_hoveredEdge = hovered && m_hovered < 0 ? hitEdge(m_draw, mouse, 0.35f * em) : -1;
 
   if (hovered && io.MouseWheel != 0) {
     zoomAt(mouse, std::pow(1.2f, io.MouseWheel));
@@ -235,6 +242,7 @@ void NetworkView::handleInput(AppContext& ctx, bool hovered, bool active) {
   }
   if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
     m_menuNode = m_hovered;
+    m_menuEdge = m_hoveredEdge;
     m_menuCluster = m_hovered >= 0 ? m_model.nodes[static_cast<std::size_t>(m_hovered)].cluster
                                    : hitCluster(m_draw, mouse);
     ImGui::OpenPopup("##network-menu");
@@ -276,6 +284,18 @@ void NetworkView::drawContextMenu(AppContext& ctx) {
     if (ImGui::MenuItem(m_pinned[static_cast<std::size_t>(m_menuNode)] ? "Unpin" : "Pin"))
       togglePin(ctx, m_menuNode);
     if (ImGui::MenuItem("Select")) selectNode(ctx, m_menuNode);
+  }
+  if (m_menuNode < 0 && m_menuEdge >= 0) {
+    const NetEdge& e = m_model.edges[static_cast<std::size_t>(m_menuEdge)];
+    ImGui::TextColored(theme.text_muted, "Channel %lld", static_cast<long long>(e.channel));
+    const bool down = ctx.whatif_down_channels.count(e.channel) > 0;
+    if (ImGui::MenuItem("Mark channel down (what-if)", nullptr, down)) {
+      if (down)
+        ctx.whatif_down_channels.erase(e.channel);
+      else
+        ctx.whatif_down_channels.insert(e.channel);
+    }
+    ImGui::Separator();
   }
   if (m_menuCluster >= 0) {
     const auto c = static_cast<std::size_t>(m_menuCluster);
@@ -560,6 +580,39 @@ void NetworkView::drawLegend(AppContext& ctx, ImDrawList* dl) {
   for (const auto& r : lines) drawRow(i++, r);
   if (hasOverlay)
     for (const auto& r : marks) drawRow(i++, r);
+}
+
+void NetworkView::drawEdgeTooltip(const AppContext& ctx, int edge) {
+  if (!m_source) return;
+  const NetEdge& e = m_model.edges[static_cast<std::size_t>(edge)];
+  const core::Channel* ch = m_source->channel(e.channel);
+  if (!ch) return;
+  const Theme& theme = themeData(ctx.theme);
+  auto end = [&](int node) -> std::string {
+    const NetNode& n = m_model.nodes[static_cast<std::size_t>(node)];
+    if (n.hub) return n.label;
+    const int c = n.cluster;
+    return c >= 0 ? n.label + " (" + m_model.clusters[static_cast<std::size_t>(c)].code + ")"
+                  : n.label;
+  };
+  static const char* kMedium[] = {"Radio", "Phone", "E-mail", "In person", "Data link"};
+  static const char* kStatus[] = {"up", "degraded", "down"};
+  ImGui::BeginTooltip();
+  if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+  ImGui::Text("%s %s %s", end(e.a).c_str(), ch->two_way ? "\xE2\x86\x94" : "\xE2\x86\x92",
+              end(e.b).c_str());
+  if (ctx.fonts.bold) ImGui::PopFont();
+  ImGui::Text("%s%s%s", kMedium[static_cast<int>(ch->medium)], ch->identifier.empty() ? "" : "  ",
+              ch->identifier.c_str());
+  ImGui::TextColored(ch->status == core::ChannelStatus::Up         ? theme.ok
+                     : ch->status == core::ChannelStatus::Degraded ? theme.warn
+                                                                   : theme.danger,
+                     "Status: %s", kStatus[static_cast<int>(ch->status)]);
+  ImGui::Text("%.0f min, reliability %.2f", ch->latency_min, ch->reliability);
+  const auto flags = m_resolved.edgeFlags[static_cast<std::size_t>(edge)];
+  if (flags & kEdgeBridge) ImGui::TextColored(theme.warn, "Bridge: its loss splits the network");
+  if (flags & kEdgeDown) ImGui::TextColored(theme.danger, "Marked down (what-if)");
+  ImGui::EndTooltip();
 }
 
 void NetworkView::drawTooltip(const AppContext& ctx, int node) {

@@ -389,6 +389,22 @@ int hitNode(const NetworkDrawList& list, Vec2f p, float slack) {
   return best;
 }
 
+int hitEdge(const NetworkDrawList& list, Vec2f p, float slack) {
+  int best = -1;
+  float bestD = slack;
+  for (const auto& e : list.edges) {
+    const float dx = e.b.x - e.a.x, dy = e.b.y - e.a.y, len2 = dx * dx + dy * dy;
+    if (len2 < 1e-6f) continue;
+    const float t = std::clamp(((p.x - e.a.x) * dx + (p.y - e.a.y) * dy) / len2, 0.0f, 1.0f);
+    const float d = std::hypot(e.a.x + t * dx - p.x, e.a.y + t * dy - p.y);
+    if (d <= bestD) {
+      best = e.edge;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
 int hitCluster(const NetworkDrawList& list, Vec2f p) {
   int best = -1;
   float bestR = 0;

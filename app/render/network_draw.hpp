@@ -120,6 +120,8 @@ void buildNetworkDrawList(const DrawState& state, const ViewTransform& view,
 
 // The drawn node under `p` (within its radius + slack pixels), nearest first; -1 when none.
 int hitNode(const NetworkDrawList& list, Vec2f p, float slack);
+// The drawn channel line nearest to `p` within `slack` pixels (model edge index); -1 when none.
+int hitEdge(const NetworkDrawList& list, Vec2f p, float slack);
 // The expanded cluster whose circle contains `p` (smallest first); -1 when none.
 int hitCluster(const NetworkDrawList& list, Vec2f p);
 

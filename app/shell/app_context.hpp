@@ -18,6 +18,8 @@ struct ImFont;
 
 namespace liaison::core {
 class Store;
+struct AnalysisResult;
+struct WhatIfResult;
 }
 
 namespace liaison::app {
@@ -58,6 +60,10 @@ struct AppContext {
   Selection selection;
   // What-if: people and channels the user has marked down (network view, analysis panel).
   std::set<core::Id> whatif_down_reps, whatif_down_channels;
+  // The engine's latest results (the shell copies them from core::AnalysisService; null until a
+  // run completes). Panels draw the last good one, marked stale while its version lags.
+  std::shared_ptr<const core::AnalysisResult> analysis;
+  std::shared_ptr<const core::WhatIfResult> whatif;
   UiFlags ui;
   ThemeKind theme = ThemeKind::Operator;
   float scale = 1.0f;  // monitor content scale x --scale

@@ -220,3 +220,14 @@ TEST_CASE("network draw: hit testing finds the node under the pointer", "[networ
   const Vec2f w = s.view.toWorld(p);
   CHECK(w.x == Approx(s.pos[static_cast<std::size_t>(s.model.nodeOfRep(201))].x));
 }
+
+TEST_CASE("network draw: hit testing finds the channel under the pointer", "[network]") {
+  Scene s;
+  s.pos[static_cast<std::size_t>(s.model.nodeOfRep(201))].y = 2.0f;  // lift 201: channel 3 slants
+  s.build();
+  const Vec2f a = s.view.toScreen(s.pos[static_cast<std::size_t>(s.model.nodeOfRep(101))]);
+  const Vec2f b = s.view.toScreen(s.pos[static_cast<std::size_t>(s.model.nodeOfRep(201))]);
+  const Vec2f mid{(a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f};
+  CHECK(hitEdge(s.out, mid, 4.0f) == s.model.edgeOfChannel(3));
+  CHECK(hitEdge(s.out, {mid.x, mid.y - 60}, 4.0f) == -1);
+}
