@@ -28,6 +28,7 @@ void registerPathCommand(CLI::App& root, CliResult& result);     // core/graph_a
 void registerWhatIfCommand(CLI::App& root, CliResult& result);
 void registerReportCommand(CLI::App& root, CliResult& result);  // ICS 214, timeline report
 void registerDrillCommand(CLI::App& root, CliResult& result);  // drill: MSEL, clock, AAR
+void registerWallCommand(CLI::App& root, CliResult& result);   // the situation-room wall
 
 // Every command, in --help order (the one list; see commands.cpp).
 void registerAllCommands(CLI::App& root, CliResult& result);

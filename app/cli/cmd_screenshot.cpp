@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/shell/app_loop.hpp"
+#include "app/shell/wall_runner.hpp"
 #include "cli.hpp"
 #include "workspace_paths.hpp"
 
@@ -23,6 +24,7 @@ bool parseSize(const std::string& text, int& w, int& h) {
 void registerScreenshotCommand(CLI::App& root, CliResult& result) {
   struct Args {
     std::string workspace, out, size = "1920x1080", filter, theme = "operator";
+    std::string layout = "dashboard", wall_layout = "quad";
     int frames = 3;
     float scale = 1.0f;
   };
@@ -46,6 +48,13 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
   cmd->add_option("--theme", args->theme, "Look: operator or wall")
       ->capture_default_str()
       ->check(CLI::IsMember({"operator", "wall"}));
+  cmd->add_option("--layout", args->layout,
+                  "dashboard (the workstation) or wall (the situation-room wall display)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"dashboard", "wall"}));
+  cmd->add_option("--wall-layout", args->wall_layout, "With --layout wall: quad, focus or rotate")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"quad", "focus", "rotate"}));
 
   cmd->callback([&result, args] {
     runGuarded(result, [&] {
@@ -63,6 +72,14 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
       o.workspace = args->workspace.empty() ? ensureDemoWorkspace(std::cerr)
                                             : std::filesystem::path(args->workspace);
       o.scale = args->scale;
+      if (args->layout == "wall") {
+        WallRunOptions w;
+        w.workspace = o.workspace;
+        w.layout = parseWallLayout(args->wall_layout).value_or(WallLayoutKind::Quad);
+        w.scale = args->scale;
+        w.screenshot = shot;
+        return runWall(w);
+      }
       o.read_only = true;  // a screenshot never writes
       o.directory_filter = args->filter;
       o.theme = args->theme == "wall" ? ThemeKind::Wall : ThemeKind::Operator;

@@ -20,6 +20,7 @@ void registerAllCommands(CLI::App& root, CliResult& result) {
   registerWhatIfCommand(root, result);
   registerReportCommand(root, result);
   registerDrillCommand(root, result);
+  registerWallCommand(root, result);
   // Later: analyze, path, whatif, wall, report, drill.
 }
 

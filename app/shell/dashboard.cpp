@@ -1,5 +1,6 @@
 #include "dashboard.hpp"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include <chrono>
@@ -42,7 +43,33 @@ DashboardLayout computeLayout(float x, float y, float w, float h, bool has_left,
   return l;
 }
 
+namespace {
+
+// F11 as the GLFW backend reports it; ignored where a key map reuses that index (tests).
+bool f11Pressed() {
+  const ImGuiIO& io = ImGui::GetIO();
+  for (int k : io.KeyMap)
+    if (k == GLFW_KEY_F11) return false;
+  return ImGui::IsKeyPressed(GLFW_KEY_F11, false);
+}
+
+}  // namespace
+
+void Dashboard::setPresenting(AppContext& ctx, bool on) {
+  if (on == m_presenting) return;
+  m_presenting = on;
+  if (on) m_themeBeforePresent = ctx.theme;
+  ctx.ui.theme_request = on ? ThemeKind::Wall : m_themeBeforePresent;
+}
+
 void Dashboard::drawFrame(AppContext& ctx, PanelRegistry& panels) {
+  if (m_presenting) {
+    m_wall.setWorkstation(true);
+    m_wall.drawFrame(ctx, panels, ImGui::GetTime());
+    if (m_wall.takeLeaveRequest() || f11Pressed()) setPresenting(ctx, false);
+    return;
+  }
+  if (f11Pressed()) setPresenting(ctx, true);
   drawMenuBar(ctx, panels);
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -93,6 +120,10 @@ void Dashboard::drawMenuBar(AppContext& ctx, PanelRegistry& panels) {
     ImGui::MenuItem("Show sensitive contacts", nullptr, &ctx.ui.show_sensitive, !ctx.wallMode());
     ImGui::Separator();
     ImGui::MenuItem("ImGui metrics", nullptr, &ctx.ui.show_imgui_metrics);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Present")) {
+    if (ImGui::MenuItem("Wall display on this screen", "F11")) setPresenting(ctx, true);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {

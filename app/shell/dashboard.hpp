@@ -5,6 +5,7 @@
 #include "app/panels/quick_entry.hpp"
 #include "app_context.hpp"
 #include "panel_registry.hpp"
+#include "wall_layout.hpp"
 
 namespace liaison::app {
 
@@ -25,6 +26,9 @@ DashboardLayout computeLayout(float x, float y, float w, float h, bool has_left,
 class Dashboard {
  public:
   void drawFrame(AppContext& ctx, PanelRegistry& panels);
+  // Present (menu or F11): this window shows the wall until Esc or F11.
+  bool presenting() const { return m_presenting; }
+  void setPresenting(AppContext& ctx, bool on);
 
  private:
   void drawMenuBar(AppContext& ctx, PanelRegistry& panels);
@@ -33,6 +37,9 @@ class Dashboard {
   void drawAbout(AppContext& ctx);
 
   QuickEntry m_quickEntry;  // Ctrl+E from anywhere
+  WallLayout m_wall;
+  bool m_presenting = false;
+  ThemeKind m_themeBeforePresent = ThemeKind::Operator;
 };
 
 }  // namespace liaison::app

@@ -4,6 +4,7 @@
 
 #include "app/panels/activity_log_panel.hpp"
 #include "app/panels/directory_panel.hpp"
+#include "app/panels/map_view.hpp"
 #include "app/panels/network_view.hpp"
 #include "app/panels/task_board_panel.hpp"
 #include "app/panels/timeline_panel.hpp"
@@ -17,6 +18,7 @@ PanelRegistry PanelRegistry::makeDefault() {
   panels.push_back(std::make_unique<TaskBoardPanel>());
   panels.push_back(std::make_unique<ActivityLogPanel>());
   panels.push_back(std::make_unique<NetworkView>());
+  panels.push_back(std::make_unique<MapView>());
   // Later issues: NetworkView, AnalysisPanel, MapView, TimelinePanel, TaskBoardPanel, ...
   return PanelRegistry(std::move(panels));
 }
