@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -135,6 +136,20 @@ TEST_CASE("analyze on the demo finds the built-in single points of failure", "[e
   CHECK(r.out.find("Nadia Ellsworth (TCEMA Duty Officer) cuts 4 needs") != std::string::npos);
   CHECK(r.out.find("Top bottlenecks") != std::string::npos);
   // Never a sensitive cell number (the demo's cells are all sensitive).
+  {
+    std::istringstream contacts(readFile(kDemo / "contacts.csv"));
+    std::string line;
+    int sensitive = 0;
+    while (std::getline(contacts, line)) {
+      if (line.find(",true,") == std::string::npos) continue;
+      const auto a = line.find(',', line.find(',') + 1), b = line.find(',', a + 1);
+      const std::string value = line.substr(a + 1, b - a - 1);
+      ++sensitive;
+      INFO(value);
+      CHECK(r.out.find(value) == std::string::npos);
+    }
+    CHECK(sensitive == 59);
+  }
   r = run({"analyze", ws, "--level", "agencies", "--json"});
   REQUIRE(r.code == 0);
   CHECK(json::parse(r.out)["nodes"].size() == 33);
