@@ -266,7 +266,7 @@ void NetworkView::fit() {
   m_view.centre = {(x0 + x1) * 0.5f, (y0 + y1) * 0.5f};
   // Keep the legend (bottom left) off the network: slide right into spare width, and shrink
   // only when there is not enough of it.
-  if (!m_showLegend || m_legendWidth <= 0 || m_legendWidth > m_view.size.x * 0.3f) return;
+  if (!m_showLegend || m_legendWidth <= 0 || m_legendWidth > m_view.size.x * 0.4f) return;
   const float spare = (m_view.size.x - (x1 - x0) * m_view.zoom) * 0.5f;
   if (spare >= m_legendWidth) return;
   const float w = m_view.size.x - m_legendWidth;

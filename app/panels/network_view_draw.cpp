@@ -162,10 +162,12 @@ void NetworkView::drawToolbar(AppContext& ctx) {
       submitLayout(m_pos, std::vector<bool>(m_pos.size(), true));
   }
   ImGui::SameLine();
-  if (ImGui::Button("Collapse all")) std::fill(m_collapsed.begin(), m_collapsed.end(), true);
-  ImGui::SameLine();
-  if (ImGui::Button("Expand all")) std::fill(m_collapsed.begin(), m_collapsed.end(), false);
-  ImGui::SameLine();
+  if (!ctx.wallMode()) {  // on the wall: from the context menu, to leave room for the counts
+    if (ImGui::Button("Collapse all")) std::fill(m_collapsed.begin(), m_collapsed.end(), true);
+    ImGui::SameLine();
+    if (ImGui::Button("Expand all")) std::fill(m_collapsed.begin(), m_collapsed.end(), false);
+    ImGui::SameLine();
+  }
   ImGui::Checkbox("Legend", &m_showLegend);
 
   // Right: counts and the layout's state.
@@ -492,7 +494,11 @@ void NetworkView::drawCanvas(AppContext& ctx, ImDrawList* dl) {
 void NetworkView::drawLegend(AppContext& ctx, ImDrawList* dl) {
   if (!m_showLegend || m_model.nodes.empty()) return;
   const Theme& theme = themeData(ctx.theme);
-  const float em = ImGui::GetFontSize();
+  // On the wall the body text is huge; the legend, a key rather than content, is set smaller.
+  const float scale = ctx.wallMode() ? 0.7f : 1.0f;
+  const float em = ImGui::GetFontSize() * scale;
+  ImFont* font = ImGui::GetFont();
+  auto textW = [&](const char* t) { return ImGui::CalcTextSize(t).x * scale; };
   bool present[15] = {};
   for (const auto& c : m_model.clusters) present[std::clamp(c.colour, 0, 14)] = true;
   struct Row {
@@ -512,9 +518,9 @@ void NetworkView::drawLegend(AppContext& ctx, ImDrawList* dl) {
   const std::size_t right = std::size(lines) + (hasOverlay ? std::size(marks) : 0);
   const std::size_t height = std::max(rows.size(), right);
   float typeW = 0, lineW = 0;
-  for (const auto& r : rows) typeW = std::max(typeW, ImGui::CalcTextSize(r.text).x);
-  for (const auto& r : marks) lineW = std::max(lineW, ImGui::CalcTextSize(r.text).x);
-  for (const auto& r : lines) lineW = std::max(lineW, ImGui::CalcTextSize(r.text).x);
+  for (const auto& r : rows) typeW = std::max(typeW, textW(r.text));
+  for (const auto& r : marks) lineW = std::max(lineW, textW(r.text));
+  for (const auto& r : lines) lineW = std::max(lineW, textW(r.text));
   const float col1 = 1.6f * em + typeW, col2 = 2.8f * em + lineW;
   const float w = col1 + col2 + 1.2f * em, h = static_cast<float>(height) * row + 0.8f * em;
   const ImVec2 p0(m_view.origin.x + 0.6f * em, m_view.origin.y + m_view.size.y - h - 0.6f * em);
@@ -526,7 +532,7 @@ void NetworkView::drawLegend(AppContext& ctx, ImDrawList* dl) {
     const float y = p0.y + 0.4f * em + static_cast<float>(i) * row;
     dl->AddCircleFilled(ImVec2(p0.x + 0.9f * em, y + 0.5f * em), 0.38f * em,
                         typeStyle(rows[i].type).colour, 16);
-    dl->AddText(ImVec2(p0.x + 1.6f * em, y), text, rows[i].text);
+    dl->AddText(font, em, ImVec2(p0.x + 1.6f * em, y), text, rows[i].text);
   }
   const float x = p0.x + col1 + 0.6f * em;
   const float lw = std::max(1.0f, 0.08f * em);
@@ -574,7 +580,7 @@ void NetworkView::drawLegend(AppContext& ctx, ImDrawList* dl) {
       default:
         break;
     }
-    dl->AddText(ImVec2(x + 2.2f * em, y), text, r.text);
+    dl->AddText(font, em, ImVec2(x + 2.2f * em, y), text, r.text);
   };
   std::size_t i = 0;
   for (const auto& r : lines) drawRow(i++, r);
