@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/panels/directory_panel.hpp"
+#include "app/shell/dashboard.hpp"
 #include "app/shell/panel_registry.hpp"
 #include "app/shell/theme.hpp"
 #include "app/shell/wall_layout.hpp"
@@ -221,4 +222,56 @@ TEST_CASE("no sensitive contact value is ever drawn on the wall") {
   }
   CHECK(frames > 40);
   CHECK(seen.find(incident) != std::string::npos);  // the scan did read the wall's text
+}
+
+TEST_CASE("a reload's changes are highlighted in the strip and the pane") {
+  app::test::HeadlessImGui imgui(1920, 1080);
+  app::test::DrawnText text;
+  app::AppContext ctx;
+  ctx.theme = app::ThemeKind::Wall;
+  auto before = demoWithPlantedSecret();
+  ctx.snapshot = before;
+  const auto panels = app::PanelRegistry::makeDefault();
+  app::WallLayout wall(app::WallLayoutKind::Quad);
+  const auto frame = [&] { wall.drawFrame(ctx, panels, ImGui::GetTime()); };
+  for (int i = 0; i < 3; ++i) imgui.frame(frame);
+  CHECK(text.scan().find("Latestchanges:none") != std::string::npos);
+
+  auto after = std::make_shared<core::Snapshot>(*before);
+  after->version = before->version + 1;
+  core::Channel* up = nullptr;
+  for (auto& c : after->channels)
+    if (c.status == core::ChannelStatus::Up) {
+      up = &c;
+      break;
+    }
+  REQUIRE(up != nullptr);
+  up->status = core::ChannelStatus::Down;
+  ctx.snapshot = after;
+  for (int i = 0; i < 3; ++i) imgui.frame(frame);
+  const std::string drawn = text.scan();
+  CHECK(drawn.find("ChannelDOWN:") != std::string::npos);
+  CHECK(drawn.find("NEW") != std::string::npos);
+  REQUIRE(wall.changes().recent().size() == 1);
+  CHECK(wall.changes().highlighted(app::ChangeKind::ChannelStatus, up->id, ImGui::GetTime()));
+}
+
+TEST_CASE("Present switches the workstation to the wall and Esc brings it back") {
+  app::test::HeadlessImGui imgui(1920, 1080);
+  mapKeys();
+  app::AppContext ctx;
+  ctx.snapshot = std::make_shared<core::Snapshot>();
+  auto panels = app::PanelRegistry::makeDefault();
+  app::Dashboard dashboard;
+  const auto frame = [&] { dashboard.drawFrame(ctx, panels); };
+  imgui.frame(frame);
+  dashboard.setPresenting(ctx, true);
+  CHECK(ctx.ui.theme_request == app::ThemeKind::Wall);
+  ctx.theme = *ctx.ui.theme_request;  // what the loop does between frames
+  ctx.ui.theme_request.reset();
+  imgui.frame(frame);
+  CHECK(dashboard.presenting());
+  imgui.pressKey(kEscape, frame);
+  CHECK_FALSE(dashboard.presenting());
+  CHECK(ctx.ui.theme_request == app::ThemeKind::Operator);
 }

@@ -163,6 +163,15 @@ TEST_CASE("wall follows another process's changes within a second and never writ
            field(j, "channels_down") == down0 + 1;
   });
 
+  // The file moved away: the wall says so (instead of freezing on the last numbers).
+  fs::rename(ws, dir.path() / "moved.liaison");
+  t0 = Clock::now();
+  const double lat_error = waitFor(state, t0, 5.0, [](const std::string& j) {
+    return j.find("\"error\": \"The workspace file is gone") != std::string::npos;
+  });
+  CHECK(lat_error < 2.0);
+  fs::rename(dir.path() / "moved.liaison", ws);
+
   stopFollower(follower);
   WARN("follow latency: event " << lat_event << " s, task " << lat_task << " s, channel "
                                 << lat_channel << " s");
