@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 #include <queue>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -69,7 +70,8 @@ std::string formatUtc(core::TimeUtc t, bool seconds) {
   return buf;
 }
 
-KeyFigures computeKeyFigures(const core::Snapshot& s, core::TimeUtc now) {
+KeyFigures computeKeyFigures(const core::Snapshot& s, core::TimeUtc now,
+                             const core::AnalysisResult* analysis) {
   KeyFigures k;
   for (const auto& t : s.tasks) {
     if (!isOpen(t)) continue;
@@ -82,37 +84,37 @@ KeyFigures computeKeyFigures(const core::Snapshot& s, core::TimeUtc now) {
     if (c.status == core::ChannelStatus::Degraded) ++k.channels_degraded;
   }
   k.needs_without_path = countNeedsWithoutPath(s);
+  if (analysis && analysis->version == s.version && !analysis->cancelled) {
+    k.broken_needs = 0;
+    for (const auto& n : analysis->needs) k.broken_needs += n.state == core::NeedState::Broken;
+    k.single_points = static_cast<int>(analysis->singlePoints.size());
+  }
   return k;
 }
 
-void KeyFigureBoard::update(const core::Snapshot& s, core::TimeUtc now) {
-  if (s.version == m_version && !m_first) {
-    // Overdue moves with the clock even when the data does not.
-    const KeyFigures k = computeKeyFigures(s, now);
-    if (k.overdue_tasks != m_figures.overdue_tasks) {
-      m_figures.overdue_tasks = k.overdue_tasks;
-      m_rows[1].value = k.overdue_tasks;
-      m_rows[1].since = now;
-    }
-    return;
-  }
-  m_version = s.version;
-  const KeyFigures k = computeKeyFigures(s, now);
-  const std::array<Row, kCount> next = {{
+void KeyFigureBoard::update(const core::Snapshot& s, core::TimeUtc now,
+                            const core::AnalysisResult* analysis) {
+  if (analysis && analysis->version != s.version) analysis = nullptr;  // stale: not shown
+  const KeyFigures k = computeKeyFigures(s, now, analysis);
+  std::vector<Row> next = {
       {"Open tasks", k.open_tasks, false, now},
       {"Overdue tasks", k.overdue_tasks, true, now},
-      {"Needs without a working path", k.needs_without_path, true, now},
-      {"Channels down", k.channels_down, true, now},
-  }};
-  for (int i = 0; i < kCount; ++i) {
-    const bool same = !m_first && m_rows[static_cast<std::size_t>(i)].value ==
-                                      next[static_cast<std::size_t>(i)].value;
-    const core::TimeUtc since = same ? m_rows[static_cast<std::size_t>(i)].since : now;
-    m_rows[static_cast<std::size_t>(i)] = next[static_cast<std::size_t>(i)];
-    m_rows[static_cast<std::size_t>(i)].since = since;
-  }
+  };
+  if (k.broken_needs >= 0)
+    next.push_back({"Broken needs", k.broken_needs, true, now});
+  else  // until the engine's result is in: a plain reachability count
+    next.push_back({"Needs without a working path", k.needs_without_path, true, now});
+  next.push_back({"Channels down", k.channels_down, true, now});
+  if (k.single_points >= 0)
+    next.push_back({"Single points of failure", k.single_points, true, now});
+  // A figure keeps its "since" time while its value (and meaning) stays the same.
+  for (Row& row : next)
+    for (const Row& old : m_rows)
+      if (std::string_view(old.label) == row.label && old.value == row.value) row.since = old.since;
+  m_rows = std::move(next);
   m_figures = k;
-  m_first = false;
+  m_version = s.version;
+  m_analysis = analysis;
 }
 
 void drawKeyFigureColumn(AppContext& ctx, const KeyFigureBoard& board, float width) {

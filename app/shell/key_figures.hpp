@@ -3,10 +3,11 @@
 // them when the workspace cannot be read. Computation is pure; drawing is ImGui.
 #pragma once
 
-#include <array>
 #include <string>
+#include <vector>
 
 #include "app_context.hpp"
+#include "core/analysis.hpp"
 
 namespace liaison::app {
 
@@ -19,14 +20,18 @@ struct KeyFigures {
   int needs_without_path = 0;
   int channels_down = 0;
   int channels_degraded = 0;
+  // From the analysis engine when its result is for this snapshot (-1: not available).
+  int broken_needs = -1;
+  int single_points = -1;
 };
 
-KeyFigures computeKeyFigures(const core::Snapshot& s, core::TimeUtc now);
+// analysis: the engine's result, used only when it is for s's version (may be null).
+KeyFigures computeKeyFigures(const core::Snapshot& s, core::TimeUtc now,
+                             const core::AnalysisResult* analysis = nullptr);
 
 // Remembers when each figure last changed value (wall clock, UTC seconds).
 class KeyFigureBoard {
  public:
-  static constexpr int kCount = 4;
   struct Row {
     const char* label;
     int value;
@@ -34,15 +39,16 @@ class KeyFigureBoard {
     core::TimeUtc since;
   };
   // Recomputes when the snapshot changed; now is UTC seconds.
-  void update(const core::Snapshot& s, core::TimeUtc now);
-  const std::array<Row, kCount>& rows() const { return m_rows; }
+  void update(const core::Snapshot& s, core::TimeUtc now,
+              const core::AnalysisResult* analysis = nullptr);
+  const std::vector<Row>& rows() const { return m_rows; }
   const KeyFigures& figures() const { return m_figures; }
 
  private:
   std::uint64_t m_version = ~0ull;
-  bool m_first = true;
+  const core::AnalysisResult* m_analysis = nullptr;
   KeyFigures m_figures;
-  std::array<Row, kCount> m_rows{};
+  std::vector<Row> m_rows;
 };
 
 // The side column of key figures in large type (focus layout); read_at: the last good read.

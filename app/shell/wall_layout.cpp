@@ -147,7 +147,7 @@ void WallLayout::drawFrame(AppContext& ctx, const PanelRegistry& panels, double 
   const core::TimeUtc now = core::nowUtc();
   if (ctx.snapshot) {
     m_changes.update(ctx.snapshot, time_s);
-    m_figures.update(*ctx.snapshot, now);
+    m_figures.update(*ctx.snapshot, now, ctx.analysis.get());
   }
   if (m_readError.empty() && ctx.last_reload.time_since_epoch().count() != 0)
     m_lastGoodRead = std::chrono::system_clock::to_time_t(ctx.last_reload);

@@ -13,6 +13,7 @@
 
 #include "app/platform/gl_window.hpp"
 #include "app/platform/offscreen_target.hpp"
+#include "core/analysis_service.hpp"
 #include "core/store.hpp"
 #include "fonts.hpp"
 #include "panel_registry.hpp"
@@ -180,7 +181,12 @@ int runWall(const WallRunOptions& o) {
   PanelRegistry panels = PanelRegistry::makeDefault();
   WallLayout wall(o.layout, o.interval_s);
 
+  // The engine's broken needs and single points of failure, off the frame thread.
+  core::AnalysisService analysis;
+  analysis.submit(ctx.snapshot);
   if (o.screenshot) {
+    analysis.waitIdle();  // a picture for a report shows the engine's figures
+    ctx.analysis = analysis.latest();
     ctx.scale = o.scale;
     setupWallLook(ctx, static_cast<float>(o.screenshot->height));
     return screenshotWall(ctx, panels, wall, *window, *o.screenshot);
@@ -199,6 +205,7 @@ int runWall(const WallRunOptions& o) {
     window->waitEvents(0.1);
     if (follower.poll(ctx, SnapshotFollower::Clock::now())) {
       ++reloads;
+      analysis.submit(ctx.snapshot);
       writeState(o.state_file, wallStateJson(*ctx.snapshot, store->readOnly(), "", reloads));
     }
     const std::string problem = workspaceProblem(ctx, o.workspace);
@@ -214,6 +221,7 @@ int runWall(const WallRunOptions& o) {
       setupWallLook(ctx, static_cast<float>(fh));
       ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    ctx.analysis = analysis.latest();
     window->newFrame();
     ImGui::NewFrame();
     wall.drawFrame(ctx, panels, ImGui::GetTime());

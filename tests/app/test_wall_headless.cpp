@@ -13,6 +13,7 @@
 #include "app/shell/panel_registry.hpp"
 #include "app/shell/theme.hpp"
 #include "app/shell/wall_layout.hpp"
+#include "core/analysis.hpp"
 #include "core/scenario.hpp"
 #include "core/store.hpp"
 #include "headless_imgui.hpp"
@@ -176,6 +177,8 @@ TEST_CASE("no sensitive contact value is ever drawn on the wall") {
   ctx.snapshot = demoWithPlantedSecret();
   ctx.theme = app::ThemeKind::Wall;
   ctx.ui.show_sensitive = true;  // the workstation's toggle must not matter on the wall
+  // With the engine's result too: panes draw its overlays, paths and figures.
+  ctx.analysis = std::make_shared<core::AnalysisResult>(core::analyze(*ctx.snapshot));
   const auto secrets = sensitiveValues(*ctx.snapshot);
   REQUIRE(secrets.size() > 10);
   REQUIRE(std::find(secrets.begin(), secrets.end(), kPlanted) != secrets.end());
