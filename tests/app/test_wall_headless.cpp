@@ -278,3 +278,69 @@ TEST_CASE("Present switches the workstation to the wall and Esc brings it back")
   CHECK_FALSE(dashboard.presenting());
   CHECK(ctx.ui.theme_request == app::ThemeKind::Operator);
 }
+
+TEST_CASE("key figures: open, overdue, needs without a working path, channels down") {
+  core::Snapshot s;
+  s.version = 7;
+  for (core::Id id : {1, 2, 3}) {
+    core::Agency a{};
+    a.id = id;
+    s.agencies.push_back(a);
+  }
+  core::Representative r{};
+  r.id = 10;
+  r.agency = 3;
+  s.representatives = {r};
+  core::Channel ab{};  // agencies 1-2, up
+  ab.id = 1;
+  ab.from_agency = 1;
+  ab.to_agency = 2;
+  core::Channel bc{};  // agency 2 - a person of agency 3, down
+  bc.id = 2;
+  bc.from_agency = 2;
+  bc.to_agency = 3;
+  bc.status = core::ChannelStatus::Down;
+  s.channels = {ab, bc};
+  core::Need n12{}, n13{};
+  n12.id = 1;
+  n12.agency_a = 1;
+  n12.agency_b = 2;
+  n13.id = 2;
+  n13.agency_a = 1;
+  n13.agency_b = 3;
+  s.needs = {n12, n13};
+  core::Task overdue{}, later{}, done{};
+  overdue.id = 1;
+  overdue.due = 100;
+  later.id = 2;
+  later.status = core::TaskStatus::Blocked;
+  later.due = 1000;
+  done.id = 3;
+  done.status = core::TaskStatus::Done;
+  done.due = 50;
+  s.tasks = {overdue, later, done};
+
+  const auto k = app::computeKeyFigures(s, 500);
+  CHECK(k.open_tasks == 2);
+  CHECK(k.overdue_tasks == 1);
+  CHECK(k.blocked_tasks == 1);
+  CHECK(k.needs_without_path == 1);  // 1-3 only over the down channel
+  CHECK(k.channels_down == 1);
+  CHECK(k.broken_needs == -1);  // no engine result
+  core::AnalysisResult stale;
+  stale.version = 6;
+  CHECK(app::computeKeyFigures(s, 500, &stale).broken_needs == -1);
+
+  // Bring the channel up: the need gets a path; "since" moves only for figures that changed.
+  app::KeyFigureBoard board;
+  board.update(s, 500);
+  REQUIRE(board.rows().size() == 4);
+  CHECK(std::string(board.rows()[2].label) == "Needs without a working path");
+  CHECK(board.rows()[2].value == 1);
+  s.channels[1].status = core::ChannelStatus::Up;
+  s.version = 8;
+  board.update(s, 600);
+  CHECK(board.rows()[2].value == 0);
+  CHECK(board.rows()[2].since == 600);
+  CHECK(board.rows()[0].since == 500);  // open tasks unchanged
+}
