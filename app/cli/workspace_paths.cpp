@@ -30,7 +30,12 @@ fs::path demoWorkspacePath() {
 
 fs::path ensureDemoWorkspace(std::ostream& log) {
   const fs::path target = demoWorkspacePath();
-  if (fs::exists(target)) return target;
+  if (fs::exists(target)) {
+    // Opening it read-write once migrates a demo made by an older Liaison, so read-only
+    // commands (screenshot, wall) can open it afterwards.
+    core::Store::open(target, core::OpenMode::ReadWrite);
+    return target;
+  }
   const fs::path source = assetDir() / "demo";
   if (!fs::exists(source / "agencies.csv"))
     throw std::runtime_error("the demo exercise is missing: no " +

@@ -10,7 +10,9 @@
 #include <iostream>
 #include <memory>
 
+#include "analysis_bridge.hpp"
 #include "app/panels/directory_panel.hpp"
+#include "app/panels/network_view.hpp"
 #include "app/platform/gl_window.hpp"
 #include "app/platform/offscreen_target.hpp"
 #include "core/store.hpp"
@@ -59,6 +61,10 @@ void applyPendingCommands(AppContext& ctx, core::Store& store, SnapshotFollower&
 
 int runScreenshot(AppContext& ctx, PanelRegistry& panels, GlWindow& window,
                   const ScreenshotRequest& shot) {
+  // A screenshot shows settled results: the engine's overlays and a finished layout.
+  AnalysisBridge analysis;
+  analysis.settle(ctx);
+  bool layoutStarted = false;
   std::unique_ptr<OffscreenTarget> target;
   try {
     target = std::make_unique<OffscreenTarget>(shot.width, shot.height);
@@ -80,6 +86,10 @@ int runScreenshot(AppContext& ctx, PanelRegistry& panels, GlWindow& window,
     dashboard.drawFrame(ctx, panels);
     ImGui::Render();
     target->render(bg.x, bg.y, bg.z);
+    if (!layoutStarted) {  // the first frame starts the network layout; let it settle
+      layoutStarted = true;
+      if (auto* network = panels.find<NetworkView>()) network->waitLayout(10.0);
+    }
   }
   const auto pixels = target->readPixels();
   if (!writePng(shot.out.c_str(), shot.width, shot.height, pixels)) {
@@ -94,6 +104,7 @@ int runScreenshot(AppContext& ctx, PanelRegistry& panels, GlWindow& window,
 int runInteractive(AppContext& ctx, PanelRegistry& panels, GlWindow& window, core::Store& store,
                    SnapshotFollower& follower) {
   Dashboard dashboard;
+  AnalysisBridge analysis;
   int burst = 3;  // frames to draw without waiting, so ImGui settles after each input
   while (!window.shouldClose() && !ctx.ui.request_quit) {
     const double timeout = burst > 0 ? 0.0 : 0.1;
@@ -113,6 +124,7 @@ int runInteractive(AppContext& ctx, PanelRegistry& panels, GlWindow& window, cor
       setupLook(ctx, static_cast<float>(h), true);
     }
 
+    analysis.update(ctx);
     window.newFrame();
     ImGui::NewFrame();
     dashboard.drawFrame(ctx, panels);
