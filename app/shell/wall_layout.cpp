@@ -184,7 +184,9 @@ void WallLayout::drawFrame(AppContext& ctx, const PanelRegistry& panels, double 
     }
     case WallLayoutKind::Rotate: {
       const int i = shownPane(time_s, n);
+      m_paneNote = "next: " + panes[static_cast<std::size_t>((i + 1) % n)].title;
       drawPane(ctx, panes[static_cast<std::size_t>(i)], i, x, by, w, bh, time_s, false);
+      m_paneNote.clear();
       // How long until the next pane: a thin bar along the bottom edge.
       const double phase =
           std::fmod(std::max(0.0, time_s - m_rotateStart), m_rotateSeconds) / m_rotateSeconds;
@@ -333,6 +335,10 @@ void WallLayout::drawPane(AppContext& ctx, const WallPane& pane, int index, floa
       wallText("NEW", theme.background);
     }
     if (ctx.fonts.bold) ImGui::PopFont();
+    if (!m_paneNote.empty()) {
+      ImGui::SameLine(0, 1.2f * em);
+      wallText(m_paneNote, theme.text_muted);
+    }
     ImGui::BeginChild("##content", ImVec2(0, 0), false, ImGuiWindowFlags_NoNav);
     if (pane.panel)
       pane.panel->drawContent(ctx);

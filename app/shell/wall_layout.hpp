@@ -81,6 +81,7 @@ class WallLayout {
   bool m_workstation = false;
   bool m_leave = false;
   std::string m_readError;
+  std::string m_paneNote;  // rotate: "next: Map" beside the pane's title
   core::TimeUtc m_lastGoodRead = 0;
   ChangeTracker m_changes;
   KeyFigureBoard m_figures;
