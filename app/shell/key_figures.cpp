@@ -181,7 +181,17 @@ void drawTaskSummary(AppContext& ctx, core::TimeUtc now, bool highlight_moves, d
       wallText("+ " + std::to_string(overdue.size() - i) + " more", theme.text_muted);
       break;
     }
-    wallText(formatUtc(*t.due, false) + "  " + t.title, theme.text);
+    // Due today: the time; older: the date too, so a stale deadline cannot pass for today's.
+    std::string due = formatUtc(*t.due, false);
+    if (now - *t.due >= 86400) {
+      const std::time_t tt = static_cast<std::time_t>(*t.due);
+      std::tm tm{};
+      gmtime_r(&tt, &tm);
+      char day[16];
+      std::strftime(day, sizeof day, "%d %b ", &tm);
+      due = day + due;
+    }
+    wallText(due + "  " + t.title, theme.text);
   }
 }
 

@@ -272,6 +272,10 @@ void WallLayout::drawChangeStrip(AppContext& ctx, float x, float y, float w, flo
   const float em = ImGui::GetFontSize();
   if (beginRegion("##wall_changes", x, y, w, h, theme.background)) {
     ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight()) / 2);
+    // Right: when the data was last loaded, so nobody trusts a picture older than it looks.
+    const std::string loaded =
+        m_lastGoodRead ? "data loaded " + formatUtc(m_lastGoodRead, true) : std::string();
+    const float loaded_w = ImGui::CalcTextSize(loaded.c_str()).x;
     const auto& recent = m_changes.recent();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (recent.empty()) {
@@ -279,7 +283,7 @@ void WallLayout::drawChangeStrip(AppContext& ctx, float x, float y, float w, flo
     } else {
       wallText("Latest:", theme.text_muted);
       // The newest changes, as many as fit on the line.
-      const float limit = x + w - 0.6f * em;
+      const float limit = x + w - loaded_w - 2.0f * em;
       for (std::size_t i = 0; i < recent.size() && i < 3; ++i) {
         const auto& seen = recent[i];
         const bool fresh = time_s - seen.at < ChangeTracker::kHighlightSeconds;
@@ -300,6 +304,10 @@ void WallLayout::drawChangeStrip(AppContext& ctx, float x, float y, float w, flo
         }
         wallText(line, seen.change.alarming ? theme.danger : fresh ? theme.accent : theme.text);
       }
+    }
+    if (!loaded.empty() && ImGui::GetItemRectMax().x + em < x + w - loaded_w - 0.6f * em) {
+      ImGui::SameLine(w - loaded_w - 0.6f * em);
+      wallText(loaded, theme.text_muted);
     }
   }
   ImGui::End();
