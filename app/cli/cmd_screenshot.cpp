@@ -24,7 +24,7 @@ bool parseSize(const std::string& text, int& w, int& h) {
 void registerScreenshotCommand(CLI::App& root, CliResult& result) {
   struct Args {
     std::string workspace, out, size = "1920x1080", filter, theme = "operator";
-    std::string layout = "dashboard", wall_layout = "quad";
+    std::string layout = "dashboard", wall_layout = "quad", panel;
     int frames = 3;
     float scale = 1.0f;
   };
@@ -45,6 +45,9 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
       ->capture_default_str()
       ->check(CLI::Range(0.25f, 8.0f));
   cmd->add_option("--filter", args->filter, "Text to put in the directory's search box");
+  cmd->add_option("--panel", args->panel,
+                  "Show only this panel, using the whole window (e.g. Directory, Network, "
+                  "Timeline, \"Task board\", Map, \"Activity log\")");
   cmd->add_option("--theme", args->theme, "Look: operator or wall")
       ->capture_default_str()
       ->check(CLI::IsMember({"operator", "wall"}));
@@ -82,6 +85,7 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
       }
       o.read_only = true;  // a screenshot never writes
       o.directory_filter = args->filter;
+      o.only_panel = args->panel;
       o.theme = args->theme == "wall" ? ThemeKind::Wall : ThemeKind::Operator;
       return runDashboard(o);
     });

@@ -188,6 +188,15 @@ int runDashboard(const RunOptions& o) {
   PanelRegistry panels = PanelRegistry::makeDefault();
   if (!o.directory_filter.empty())
     if (auto* directory = panels.find<DirectoryPanel>()) directory->setFilter(o.directory_filter);
+  if (!o.only_panel.empty()) {
+    if (!panels.byName(o.only_panel.c_str())) {
+      std::cerr << "error: there is no panel named '" << o.only_panel << "'; panels are:";
+      for (const auto& p : panels.panels()) std::cerr << " '" << p->name() << "'";
+      std::cerr << "\n";
+      return 1;
+    }
+    for (const auto& p : panels.panels()) p->setVisible(o.only_panel == p->name());
+  }
 
   if (o.screenshot) {
     ctx.scale = o.scale;

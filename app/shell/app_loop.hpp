@@ -23,6 +23,7 @@ struct RunOptions {
   ThemeKind theme = ThemeKind::Operator;
   bool read_only = false;
   std::string directory_filter;  // pre-filled search box (screenshots, tests)
+  std::string only_panel;        // show just this panel by name (screenshots); empty: all
   std::optional<ScreenshotRequest> screenshot;
 };
 

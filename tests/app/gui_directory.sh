@@ -24,7 +24,8 @@ done
 echo "workspace from $imported"
 
 shot() {
-  xvfb-run -a -s "-screen 0 1920x1080x24" "$liaison" screenshot "$ws" --size 1920x1080 "$@"
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$liaison" screenshot "$ws" --size 1920x1080 \
+    --panel Directory "$@"
 }
 shot --out "$out/directory.png" || { echo "FAIL: screenshot"; exit 1; }
 # Control: a search that matches nobody must give a visibly different picture.
