@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "app/panels/activity_log_panel.hpp"
+#include "app/panels/analysis_panel.hpp"
 #include "app/panels/directory_panel.hpp"
 #include "app/panels/map_view.hpp"
 #include "app/panels/network_view.hpp"
@@ -19,6 +20,7 @@ PanelRegistry PanelRegistry::makeDefault() {
   panels.push_back(std::make_unique<TaskBoardPanel>());
   panels.push_back(std::make_unique<ActivityLogPanel>());
   panels.push_back(std::make_unique<MapView>());
+  panels.push_back(std::make_unique<AnalysisPanel>());  // the right column
   // Later issues: NetworkView, AnalysisPanel, MapView, TimelinePanel, TaskBoardPanel, ...
   return PanelRegistry(std::move(panels));
 }

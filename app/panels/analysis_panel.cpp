@@ -1,0 +1,551 @@
+#include "analysis_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "app/shell/app_context.hpp"
+#include "app/shell/theme.hpp"
+#include "core/analysis.hpp"
+
+namespace liaison::app {
+
+namespace {
+
+int stateRank(core::NeedState s) {
+  switch (s) {
+    case core::NeedState::Broken: return 0;
+    case core::NeedState::SinglePath: return 1;
+    case core::NeedState::Slow: return 2;
+    case core::NeedState::Ok: return 3;
+  }
+  return 3;
+}
+
+const char* stateLabel(core::NeedState s) {
+  switch (s) {
+    case core::NeedState::Broken: return "broken";
+    case core::NeedState::SinglePath: return "single path";
+    case core::NeedState::Slow: return "slow";
+    case core::NeedState::Ok: return "ok";
+  }
+  return "";
+}
+
+const char* priorityLabel(core::Priority p) {
+  switch (p) {
+    case core::Priority::Critical: return "critical";
+    case core::Priority::High: return "high";
+    case core::Priority::Normal: return "normal";
+    case core::Priority::Low: return "low";
+  }
+  return "";
+}
+
+ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
+  return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t,
+                a.w + (b.w - a.w) * t);
+}
+
+ImVec4 stateColour(const Theme& th, core::NeedState s) {
+  switch (s) {
+    case core::NeedState::Broken: return th.danger;
+    case core::NeedState::SinglePath: return mix(th.danger, th.warn, 0.5f);
+    case core::NeedState::Slow: return th.warn;
+    case core::NeedState::Ok: return th.ok;
+  }
+  return th.text_muted;
+}
+
+std::string agencyCode(const core::Snapshot* snap, core::Id id) {
+  const core::Agency* a = snap ? snap->agency(id) : nullptr;
+  return a ? a->code : "#" + std::to_string(id);
+}
+
+std::string needLabel(const core::Snapshot* snap, core::Id a, core::Id b) {
+  return agencyCode(snap, a) + " - " + agencyCode(snap, b);
+}
+
+std::string needLabel(const core::Snapshot* snap, const core::AnalysisResult& r, core::Id need) {
+  const core::NeedResult* n = r.need(need);
+  return n ? needLabel(snap, n->agency_a, n->agency_b) : "need #" + std::to_string(need);
+}
+
+// Names only: NodeResult::name is "Name (Position)" or an agency code, never a contact value.
+std::string nodeName(const core::AnalysisResult& r, core::Id id) {
+  const core::NodeResult* n = r.node(id);
+  return n ? n->name : "#" + std::to_string(id);
+}
+
+std::string minutes(double m) {
+  if (!std::isfinite(m)) return "no path";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f min", m);
+  return buf;
+}
+
+std::string pathSummary(const graph::Path& p) {
+  if (!p.found) return "no working path";
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%zu hop%s, %.1f min, reliability %.2f", p.hops.size(),
+                p.hops.size() == 1 ? "" : "s", p.latency, p.reliability);
+  return buf;
+}
+
+std::string shortSummary(const graph::Path& p) {
+  if (!p.found) return "no path";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%zu hop%s, %.1f min", p.hops.size(), p.hops.size() == 1 ? "" : "s",
+                p.latency);
+  return buf;
+}
+
+std::string joinNeeds(const core::Snapshot* snap, const core::AnalysisResult& r,
+                      const std::vector<core::Id>& needs) {
+  std::string out;
+  for (core::Id n : needs) {
+    if (!out.empty()) out += ", ";
+    out += needLabel(snap, r, n);
+  }
+  return out;
+}
+
+ScreenRect lastItemRect() {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  return {a.x, a.y, b.x, b.y};
+}
+
+void chip(const ImVec4& colour) {
+  const float em = ImGui::GetFontSize();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float h = ImGui::GetTextLineHeight();
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 0.15f * h),
+                                            ImVec2(p.x + 0.7f * em, p.y + 0.85f * h),
+                                            ImGui::GetColorU32(colour), 0.15f * em);
+  ImGui::Dummy(ImVec2(0.7f * em, h));
+  ImGui::SameLine();
+}
+
+template <class V>
+bool sameSet(const std::vector<core::Id>& ids, const V& set) {
+  std::vector<core::Id> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  return std::equal(sorted.begin(), sorted.end(), set.begin(), set.end());
+}
+
+}  // namespace
+
+const ScreenRect* AnalysisPanel::needRowRect(core::Id need) const {
+  auto it = m_needRects.find(need);
+  return it == m_needRects.end() ? nullptr : &it->second;
+}
+
+const ScreenRect* AnalysisPanel::whatIfToggleRect(core::Id rep) const {
+  auto it = m_toggleRects.find(rep);
+  return it == m_toggleRects.end() ? nullptr : &it->second;
+}
+
+void AnalysisPanel::heading(const AppContext& ctx, const char* text) {
+  if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+  ImGui::TextUnformatted(text);
+  if (ctx.fonts.bold) ImGui::PopFont();
+}
+
+void AnalysisPanel::refreshOrder(const core::AnalysisResult& result) {
+  m_order.clear();
+  for (const auto& n : result.needs) m_order.push_back(n.need);
+  std::stable_sort(m_order.begin(), m_order.end(), [&](core::Id a, core::Id b) {
+    const core::NeedResult* na = result.need(a);
+    const core::NeedResult* nb = result.need(b);
+    const int ra = stateRank(na->state), rb = stateRank(nb->state);
+    if (ra != rb) return ra < rb;
+    if (na->priority != nb->priority) return na->priority < nb->priority;
+    return a < b;
+  });
+}
+
+void AnalysisPanel::drawContent(AppContext& ctx) {
+  m_needRects.clear();
+  m_toggleRects.clear();
+  m_addRects.clear();
+  m_addPairs.clear();
+  m_resetRect = {};
+  m_updating = !ctx.analysis || (ctx.snapshot && ctx.analysis->version < ctx.snapshot->version);
+  drawStatusLine(ctx);
+  if (!ctx.analysis) return;
+  const auto result = ctx.analysis;  // keep it alive for the whole frame
+  if (result != m_orderOf) {
+    refreshOrder(*result);
+    m_orderOf = result;
+    m_added.clear();
+  }
+  ImGui::PushTextWrapPos(0.0f);
+  if (ImGui::CollapsingHeader("Needs", ImGuiTreeNodeFlags_DefaultOpen)) drawNeeds(ctx, *result);
+  if (ImGui::CollapsingHeader("Path between two agencies", ImGuiTreeNodeFlags_DefaultOpen))
+    drawPair(ctx, *result);
+  if (ImGui::CollapsingHeader("Bottlenecks and single points of failure",
+                              ImGuiTreeNodeFlags_DefaultOpen))
+    drawBottlenecks(ctx, *result);
+  if (ImGui::CollapsingHeader("What-if", ImGuiTreeNodeFlags_DefaultOpen)) drawWhatIf(ctx, *result);
+  if (ImGui::CollapsingHeader("Recommendations", ImGuiTreeNodeFlags_DefaultOpen))
+    drawRecommendations(ctx, *result);
+  ImGui::PopTextWrapPos();
+}
+
+void AnalysisPanel::drawStatusLine(const AppContext& ctx) {
+  const Theme& th = themeData(ctx.theme);
+  if (!ctx.analysis) {
+    ImGui::TextColored(th.text_muted, "analysis updating...");
+    return;
+  }
+  const core::AnalysisResult& r = *ctx.analysis;
+  int counts[4] = {0, 0, 0, 0};
+  for (const auto& n : r.needs) ++counts[stateRank(n.state)];
+  ImGui::Text("%zu needs:", r.needs.size());
+  const core::NeedState order[4] = {core::NeedState::Broken, core::NeedState::SinglePath,
+                                    core::NeedState::Slow, core::NeedState::Ok};
+  for (core::NeedState s : order) {
+    ImGui::SameLine();
+    ImGui::TextColored(stateColour(th, s), "%d %s", counts[stateRank(s)], stateLabel(s));
+  }
+  if (m_updating)
+    ImGui::TextColored(th.warn, "analysis updating... (showing version %llu)",
+                       static_cast<unsigned long long>(r.version));
+  else if (r.cancelled)
+    ImGui::TextColored(th.warn, "last analysis was cancelled; figures may be incomplete");
+  else
+    ImGui::TextColored(th.text_muted, "analysed in %.2f s", r.seconds);
+}
+
+void AnalysisPanel::drawNeeds(AppContext& ctx, const core::AnalysisResult& result) {
+  const Theme& th = themeData(ctx.theme);
+  const core::Snapshot* snap = ctx.snapshot.get();
+  if (m_order.empty()) {
+    ImGui::TextColored(th.text_muted, "No communication needs recorded.");
+    return;
+  }
+  const float em = ImGui::GetFontSize();
+  const float row_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+  const std::size_t shown = std::min<std::size_t>(m_order.size(), 12);
+  const float height = row_h * static_cast<float>(shown + 1) + 0.5f * em;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("##needs", 4, flags, ImVec2(0, height))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Need", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Priority", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Paths", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("Fastest", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(m_order.size()));
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const core::NeedResult* n = result.need(m_order[static_cast<std::size_t>(i)]);
+        if (!n) continue;
+        ImGui::PushID(static_cast<int>(n->need));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        chip(stateColour(th, n->state));
+        const bool selected = ctx.selection.is(core::EntityKind::Need, n->need);
+        const std::string label = needLabel(snap, n->agency_a, n->agency_b);
+        if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+          ctx.selection = {core::EntityKind::Need, n->need};
+        m_needRects[n->need] = lastItemRect();
+        if (ImGui::IsItemHovered()) {
+          ImGui::BeginTooltip();
+          ImGui::Text("%s: %s", label.c_str(), stateLabel(n->state));
+          if (!n->reason.empty()) ImGui::TextUnformatted(n->reason.c_str());
+          ImGui::EndTooltip();
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(priorityLabel(n->priority));
+        ImGui::TableNextColumn();
+        ImGui::Text("%d%s", n->independentPaths, n->independentPathsAtLeast ? "+" : "");
+        ImGui::TableNextColumn();
+        ImGui::TextColored(n->fastest.path.found ? th.text : th.danger, "%s",
+                           shortSummary(n->fastest.path).c_str());
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndTable();
+  }
+  const core::NeedResult* sel = ctx.selection.kind == core::EntityKind::Need
+                                    ? result.need(ctx.selection.id)
+                                    : nullptr;
+  if (sel)
+    drawNeedDetails(ctx, result, *sel);
+  else
+    ImGui::TextColored(th.text_muted, "Click a need to see its paths (drawn in the network view).");
+}
+
+void AnalysisPanel::drawNeedDetails(const AppContext& ctx, const core::AnalysisResult& result,
+                                    const core::NeedResult& need) {
+  const Theme& th = themeData(ctx.theme);
+  const core::Snapshot* snap = ctx.snapshot.get();
+  ImGui::Spacing();
+  chip(stateColour(th, need.state));
+  heading(ctx, (needLabel(snap, need.agency_a, need.agency_b) + ": " + stateLabel(need.state)).c_str());
+  if (!need.reason.empty()) ImGui::TextColored(th.text_muted, "%s", need.reason.c_str());
+  ImGui::Text("%s priority, %d%s independent path%s", priorityLabel(need.priority),
+              need.independentPaths, need.independentPathsAtLeast ? " or more" : "",
+              need.independentPaths == 1 ? "" : "s");
+  if (!need.singlePoints.empty()) {
+    std::string names;
+    for (core::Id id : need.singlePoints) {
+      if (!names.empty()) names += ", ";
+      names += nodeName(result, id);
+    }
+    ImGui::TextColored(th.warn, "Cut by the loss of: %s", names.c_str());
+  }
+  ImGui::PushID(static_cast<int>(need.need));
+  drawPathBlock(ctx, "Fastest", need.fastest, nullptr, nullptr);
+  drawPathBlock(ctx, "Most reliable", need.reliable, &need.fastest, "fastest");
+  drawPathBlock(ctx, "Fewest hops", need.fewestHops, &need.fastest, "fastest");
+  ImGui::PopID();
+}
+
+void AnalysisPanel::drawPathBlock(const AppContext& ctx, const char* title,
+                                  const core::ExplainedPath& path,
+                                  const core::ExplainedPath* same_as, const char* same_name) {
+  const Theme& th = themeData(ctx.theme);
+  ImGui::Spacing();
+  heading(ctx, title);
+  ImGui::SameLine();
+  ImGui::TextColored(path.path.found ? th.text_muted : th.danger, "%s",
+                     pathSummary(path.path).c_str());
+  if (!path.path.found) return;
+  if (same_as && same_as->path.found && same_as->path.nodes == path.path.nodes &&
+      same_as->path.latency == path.path.latency) {
+    ImGui::TextColored(th.text_muted, "Same route as the %s path.", same_name);
+    return;
+  }
+  ImGui::Indent();
+  for (std::size_t i = 0; i < path.steps.size(); ++i)
+    ImGui::TextWrapped("%zu. %s", i + 1, path.steps[i].c_str());
+  ImGui::Unindent();
+}
+
+void AnalysisPanel::drawPair(AppContext& ctx, const core::AnalysisResult& result) {
+  const Theme& th = themeData(ctx.theme);
+  const core::Snapshot* snap = ctx.snapshot.get();
+  if (!snap || snap->agencies.size() < 2) {
+    ImGui::TextColored(th.text_muted, "Needs two agencies.");
+    return;
+  }
+  const float em = ImGui::GetFontSize();
+  auto combo = [&](const char* id, core::Id& value) {
+    ImGui::SetNextItemWidth(7.0f * em);
+    const std::string preview = value ? agencyCode(snap, value) : "agency...";
+    if (ImGui::BeginCombo(id, preview.c_str())) {
+      for (const auto& a : snap->agencies) {
+        ImGui::PushID(static_cast<int>(a.id));
+        if (ImGui::Selectable(a.code.c_str(), value == a.id)) value = a.id;
+        ImGui::PopID();
+      }
+      ImGui::EndCombo();
+    }
+  };
+  combo("##pair_a", m_pairA);
+  ImGui::SameLine();
+  ImGui::TextUnformatted("and");
+  ImGui::SameLine();
+  combo("##pair_b", m_pairB);
+  if (!m_pairA || !m_pairB) return;
+  if (m_pairA == m_pairB) {
+    ImGui::TextColored(th.text_muted, "Pick two different agencies.");
+    return;
+  }
+  const core::NeedResult* found = nullptr;
+  for (const auto& n : result.needs)
+    if ((n.agency_a == m_pairA && n.agency_b == m_pairB) ||
+        (n.agency_a == m_pairB && n.agency_b == m_pairA))
+      found = &n;
+  if (!found) {
+    // TODO(engine): paths for an arbitrary pair belong on the analysis worker, not this frame.
+    ImGui::TextColored(th.text_muted, "No need recorded between %s and %s.",
+                       agencyCode(snap, m_pairA).c_str(), agencyCode(snap, m_pairB).c_str());
+    return;
+  }
+  if (ImGui::SmallButton("Show in network view"))
+    ctx.selection = {core::EntityKind::Need, found->need};
+  drawNeedDetails(ctx, result, *found);
+}
+
+void AnalysisPanel::drawWhatIfToggle(AppContext& ctx, const core::AnalysisResult& result,
+                                     core::Id node) {
+  if (result.level != core::NetworkLevel::Representatives) return;  // agencies: not a person
+  bool down = ctx.whatif_down_reps.count(node) != 0;
+  if (ImGui::Checkbox("What if unavailable?", &down)) {
+    if (down)
+      ctx.whatif_down_reps.insert(node);
+    else
+      ctx.whatif_down_reps.erase(node);
+  }
+  m_toggleRects.emplace(node, lastItemRect());
+}
+
+void AnalysisPanel::drawBottlenecks(AppContext& ctx, const core::AnalysisResult& result) {
+  const Theme& th = themeData(ctx.theme);
+  const core::Snapshot* snap = ctx.snapshot.get();
+  heading(ctx, "Single points of failure");
+  if (result.singlePoints.empty())
+    ImGui::TextColored(th.ok, "None: no one person's loss cuts a need.");
+  int rank = 0;
+  for (const auto& sp : result.singlePoints) {
+    ImGui::PushID("spof");
+    ImGui::PushID(static_cast<int>(sp.node));
+    ImGui::TextColored(th.danger, "%d. %s", ++rank, nodeName(result, sp.node).c_str());
+    ImGui::Indent();
+    ImGui::TextWrapped("Losing them cuts %zu need%s: %s", sp.needs.size(),
+                       sp.needs.size() == 1 ? "" : "s", joinNeeds(snap, result, sp.needs).c_str());
+    drawWhatIfToggle(ctx, result, sp.node);
+    ImGui::Unindent();
+    ImGui::PopID();
+    ImGui::PopID();
+  }
+  ImGui::Spacing();
+  heading(ctx, "Bottlenecks (most load first)");
+  if (result.bottlenecks.empty()) ImGui::TextColored(th.text_muted, "None.");
+  rank = 0;
+  for (const auto& b : result.bottlenecks) {
+    ImGui::PushID("bottleneck");
+    ImGui::PushID(static_cast<int>(b.node));
+    ImGui::TextColored(th.warn, "%d. %s", ++rank, nodeName(result, b.node).c_str());
+    ImGui::Indent();
+    ImGui::TextColored(th.text_muted, "load %.1f, betweenness %.1f", b.load, b.betweenness);
+    if (!b.needs.empty())
+      ImGui::TextWrapped("Relays %zu need%s: %s", b.needs.size(), b.needs.size() == 1 ? "" : "s",
+                         joinNeeds(snap, result, b.needs).c_str());
+    drawWhatIfToggle(ctx, result, b.node);
+    ImGui::Unindent();
+    ImGui::PopID();
+    ImGui::PopID();
+  }
+}
+
+void AnalysisPanel::drawWhatIf(AppContext& ctx, const core::AnalysisResult& result) {
+  const Theme& th = themeData(ctx.theme);
+  const core::Snapshot* snap = ctx.snapshot.get();
+  if (ctx.whatif_down_reps.empty() && ctx.whatif_down_channels.empty()) {
+    ImGui::TextColored(th.text_muted,
+                       "Nobody is marked down. Use \"What if unavailable?\" above, or right-click a "
+                       "person in the network view.");
+    return;
+  }
+  core::Id removeRep = 0, removeChannel = 0;
+  for (core::Id rep : ctx.whatif_down_reps) {
+    ImGui::PushID("rep");
+    ImGui::PushID(static_cast<int>(rep));
+    if (ImGui::SmallButton("Remove")) removeRep = rep;
+    ImGui::SameLine();
+    const core::Representative* r = snap ? snap->representative(rep) : nullptr;
+    if (r)
+      ImGui::Text("%s (%s) down", r->name.c_str(), agencyCode(snap, r->agency).c_str());
+    else
+      ImGui::Text("%s down", nodeName(result, rep).c_str());
+    ImGui::PopID();
+    ImGui::PopID();
+  }
+  for (core::Id ch : ctx.whatif_down_channels) {
+    ImGui::PushID("channel");
+    ImGui::PushID(static_cast<int>(ch));
+    if (ImGui::SmallButton("Remove")) removeChannel = ch;
+    ImGui::SameLine();
+    const core::Channel* c = snap ? snap->channel(ch) : nullptr;
+    if (c && c->betweenReps())
+      ImGui::Text("channel %s - %s down", nodeName(result, c->from_rep).c_str(),
+                  nodeName(result, c->to_rep).c_str());
+    else if (c)
+      ImGui::Text("channel %s down", needLabel(snap, c->from_agency, c->to_agency).c_str());
+    else
+      ImGui::Text("channel #%llu down", static_cast<unsigned long long>(ch));
+    ImGui::PopID();
+    ImGui::PopID();
+  }
+  if (ImGui::Button("Reset")) {
+    ctx.whatif_down_reps.clear();
+    ctx.whatif_down_channels.clear();
+  }
+  m_resetRect = lastItemRect();
+  if (removeRep) ctx.whatif_down_reps.erase(removeRep);
+  if (removeChannel) ctx.whatif_down_channels.erase(removeChannel);
+  if (ctx.whatif_down_reps.empty() && ctx.whatif_down_channels.empty()) return;
+
+  const bool current = ctx.whatif && sameSet(ctx.whatif->failed.representatives, ctx.whatif_down_reps) &&
+                       sameSet(ctx.whatif->failed.channels, ctx.whatif_down_channels);
+  if (!current) ImGui::TextColored(th.text_muted, "what-if updating...");
+  if (!ctx.whatif) return;
+  int broken = 0, degraded = 0;
+  for (const auto& imp : ctx.whatif->needs) {
+    if (imp.broken()) {
+      ++broken;
+      ImGui::TextColored(th.danger, "%s breaks: %s before, no path after",
+                         needLabel(snap, result, imp.need).c_str(),
+                         minutes(imp.latencyBefore).c_str());
+    } else if (imp.degraded()) {
+      ++degraded;
+      ImGui::TextColored(th.warn, "%s degrades: %s -> %s, reliability %.2f -> %.2f (%s -> %s)",
+                         needLabel(snap, result, imp.need).c_str(),
+                         minutes(imp.latencyBefore).c_str(), minutes(imp.latencyAfter).c_str(),
+                         imp.reliabilityBefore, imp.reliabilityAfter, stateLabel(imp.before),
+                         stateLabel(imp.after));
+    }
+  }
+  if (broken == 0 && degraded == 0)
+    ImGui::TextColored(th.ok, "No need breaks or degrades.");
+  else
+    ImGui::TextColored(th.text_muted, "%d break, %d degrade, %zu unchanged.", broken, degraded,
+                       ctx.whatif->needs.size() - static_cast<std::size_t>(broken + degraded));
+}
+
+void AnalysisPanel::drawRecommendations(AppContext& ctx, const core::AnalysisResult& result) {
+  const Theme& th = themeData(ctx.theme);
+  if (result.recommendations.empty()) {
+    ImGui::TextColored(th.text_muted, "No new link would remove a single point of failure.");
+    return;
+  }
+  int index = 0;
+  for (const auto& rec : result.recommendations) {
+    ImGui::PushID(index++);
+    ImGui::TextWrapped("%d. %s", index, rec.text.c_str());
+    ImGui::Indent();
+    ImGui::TextColored(th.text_muted, "single points of failure %.1f -> %.1f, unrouted %.1f -> %.1f",
+                       rec.valueBefore, rec.valueAfter, rec.unroutedBefore, rec.unroutedAfter);
+    const auto pair = std::make_pair(rec.from, rec.to);
+    const bool added = m_added.count(pair) != 0;
+    ImGui::BeginDisabled(ctx.read_only || added);
+    if (ImGui::Button(added ? "Channel added" : "Add channel")) {
+      core::Channel c;
+      if (result.level == core::NetworkLevel::Representatives) {
+        c.from_rep = rec.from;
+        c.to_rep = rec.to;
+      } else {
+        c.from_agency = rec.from;
+        c.to_agency = rec.to;
+      }
+      c.medium = core::Medium::Phone;
+      c.identifier = "proposed";
+      c.latency_min = 2.0;
+      c.reliability = 0.95;
+      c.two_way = true;
+      c.notes = "Recommended by the analysis: " + rec.text;
+      ctx.emit(core::put(c));
+      m_added.insert(pair);
+    }
+    ImGui::EndDisabled();
+    m_addRects.push_back(lastItemRect());
+    m_addPairs.push_back(pair);
+    if (ctx.read_only) {
+      ImGui::SameLine();
+      ImGui::TextColored(th.text_muted, "read-only station");
+    }
+    ImGui::Unindent();
+    ImGui::PopID();
+  }
+}
+
+}  // namespace liaison::app

@@ -1,0 +1,182 @@
+// The analysis panel on the engine's real answers for the hand-built network: needs listed
+// worst first, a click selects a need, "What if unavailable?" marks a person down, "Add channel"
+// emits a channel put, and a stale or missing result is marked as updating.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <variant>
+
+#include "app/panels/analysis_panel.hpp"
+#include "app/shell/app_context.hpp"
+#include "core/analysis.hpp"
+#include "headless_imgui.hpp"
+#include "network_test_data.hpp"
+
+using namespace liaison;
+
+namespace {
+
+std::shared_ptr<core::Snapshot> makeSnapshot() {
+  auto s = app::test::makeNetworkSnapshot();
+  core::Need fp;  // fire - police: only over the e-mail bridge (single path)
+  fp.id = 2;
+  fp.agency_a = 1;
+  fp.agency_b = 2;
+  fp.priority = core::Priority::Critical;
+  s->needs.push_back(fp);
+  core::Need media;  // the media agency has nobody: broken
+  media.id = 3;
+  media.agency_a = 2;
+  media.agency_b = 4;
+  s->needs.push_back(media);
+  return s;
+}
+
+struct Fixture {
+  app::test::HeadlessImGui imgui{1600, 4000};
+  app::AppContext ctx;
+  app::AnalysisPanel panel;
+  std::shared_ptr<const core::AnalysisResult> result;
+
+  Fixture() {
+    auto snap = makeSnapshot();
+    ctx.snapshot = snap;
+    result = std::make_shared<const core::AnalysisResult>(core::analyze(*snap, {}));
+    ctx.analysis = result;
+  }
+  void draw() {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("Analysis");
+    panel.drawContent(ctx);
+    ImGui::End();
+  }
+  void frames(int n = 2) {
+    for (int i = 0; i < n; ++i) imgui.frame([&] { draw(); });
+  }
+  void click(const app::ScreenRect& r) { imgui.click(r.cx(), r.cy(), [&] { draw(); }); }
+};
+
+}  // namespace
+
+TEST_CASE("analysis panel lists every need, worst state first", "[analysis]") {
+  Fixture f;
+  f.frames();
+  REQUIRE(f.panel.needOrder().size() == f.result->needs.size());
+  CHECK_FALSE(f.panel.showedUpdating());
+  int last = -1;
+  for (core::Id id : f.panel.needOrder()) {
+    const auto* n = f.result->need(id);
+    REQUIRE(n);
+    // Broken (3) > single path (2) > slow (1) > ok (0) in the enum's reverse order.
+    const int rank = 3 - static_cast<int>(n->state);
+    CHECK(rank >= last);
+    last = rank;
+    CHECK(f.panel.needRowRect(id) != nullptr);
+  }
+  CHECK(f.result->need(f.panel.needOrder().front())->state == core::NeedState::Broken);
+}
+
+TEST_CASE("clicking a need selects it for the network view", "[analysis]") {
+  Fixture f;
+  f.frames();
+  const core::Id target = f.panel.needOrder().back();
+  const app::ScreenRect* row = f.panel.needRowRect(target);
+  REQUIRE(row);
+  CHECK_FALSE(f.ctx.selection.is(core::EntityKind::Need, target));
+  f.click(*row);
+  CHECK(f.ctx.selection.is(core::EntityKind::Need, target));
+  f.frames();  // the details of the selected need draw without trouble
+}
+
+TEST_CASE("'What if unavailable?' adds and removes the person from the what-if set",
+          "[analysis]") {
+  Fixture f;
+  f.frames();
+  core::Id person = 0;
+  if (!f.result->singlePoints.empty())
+    person = f.result->singlePoints.front().node;
+  else if (!f.result->bottlenecks.empty())
+    person = f.result->bottlenecks.front().node;
+  REQUIRE(person != 0);
+  const app::ScreenRect* toggle = f.panel.whatIfToggleRect(person);
+  REQUIRE(toggle);
+  f.click(*toggle);
+  CHECK(f.ctx.whatif_down_reps.count(person) == 1);
+
+  // The what-if section now lists the person; a what-if answer shows what breaks.
+  core::FailureSet failed;
+  failed.representatives = {person};
+  f.ctx.whatif = std::make_shared<const core::WhatIfResult>(core::whatIf(*f.ctx.snapshot, failed));
+  f.frames();
+  REQUIRE(f.panel.resetRect().x1 > f.panel.resetRect().x0);
+
+  toggle = f.panel.whatIfToggleRect(person);
+  REQUIRE(toggle);
+  f.click(*toggle);
+  CHECK(f.ctx.whatif_down_reps.count(person) == 0);
+
+  f.ctx.whatif_down_reps.insert(person);
+  f.ctx.whatif_down_channels.insert(3);
+  f.frames();
+  f.click(f.panel.resetRect());
+  CHECK(f.ctx.whatif_down_reps.empty());
+  CHECK(f.ctx.whatif_down_channels.empty());
+}
+
+TEST_CASE("'Add channel' on a recommendation emits a channel put", "[analysis]") {
+  Fixture f;
+  f.frames();
+  const auto& recs = f.result->recommendations;
+  REQUIRE(f.panel.recommendationButtons().size() == recs.size());
+  for (std::size_t i = 0; i < recs.size(); ++i)
+    CHECK(f.panel.recommendationButtons()[i] == std::make_pair(recs[i].from, recs[i].to));
+  if (recs.empty()) return;
+  f.click(f.panel.addChannelRects().front());
+  REQUIRE(f.ctx.pending_commands.size() == 1);
+  const auto* put = std::get_if<core::PutEntity>(&f.ctx.pending_commands.front().op);
+  REQUIRE(put);
+  const auto* ch = std::get_if<core::Channel>(&put->value);
+  REQUIRE(ch);
+  CHECK(ch->from_rep == recs.front().from);
+  CHECK(ch->to_rep == recs.front().to);
+  CHECK(ch->medium == core::Medium::Phone);
+  CHECK(ch->identifier == "proposed");
+  CHECK(ch->two_way);
+  // A second click does not queue the same channel again.
+  f.click(f.panel.addChannelRects().front());
+  CHECK(f.ctx.pending_commands.size() == 1);
+}
+
+TEST_CASE("read-only stations cannot add channels", "[analysis]") {
+  Fixture f;
+  f.ctx.read_only = true;
+  f.frames();
+  if (f.panel.addChannelRects().empty()) return;
+  f.click(f.panel.addChannelRects().front());
+  CHECK(f.ctx.pending_commands.empty());
+}
+
+TEST_CASE("no analysis or an older one is shown as updating", "[analysis]") {
+  Fixture f;
+  f.ctx.analysis.reset();
+  f.frames();
+  CHECK(f.panel.showedUpdating());
+  CHECK(f.panel.needOrder().empty());
+
+  f.ctx.analysis = f.result;
+  auto newer = std::make_shared<core::Snapshot>(*f.ctx.snapshot);
+  newer->version = f.result->version + 1;
+  f.ctx.snapshot = newer;
+  f.frames();
+  CHECK(f.panel.showedUpdating());
+  CHECK(f.panel.needOrder().size() == f.result->needs.size());  // the last result stays
+}
+
+TEST_CASE("a pair of agencies with a need shows its paths, one without says so", "[analysis]") {
+  Fixture f;
+  f.panel.setPair(2, 1);
+  f.frames();  // reversed order still finds need 2
+  f.panel.setPair(1, 4);
+  f.frames();
+}
