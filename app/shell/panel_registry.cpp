@@ -21,7 +21,6 @@ PanelRegistry PanelRegistry::makeDefault() {
   panels.push_back(std::make_unique<ActivityLogPanel>());
   panels.push_back(std::make_unique<MapView>());
   panels.push_back(std::make_unique<AnalysisPanel>());  // the right column
-  // Later issues: NetworkView, AnalysisPanel, MapView, TimelinePanel, TaskBoardPanel, ...
   return PanelRegistry(std::move(panels));
 }
 
