@@ -21,7 +21,8 @@ struct ScreenRect {
 class DirectoryPanel final : public Panel {
  public:
   const char* name() const override { return "Directory"; }
-  PanelSlot slot() const override { return PanelSlot::Left; }
+  // A centre tab: its eight columns need the width a side column cannot give.
+  PanelSlot slot() const override { return PanelSlot::Centre; }
   bool wallSafe() const override { return true; }
   void drawContent(AppContext& ctx) override;
 

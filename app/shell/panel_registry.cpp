@@ -14,8 +14,8 @@ namespace liaison::app {
 
 PanelRegistry PanelRegistry::makeDefault() {
   std::vector<std::unique_ptr<Panel>> panels;
-  panels.push_back(std::make_unique<DirectoryPanel>());
   panels.push_back(std::make_unique<NetworkView>());  // first in the centre: the default tab
+  panels.push_back(std::make_unique<DirectoryPanel>());
   panels.push_back(std::make_unique<TimelinePanel>());
   panels.push_back(std::make_unique<TaskBoardPanel>());
   panels.push_back(std::make_unique<ActivityLogPanel>());
