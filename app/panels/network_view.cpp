@@ -382,7 +382,7 @@ void NetworkView::drawContent(AppContext& ctx) {
   pullPositions();
   syncAnalysis(ctx);
   syncOverlay(ctx);
-  drawToolbar(ctx);
+  if (!ctx.wallMode()) drawToolbar(ctx);  // the wall has no controls (keyboard only, read-only)
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();

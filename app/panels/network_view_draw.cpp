@@ -493,6 +493,8 @@ void NetworkView::drawCanvas(AppContext& ctx, ImDrawList* dl) {
 
 void NetworkView::drawLegend(AppContext& ctx, ImDrawList* dl) {
   if (!m_showLegend || m_model.nodes.empty()) return;
+  // On a wall pane the key must not cover the network: keep it only where there is room.
+  if (ctx.wallMode() && m_legendWidth * 3.5f > m_view.size.x) return;
   const Theme& theme = themeData(ctx.theme);
   // On the wall the body text is huge; the legend, a key rather than content, is set smaller.
   const float scale = ctx.wallMode() ? 0.7f : 1.0f;

@@ -118,9 +118,11 @@ void TimelinePanel::fitAll() {
 
 void TimelinePanel::drawContent(AppContext& ctx) {
   refresh(ctx);
-  drawToolbar(ctx);
-  refresh(ctx);
-  drawScrubber(ctx);
+  if (!ctx.wallMode()) {  // the wall has no controls: it always shows the live picture
+    drawToolbar(ctx);
+    refresh(ctx);
+    drawScrubber(ctx);
+  }
   if (m_mode == Mode::Axis)
     drawAxis(ctx);
   else
