@@ -4,7 +4,9 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "core/enums.hpp"
@@ -167,40 +169,64 @@ NeedPass runNeeds(const Snapshot& s, const Network& net, const GroupRouter& rout
       bySource[n.agency_a].push_back(i);
   }
   const Metric metrics[3] = {Metric::Latency, Metric::Reliability, Metric::Hops};
+  // Source agencies are independent: each writes only its own needs' results. They are shared
+  // among worker threads (RunControl::threads, 0 = all cores); progress is serialised.
+  std::vector<const std::pair<const Id, std::vector<std::size_t>>*> sources;
+  for (const auto& entry : bySource) sources.push_back(&entry);
+  const bool exact = net.graph.nodeCount() <= opt.exactIndependentPathsUpTo;
+  std::atomic<std::size_t> nextSource{0};
+  std::atomic<bool> stop{false};
+  std::mutex progressMutex;
   std::size_t done = 0;
-  for (const auto& [src, list] : bySource) {
-    if (cancelled(opt)) {
-      out.cancelled = true;
-      return out;
-    }
-    const Index si = router.sourceOf(src);
-    for (int m = 0; m < 3; ++m) {
-      graph::PathOptions po;
-      po.metric = metrics[m];
-      graph::ShortestPaths sp(aug, si, mask, po);
-      sp.run();
+  auto worker = [&] {
+    for (;;) {
+      const std::size_t k = nextSource.fetch_add(1, std::memory_order_relaxed);
+      if (k >= sources.size() || stop.load(std::memory_order_relaxed)) return;
+      if (cancelled(opt)) {
+        stop = true;
+        return;
+      }
+      const Id src = sources[k]->first;
+      const std::vector<std::size_t>& list = sources[k]->second;
+      const Index si = router.sourceOf(src);
+      for (int m = 0; m < 3; ++m) {
+        graph::PathOptions po;
+        po.metric = metrics[m];
+        graph::ShortestPaths sp(aug, si, mask, po);
+        sp.run();
+        for (std::size_t i : list) {
+          const Index ti = router.sinkOf(s.needs[i].agency_b);
+          if (sp.distances()[ti] == kInf) continue;
+          graph::Path p = router.realPath(si, sp.arcsTo(ti), metrics[m]);
+          ExplainedPath e = explain(s, net.level, std::move(p));
+          NeedResult& r = out.needs[i];
+          (m == 0 ? r.fastest : m == 1 ? r.reliable : r.fewestHops) = std::move(e);
+        }
+      }
       for (std::size_t i : list) {
-        const Index ti = router.sinkOf(s.needs[i].agency_b);
-        if (sp.distances()[ti] == kInf) continue;
-        graph::Path p = router.realPath(si, sp.arcsTo(ti), metrics[m]);
-        ExplainedPath e = explain(s, net.level, std::move(p));
         NeedResult& r = out.needs[i];
-        (m == 0 ? r.fastest : m == 1 ? r.reliable : r.fewestHops) = std::move(e);
+        if (!r.fastest.path.found) continue;
+        if (exact) {
+          r.independentPaths = router.independentPaths(r.agency_a, r.agency_b, mask);
+        } else {
+          r.independentPaths = 2;  // refined by the single points of failure
+          r.independentPathsAtLeast = true;
+        }
       }
+      std::lock_guard<std::mutex> lock(progressMutex);
+      done += list.size();
+      progress(opt, p0 + (p1 - p0) * double(done) / double(std::max<std::size_t>(1, s.needs.size())));
     }
-    const bool exact = net.graph.nodeCount() <= opt.exactIndependentPathsUpTo;
-    for (std::size_t i : list) {
-      NeedResult& r = out.needs[i];
-      if (!r.fastest.path.found) continue;
-      if (exact) {
-        r.independentPaths = router.independentPaths(r.agency_a, r.agency_b, mask);
-      } else {
-        r.independentPaths = 2;  // refined by the single points of failure
-        r.independentPathsAtLeast = true;
-      }
-    }
-    done += list.size();
-    progress(opt, p0 + (p1 - p0) * double(done) / double(std::max<std::size_t>(1, s.needs.size())));
+  };
+  unsigned threads = opt.control.threads ? opt.control.threads : std::thread::hardware_concurrency();
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(sources.size())));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  if (stop.load() || (cancelled(opt) && nextSource.load() < sources.size())) {
+    out.cancelled = true;
+    return out;
   }
   for (NeedResult& r : out.needs) {
     if (!r.fastest.path.found) r.state = NeedState::Broken;
@@ -419,13 +445,22 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
   }
   res.needs = std::move(pass.needs);
 
-  graph::BetweennessOptions bo;
-  bo.control.cancel = opt.control.cancel;
-  bo.control.threads = opt.control.threads;
-  graph::Betweenness bw(g, bo);
-  if (!bw.run()) {
-    res.cancelled = true;
-    return res;
+  const bool wantBetweenness = opt.allPairsBetweenness.value_or(
+      static_cast<long long>(g.nodeCount()) <= opt.allPairsBetweennessUpTo);
+  res.betweennessSkipped = !wantBetweenness;
+  std::vector<double> betweenness;
+  if (wantBetweenness) {
+    graph::BetweennessOptions bo;
+    bo.control.cancel = opt.control.cancel;
+    bo.control.threads = opt.control.threads;
+    graph::Betweenness bw(g, bo);
+    if (!bw.run()) {
+      res.cancelled = true;
+      return res;
+    }
+    betweenness = bw.scores();
+  } else {
+    betweenness.assign(g.nodeCount(), 0.0);
   }
   progress(opt, 0.7);
   std::vector<double> load = loads(net, pass.demands, {}, opt);
@@ -456,7 +491,7 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
     n.degreeIn = deg.in()[v];
     n.degreeOut = deg.out()[v];
     n.degree = deg.total()[v];
-    n.betweenness = bw.scores()[v];
+    n.betweenness = betweenness[v];
     n.load = load[v];
     n.articulationPoint = bc.isArticulationPoint(v);
     n.brokerage = brok.roles()[v];
@@ -478,7 +513,8 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
   for (auto& [v, list] : cuts) res.singlePoints.push_back({v, list});
   std::stable_sort(res.singlePoints.begin(), res.singlePoints.end(),
                    [](const SinglePoint& a, const SinglePoint& b) { return a.needs.size() > b.needs.size(); });
-  res.bottlenecks = rankBottlenecks(net, load, bw.scores(), res.needs, opt.topCount);
+  res.bottlenecks = rankBottlenecks(net, load, wantBetweenness ? betweenness : std::vector<double>{},
+                                    res.needs, opt.topCount);
   progress(opt, 0.9);
   if (cancelled(opt)) {
     res.cancelled = true;

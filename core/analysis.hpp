@@ -18,6 +18,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,12 @@ struct AnalysisOptions {
   // the count is a bound from the single points of failure: 1 when one node cuts the need,
   // else "2 or more" (NeedResult::independentPathsAtLeast).
   int exactIndependentPathsUpTo = 2000;
+  // All-pairs betweenness (Brandes over every node) is a separate, optional measure; the full
+  // analysis proper is needs + load + single points of failure. Unset: computed only up to
+  // allPairsBetweennessUpTo nodes (AnalysisResult::betweennessSkipped says when it was not);
+  // true / false: always / never.
+  std::optional<bool> allPairsBetweenness;
+  int allPairsBetweennessUpTo = 1000;
   graph::RunControl control;   // cancel flag and progress (0..1)
 };
 
@@ -102,6 +109,7 @@ struct AnalysisResult {
   std::vector<SinglePoint> singlePoints;   // most needs cut first
   std::vector<LinkSuggestion> recommendations;
   std::vector<Id> droppedChannels;
+  bool betweennessSkipped = false;         // true: NodeResult/Bottleneck betweenness left 0
   double seconds = 0.0;                    // wall time of the analysis
   bool cancelled = false;
 
