@@ -279,6 +279,7 @@ int analyzeWorkspace(const AnalyzeRequest& rq, std::ostream& out) {
   AnalysisOptions opt;
   opt.network.level = rq.level;
   opt.topCount = rq.top;
+  opt.allPairsBetweenness = true;  // the command line reports every measure, whatever the size
   AnalysisResult res = analyze(s, opt);
   Network net = buildNetwork(s, opt.network);
   const bool weighted = !rq.weight.empty();
@@ -729,6 +730,7 @@ std::pair<std::size_t, std::size_t> exportAnalysisGraphml(const fs::path& worksp
   const Snapshot& s = *snap;
   AnalysisOptions opt;
   opt.recommendations = 0;
+  opt.allPairsBetweenness = true;  // the GraphML export carries betweenness for every size
   AnalysisResult res = analyze(s, opt);
   Network net = buildNetwork(s, opt.network);
   GraphmlGraph out;
