@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "analysis_bridge.hpp"
+#include "app_window.hpp"
 #include "app/panels/directory_panel.hpp"
 #include "app/panels/network_view.hpp"
 #include "app/platform/gl_window.hpp"
@@ -165,25 +166,10 @@ int runDashboard(const RunOptions& o) {
     return 1;
   }
 
-  WindowOptions wo;
-  if (o.screenshot) {
-    wo.visible = false;
-    wo.width = std::min(o.screenshot->width, 1280);
-    wo.height = std::min(o.screenshot->height, 720);
-  } else {
-    wo.maximized = true;
-    wo.title = "Liaison \xE2\x80\x94 " + ctx.workspace_label;
-  }
-  std::unique_ptr<GlWindow> window;
-  try {
-    window = std::make_unique<GlWindow>(wo);
-  } catch (const PlatformError& e) {
-    std::cerr << "liaison: cannot open a window: " << e.what() << "\n"
-              << "Run it on a desktop session, or render the dashboard without a display:\n"
-              << "  xvfb-run -a -s \"-screen 0 1920x1080x24\" liaison screenshot "
-              << o.workspace.string() << " --out dashboard.png\n";
-    return 3;
-  }
+  std::unique_ptr<GlWindow> window =
+      openAppWindow(o.screenshot, "Liaison \xE2\x80\x94 " + ctx.workspace_label,
+                    o.workspace.string() + " --out dashboard.png");
+  if (!window) return 3;
 
   PanelRegistry panels = PanelRegistry::makeDefault();
   if (!o.directory_filter.empty())

@@ -13,6 +13,7 @@
 
 #include "app/platform/gl_window.hpp"
 #include "app/platform/offscreen_target.hpp"
+#include "app_window.hpp"
 #include "core/analysis_service.hpp"
 #include "core/store.hpp"
 #include "fonts.hpp"
@@ -159,25 +160,10 @@ int runWall(const WallRunOptions& o) {
   std::uint64_t reloads = 0;
   writeState(o.state_file, wallStateJson(*ctx.snapshot, store->readOnly(), "", reloads));
 
-  WindowOptions wo;
-  if (o.screenshot) {
-    wo.visible = false;
-    wo.width = std::min(o.screenshot->width, 1280);
-    wo.height = std::min(o.screenshot->height, 720);
-  } else {
-    wo.maximized = true;
-    wo.title = "Liaison wall \xE2\x80\x94 " + ctx.workspace_label;
-  }
-  std::unique_ptr<GlWindow> window;
-  try {
-    window = std::make_unique<GlWindow>(wo);
-  } catch (const PlatformError& e) {
-    std::cerr << "liaison: cannot open a window: " << e.what() << "\n"
-              << "Render the wall without a display:\n"
-              << "  xvfb-run -a -s \"-screen 0 1920x1080x24\" liaison screenshot "
-              << o.workspace.string() << " --layout wall --out wall.png\n";
-    return 3;
-  }
+  std::unique_ptr<GlWindow> window =
+      openAppWindow(o.screenshot, "Liaison wall \xE2\x80\x94 " + ctx.workspace_label,
+                    o.workspace.string() + " --layout wall --out wall.png");
+  if (!window) return 3;
   PanelRegistry panels = PanelRegistry::makeDefault();
   WallLayout wall(o.layout, o.interval_s);
 
