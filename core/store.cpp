@@ -246,7 +246,12 @@ class Applier final : public Transaction {
       m_prevHash = kGenesisHash;
     }
     last.reset();
+    m_startSeq = m_seq;
   }
+
+  // The journal entries written so far (0, 0 when none).
+  std::int64_t firstSeq() const { return m_seq > m_startSeq ? m_startSeq + 1 : 0; }
+  std::int64_t lastSeq() const { return m_seq > m_startSeq ? m_seq : 0; }
 
   std::vector<Id> run(const Command& c) override {
     const std::size_t first = ids.size();
@@ -411,6 +416,7 @@ class Applier final : public Transaction {
   sqlite3* m_db;
   TimeUtc m_time = nowUtc();
   std::int64_t m_seq = 0;
+  std::int64_t m_startSeq = 0;
   std::string m_prevHash;
   std::vector<Id> m_tasksPut;  // their dependencies are checked when the batch is complete
 };
@@ -499,7 +505,7 @@ ApplyResult Store::apply(const std::vector<Command>& commands, const std::string
   if (readOnly())
     throw StoreError("workspace " + quoted(m_path) +
                      " is open read-only; changes must come from the process that writes it");
-  if (commands.empty()) return ApplyResult{revision(), {}};
+  if (commands.empty()) return ApplyResult{revision(), {}, 0, 0};
   std::lock_guard lock(m_impl->mutex);
   sql::exec(m_db, "BEGIN IMMEDIATE");
   try {
@@ -510,7 +516,7 @@ ApplyResult Store::apply(const std::vector<Command>& commands, const std::string
     setMeta(m_impl->rows, "revision", std::to_string(revision));
     sql::exec(m_db, "COMMIT");
     m_impl->revision = revision;
-    return ApplyResult{revision, std::move(applier.ids)};
+    return ApplyResult{revision, std::move(applier.ids), applier.firstSeq(), applier.lastSeq()};
   } catch (...) {
     sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
@@ -532,7 +538,7 @@ ApplyResult Store::transact(const std::string& actor,
     setMeta(m_impl->rows, "revision", std::to_string(revision));
     sql::exec(m_db, "COMMIT");
     m_impl->revision = revision;
-    return ApplyResult{revision, std::move(applier.ids)};
+    return ApplyResult{revision, std::move(applier.ids), applier.firstSeq(), applier.lastSeq()};
   } catch (...) {
     sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;

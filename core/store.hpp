@@ -52,6 +52,9 @@ class Transaction {
 struct ApplyResult {
   std::uint64_t revision = 0;       // the workspace revision after the change
   std::vector<Id> ids;              // the ids of the entities put (allocated when id was 0)
+  // The journal entries this change wrote, first..last (both 0 when it wrote none): one batch,
+  // which undo (undo.hpp) reverts as a whole.
+  std::int64_t first_seq = 0, last_seq = 0;
 };
 
 class Store {
