@@ -93,6 +93,9 @@ int main(int argc, char** argv) {
   }
   std::printf("needs: %d broken, %d single path; %zu articulation points, %zu single points\n",
               broken, single, last.articulationPoints.size(), last.singlePoints.size());
+  std::printf("phases of the last run:");
+  for (const auto& [name, sec] : last.phases) std::printf("  %s %.3f s", name.c_str(), sec);
+  std::printf("\n");
   std::printf("full analysis: median %.3f s (min %.3f, max %.3f) over %d runs; target 0.3 s\n",
               times[times.size() / 2], times.front(), times.back(), runs);
   return 0;

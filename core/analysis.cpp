@@ -16,7 +16,7 @@
 #include "graph/degree_centrality.hpp"
 #include "graph/demand_load.hpp"
 #include "graph/link_recommender.hpp"
-#include "graph/shortest_paths.hpp"
+#include "graph/targeted_search.hpp"
 
 namespace liaison::core {
 
@@ -169,6 +169,10 @@ NeedPass runNeeds(const Snapshot& s, const Network& net, const GroupRouter& rout
       bySource[n.agency_a].push_back(i);
   }
   const Metric metrics[3] = {Metric::Latency, Metric::Reliability, Metric::Hops};
+  // One search per source agency and metric, stopped once that agency's targets are settled.
+  const graph::TargetedSearch searches[3] = {{aug, mask, metrics[0]},
+                                             {aug, mask, metrics[1]},
+                                             {aug, mask, metrics[2]}};
   // Source agencies are independent: each writes only its own needs' results. They are shared
   // among worker threads (RunControl::threads, 0 = all cores); progress is serialised.
   std::vector<const std::pair<const Id, std::vector<std::size_t>>*> sources;
@@ -179,6 +183,10 @@ NeedPass runNeeds(const Snapshot& s, const Network& net, const GroupRouter& rout
   std::mutex progressMutex;
   std::size_t done = 0;
   auto worker = [&] {
+    graph::TargetedSearch::Searcher searchers[3] = {graph::TargetedSearch::Searcher(searches[0]),
+                                                    graph::TargetedSearch::Searcher(searches[1]),
+                                                    graph::TargetedSearch::Searcher(searches[2])};
+    std::vector<Index> targets;
     for (;;) {
       const std::size_t k = nextSource.fetch_add(1, std::memory_order_relaxed);
       if (k >= sources.size() || stop.load(std::memory_order_relaxed)) return;
@@ -189,14 +197,14 @@ NeedPass runNeeds(const Snapshot& s, const Network& net, const GroupRouter& rout
       const Id src = sources[k]->first;
       const std::vector<std::size_t>& list = sources[k]->second;
       const Index si = router.sourceOf(src);
+      targets.clear();
+      for (std::size_t i : list) targets.push_back(router.sinkOf(s.needs[i].agency_b));
       for (int m = 0; m < 3; ++m) {
-        graph::PathOptions po;
-        po.metric = metrics[m];
-        graph::ShortestPaths sp(aug, si, mask, po);
-        sp.run();
+        graph::TargetedSearch::Searcher& sp = searchers[m];
+        sp.run(si, targets);
         for (std::size_t i : list) {
           const Index ti = router.sinkOf(s.needs[i].agency_b);
-          if (sp.distances()[ti] == kInf) continue;
+          if (!sp.reached(ti)) continue;
           graph::Path p = router.realPath(si, sp.arcsTo(ti), metrics[m]);
           ExplainedPath e = explain(s, net.level, std::move(p));
           NeedResult& r = out.needs[i];
@@ -430,6 +438,12 @@ std::vector<double> loads(const Network& net, const std::vector<graph::Demand>& 
 AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
   const auto t0 = std::chrono::steady_clock::now();
   AnalysisResult res;
+  auto lap = t0;
+  auto phase = [&](const char* name) {
+    const auto now = std::chrono::steady_clock::now();
+    res.phases.emplace_back(name, std::chrono::duration<double>(now - lap).count());
+    lap = now;
+  };
   res.version = s.version;
   res.level = opt.network.level;
   Network net = buildNetwork(s, opt.network);
@@ -437,6 +451,7 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
   const graph::Graph& g = net.graph;
   GroupRouter router(g, net.members);
   progress(opt, 0.02);
+  phase("network");
 
   NeedPass pass = runNeeds(s, net, router, {}, opt, 0.02, 0.4);
   if (pass.cancelled) {
@@ -444,6 +459,7 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
     return res;
   }
   res.needs = std::move(pass.needs);
+  phase("needs");
 
   const bool wantBetweenness = opt.allPairsBetweenness.value_or(
       static_cast<long long>(g.nodeCount()) <= opt.allPairsBetweennessUpTo);
@@ -463,12 +479,14 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
     betweenness.assign(g.nodeCount(), 0.0);
   }
   progress(opt, 0.7);
+  phase("betweenness");
   std::vector<double> load = loads(net, pass.demands, {}, opt);
   if (load.empty() && g.nodeCount() > 0) {
     res.cancelled = true;
     return res;
   }
   progress(opt, 0.8);
+  phase("load");
 
   graph::Biconnected bc(g, {}, false);
   bc.run();
@@ -497,6 +515,7 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
     n.brokerage = brok.roles()[v];
     res.nodes.push_back(std::move(n));
   }
+  phase("structure");
 
   findSinglePoints(net, res.articulationPoints, res.needs);
   for (NeedResult& r : res.needs)
@@ -516,12 +535,14 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
   res.bottlenecks = rankBottlenecks(net, load, wantBetweenness ? betweenness : std::vector<double>{},
                                     res.needs, opt.topCount);
   progress(opt, 0.9);
+  phase("single points");
   if (cancelled(opt)) {
     res.cancelled = true;
     return res;
   }
   res.recommendations = recommend(s, net, res.needs, pass.demands, opt);
   progress(opt, 1.0);
+  phase("recommendations");
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return res;
 }

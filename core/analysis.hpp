@@ -20,6 +20,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/network_builder.hpp"
@@ -111,6 +112,8 @@ struct AnalysisResult {
   std::vector<Id> droppedChannels;
   bool betweennessSkipped = false;         // true: NodeResult/Bottleneck betweenness left 0
   double seconds = 0.0;                    // wall time of the analysis
+  // Wall time per phase, in order ("network", "needs", "betweenness", ...), for benchmarks.
+  std::vector<std::pair<std::string, double>> phases;
   bool cancelled = false;
 
   const NodeResult* node(Id id) const;

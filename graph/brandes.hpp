@@ -58,7 +58,7 @@ using Inspect = std::function<void(const SsspBuffers&)>;
 template <bool kMasked, bool kEdges>
 void brandesBfsImpl(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffers& b,
                     const double* targetWeight, double* nodeAcc, double* edgeAcc,
-                    const Inspect* inspect) {
+                    const Inspect* inspect, Index targets) {
   if (b.succ.size() < adj.targets.size()) b.succ.resize(adj.targets.size());
   if (kEdges && b.succArc.size() < adj.targets.size()) b.succArc.resize(adj.targets.size());
   Index* level = b.level.data();
@@ -75,8 +75,15 @@ void brandesBfsImpl(const Adjacency& adj, const ActiveMask* mask, Index s, SsspB
   order[0] = s;
   level[s] = 0;
   sigma[s] = 1.0;
+  // Demand mode (targets > 0): once every weighted target is reached, nodes at or beyond the
+  // deepest target's level cannot lie on a shortest path to a target, so they are not expanded.
+  Index remaining = targets, stopLevel = -1;
   for (Index head = 0; head < tail; ++head) {
     const Index v = order[head];
+    if (stopLevel >= 0 && level[v] >= stopLevel) {
+      for (Index i = head; i < tail; ++i) succEnd[i] = cnt;
+      break;
+    }
     const Index lv1 = level[v] + 1;
     const Index first = cnt;
     for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
@@ -87,6 +94,7 @@ void brandesBfsImpl(const Adjacency& adj, const ActiveMask* mask, Index s, SsspB
       if (lw < 0) {
         level[w] = lw = lv1;
         order[tail++] = w;
+        if (remaining > 0 && targetWeight[w] > 0.0 && --remaining == 0) stopLevel = lv1;
       }
       succ[cnt] = w;
       if constexpr (kEdges) succArc[cnt] = adj.arcs[i];
@@ -120,14 +128,19 @@ void brandesBfsImpl(const Adjacency& adj, const ActiveMask* mask, Index s, SsspB
   b.order.clear();
 }
 
+// `targets`: in demand mode, the number of distinct nodes with targetWeight > 0 (the search
+// stops expanding once all are reached); 0 searches everything.
 template <bool kMasked>
 void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffers& b,
                 const double* targetWeight, double* nodeAcc, double* edgeAcc,
-                const Inspect* inspect = nullptr) {
+                const Inspect* inspect = nullptr, Index targets = 0) {
+  if (!targetWeight) targets = 0;
   if (edgeAcc)
-    brandesBfsImpl<kMasked, true>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc, inspect);
+    brandesBfsImpl<kMasked, true>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc, inspect,
+                                  targets);
   else
-    brandesBfsImpl<kMasked, false>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc, inspect);
+    brandesBfsImpl<kMasked, false>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc, inspect,
+                                   targets);
 }
 
 // Queue choice for brandesDijkstra: buckets when the lengths allow (see BucketQueue), else heap.

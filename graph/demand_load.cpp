@@ -43,7 +43,11 @@ bool DemandLoad::run() {
       for (auto& [t, w] : targets) unroutedPerGroup[gi] += w;
       return;
     }
-    for (auto& [t, w] : targets) b.targetWeight[t] += w;
+    Index distinct = 0;  // weighted targets, for the breadth-first search's early stop
+    for (auto& [t, w] : targets) {
+      if (!(b.targetWeight[t] > 0.0) && w > 0.0) ++distinct;
+      b.targetWeight[t] += w;
+    }
     const detail::Inspect inspect = [&](const detail::SsspBuffers& sb) {
       for (auto& [t, w] : targets)
         if (sb.dist[t] == kInf && sb.level[t] < 0) unroutedPerGroup[gi] += w;
@@ -58,9 +62,9 @@ bool DemandLoad::run() {
                                        &inspect);
     } else {
       if (masked)
-        detail::brandesBfs<true>(adj, &mask, s, b, tw, nodeAcc, edgeAcc, &inspect);
+        detail::brandesBfs<true>(adj, &mask, s, b, tw, nodeAcc, edgeAcc, &inspect, distinct);
       else
-        detail::brandesBfs<false>(adj, &mask, s, b, tw, nodeAcc, edgeAcc, &inspect);
+        detail::brandesBfs<false>(adj, &mask, s, b, tw, nodeAcc, edgeAcc, &inspect, distinct);
     }
     for (auto& [t, w] : targets) b.targetWeight[t] = 0.0;
   };
