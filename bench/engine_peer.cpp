@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/graphml.hpp"
 #include "graph/betweenness.hpp"
 #include "graph/biconnected.hpp"
 #include "graph/components.hpp"
@@ -23,6 +24,7 @@
 #include "graph/demand_load.hpp"
 #include "graph/disjoint_paths.hpp"
 #include "graph/distance_matrix.hpp"
+#include "graph/force_layout.hpp"
 #include "graph/need_connectivity.hpp"
 #include "graph/need_paths.hpp"
 #include "graph/shortest_paths.hpp"
@@ -103,6 +105,35 @@ bool loadCsv(const std::string& path, Graph& out) {
   }
   std::vector<NodeSpec> nodes(static_cast<std::size_t>(maxId + 1));
   for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].id = static_cast<Id>(i);
+  out = Graph(std::move(nodes), std::move(edges));
+  return true;
+}
+
+// Reads the GraphML with core's reader (the one `liaison analyze` uses: typed keys, line
+// numbers for errors) and builds the graph with latency_min / reliability as lengths.
+bool loadGraphml(const std::string& path, Graph& out) {
+  liaison::core::GraphmlGraph gml;
+  try {
+    gml = liaison::core::readGraphml(path);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return false;
+  }
+  std::vector<NodeSpec> nodes(gml.nodes.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].id = static_cast<Id>(i);
+  std::vector<EdgeSpec> edges;
+  edges.reserve(gml.edges.size());
+  for (std::size_t i = 0; i < gml.edges.size(); ++i) {
+    const auto& ge = gml.edges[i];
+    EdgeSpec e;
+    e.id = static_cast<Id>(i);
+    e.from = static_cast<Id>(ge.source);
+    e.to = static_cast<Id>(ge.target);
+    e.latency = gml.edgeNumber(i, "latency_min").value_or(1.0);
+    e.reliability = gml.edgeNumber(i, "reliability").value_or(1.0);
+    e.twoWay = !ge.directed;
+    edges.push_back(e);
+  }
   out = Graph(std::move(nodes), std::move(edges));
   return true;
 }
@@ -229,6 +260,15 @@ std::string runTask(const std::string& task, const Graph& g) {
     return "{\"sum\":" + fmt(sum) + ",\"reached\":" + std::to_string(reached) + "}";
   }
   if (task == "analysis") return fullAnalysis(g);
+  if (task == "layout_fr") {
+    // Fruchterman-Reingold, 500 iterations, seed 42, as igraph's task (no early stop).
+    ForceLayoutOptions opt;
+    opt.seed = 42;
+    opt.tolerance = 0.0;
+    ForceLayout layout(g, opt);
+    layout.step(500);
+    return "{\"rows\":" + std::to_string(layout.nodeCount()) + "}";
+  }
   if (task == "edge_disjoint_10") {
     std::string out = "{\"paths\":[";
     const ActiveMask mask(g);
@@ -259,16 +299,17 @@ int main(int argc, char** argv) {
   static const char* kTasks[] = {
       "load_csv", "betweenness", "betweenness_w",   "articulation_points",
       "bridges",  "dijkstra_10", "dijkstra_rel_10", "edge_disjoint_10",
-      "analysis"};
+      "analysis", "layout_fr", "load_graphml"};
   bool known = false;
   for (const char* t : kTasks) known = known || task == t;
   if (!known) return 2;
 
-  if (task == "load_csv") {
+  if (task == "load_csv" || task == "load_graphml") {
+    const bool gml = task == "load_graphml";
     for (int i = 0; i < repeats; ++i) {
       Graph g;
       const double t0 = now();
-      if (!loadCsv(base + ".csv", g)) return 1;
+      if (!(gml ? loadGraphml(base + ".graphml", g) : loadCsv(base + ".csv", g))) return 1;
       const double dt = now() - t0;
       std::printf("{\"event\":\"run\",\"i\":%d,\"seconds\":%.6f,\"check\":{\"n\":%d,\"m\":%d}}\n",
                   i, dt, g.nodeCount(), g.edgeCount());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 namespace liaison::graph {
@@ -180,7 +181,9 @@ void ForceLayout::repulseExact(std::vector<LayoutPoint>& disp) const {
 void ForceLayout::repulseGrid(std::vector<LayoutPoint>& disp) const {
   const double k2 = m_opt.idealLength * m_opt.idealLength;
   const std::size_t n = m_pos.size();
-  const int g = std::clamp(static_cast<int>(std::lround(std::cbrt(static_cast<double>(n)))), 2, 48);
+  // About eight nodes a cell: near pairs ~ 72 n, far cell pairs ~ (n / 8)^2.
+  const int g =
+      std::clamp(static_cast<int>(std::lround(std::sqrt(static_cast<double>(n) / 8.0))), 2, 40);
   double x0 = m_pos[0].x, x1 = x0, y0 = m_pos[0].y, y1 = y0;
   for (const auto& p : m_pos) {
     x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
@@ -212,32 +215,49 @@ void ForceLayout::repulseGrid(std::vector<LayoutPoint>& disp) const {
     if (count > 0) centroid[c] = {centroid[c].x / count, centroid[c].y / count};
   }
 
-  for (int a = 0; a < static_cast<int>(cells); ++a) {
-    const int aBegin = start[static_cast<std::size_t>(a)],
-              aEnd = start[static_cast<std::size_t>(a) + 1];
-    if (aBegin == aEnd) continue;
-    const int ax = a % g, ay = a / g;
-    for (int b = 0; b < static_cast<int>(cells); ++b) {
-      const int bBegin = start[static_cast<std::size_t>(b)],
-                bEnd = start[static_cast<std::size_t>(b) + 1];
-      if (bBegin == bEnd) continue;
-      const bool near = std::abs(b % g - ax) <= 1 && std::abs(b / g - ay) <= 1;
+  // Far field once per pair of occupied cells (evaluated at the cell's centroid and shared by
+  // its members); near field exact between nodes of the same and adjacent cells.
+  std::vector<int> occupied;
+  for (int c = 0; c < static_cast<int>(cells); ++c)
+    if (start[static_cast<std::size_t>(c) + 1] > start[static_cast<std::size_t>(c)])
+      occupied.push_back(c);
+  // Each cell writes only its own members' displacement: cells are shared among threads
+  // (interleaved, so dense and sparse regions mix) and the result does not depend on them.
+  auto cellWork = [&](std::size_t from, std::size_t stride) {
+    for (std::size_t k = from; k < occupied.size(); k += stride) {
+      const int a = occupied[k];
+      const auto ua = static_cast<std::size_t>(a);
+      const int aBegin = start[ua], aEnd = start[ua + 1];
+      const int ax = a % g, ay = a / g;
+      LayoutPoint far{};
+      for (int b : occupied) {
+        const auto ub = static_cast<std::size_t>(b);
+        if (std::abs(b % g - ax) <= 1 && std::abs(b / g - ay) <= 1) continue;
+        push(far, centroid[ua], centroid[ub], k2, start[ub + 1] - start[ub], a, b);
+      }
       for (int i = aBegin; i < aEnd; ++i) {
         const Index u = members[static_cast<std::size_t>(i)];
-        if (near) {
-          for (int j = bBegin; j < bEnd; ++j) {
-            const Index w = members[static_cast<std::size_t>(j)];
-            if (w != u)
-              push(disp[static_cast<std::size_t>(u)], m_pos[static_cast<std::size_t>(u)],
-                   m_pos[static_cast<std::size_t>(w)], k2, 1.0, u, w);
+        auto& du = disp[static_cast<std::size_t>(u)];
+        du.x += far.x;
+        du.y += far.y;
+        const auto& pu = m_pos[static_cast<std::size_t>(u)];
+        for (int by = std::max(ay - 1, 0); by <= std::min(ay + 1, g - 1); ++by)
+          for (int bx = std::max(ax - 1, 0); bx <= std::min(ax + 1, g - 1); ++bx) {
+            const auto ub = static_cast<std::size_t>(by * g + bx);
+            for (int j = start[ub]; j < start[ub + 1]; ++j) {
+              const Index w = members[static_cast<std::size_t>(j)];
+              if (w != u) push(du, pu, m_pos[static_cast<std::size_t>(w)], k2, 1.0, u, w);
+            }
           }
-        } else {
-          push(disp[static_cast<std::size_t>(u)], m_pos[static_cast<std::size_t>(u)],
-               centroid[static_cast<std::size_t>(b)], k2, bEnd - bBegin, u, -1);
-        }
       }
     }
-  }
+  };
+  const unsigned threads =
+      n >= 2000 ? std::max(1u, std::min(4u, std::thread::hardware_concurrency())) : 1u;
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(cellWork, t, threads);
+  cellWork(0, threads);
+  for (auto& th : pool) th.join();
 }
 
 void ForceLayout::attract(std::vector<LayoutPoint>& disp) const {

@@ -3,9 +3,10 @@
 // starts so that one change to the network does not make the whole picture jump.
 //
 // Conventions: positions are in layout units; `idealLength` is the FR constant k (the preferred
-// edge length). Repulsion is exact below kExactLimit nodes and otherwise uses a uniform grid:
-// exact between nodes in the same or adjacent cells, cell centroids (mass = count) farther out,
-// so one step costs about O(n * (n / G^2 * 9 + G^2)) with G = cbrt(n) cells a side.
+// edge length). Repulsion is exact below kExactLimit nodes and otherwise uses a uniform grid of
+// about eight nodes a cell: exact between nodes in the same or adjacent cells; farther out, one
+// force per pair of cells (between their centroids, mass = count) shared by the cell's members,
+// so one step costs about O(72 n + (n / 8)^2 / 2) pair evaluations (G <= 40 cells a side).
 #pragma once
 
 #include <cstdint>
