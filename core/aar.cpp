@@ -27,20 +27,26 @@ int severity(Rating r) {
 
 // ---- the network at a point --------------------------------------------------------------------
 
-// Applies (forward) or reverts effects so the snapshot shows the network at `time`.
-Snapshot networkAt(const Snapshot& now, const ExerciseState& state, std::optional<TimeUtc> time) {
+// Delivery order of the injects with a network effect: by scenario time, then script order.
+bool deliveredBefore(const ExerciseState& state, std::size_t a, std::size_t b) {
+  const ScenarioSeconds sa = *state.statuses[a].delivered_s, sb = *state.statuses[b].delivered_s;
+  return sa != sb ? sa < sb : a < b;
+}
+
+// Reverts, latest first, every delivered effect that `kept` rejects, so the snapshot shows the
+// network with only the kept ones applied.
+Snapshot networkWith(const Snapshot& now, const ExerciseState& state,
+                     const std::function<bool(std::size_t)>& kept) {
   Snapshot s = now;
-  // Revert, latest first, every effect delivered after `time` (all of them when nullopt).
   std::vector<std::size_t> order;
   for (std::size_t k = 0; k < state.injects.size(); ++k) {
     const InjectStatus& st = state.statuses[k];
     if (!st.delivered_s || state.injects[k].effect.empty()) continue;
-    if (time && displayTime(state.clock, *st.delivered_s) <= *time) continue;
+    if (kept(k)) continue;
     order.push_back(k);
   }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return *state.statuses[a].delivered_s > *state.statuses[b].delivered_s;
-  });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return deliveredBefore(state, b, a); });
   for (std::size_t k : order) {
     const NetworkEffect& e = state.injects[k].effect;
     const std::string& before = state.statuses[k].effect_before;
@@ -53,6 +59,19 @@ Snapshot networkAt(const Snapshot& now, const ExerciseState& state, std::optiona
     }
   }
   return s;
+}
+
+// The network at `time` (before every effect when nullopt).
+Snapshot networkAt(const Snapshot& now, const ExerciseState& state, std::optional<TimeUtc> time) {
+  return networkWith(now, state, [&](std::size_t k) {
+    return time && displayTime(state.clock, *state.statuses[k].delivered_s) <= *time;
+  });
+}
+
+// The network just after inject `which` took effect (and every effect delivered before it).
+Snapshot networkAfter(const Snapshot& now, const ExerciseState& state, std::size_t which) {
+  return networkWith(now, state,
+                     [&](std::size_t k) { return k == which || deliveredBefore(state, k, which); });
 }
 
 void countNetwork(const Snapshot& s, NetworkPoint& p) {
@@ -281,7 +300,8 @@ std::string networkSvg(const AarModel& m) {
          "\" font-size=\"9\" text-anchor=\"middle\">" + std::to_string(p.needs_without_path) +
          "</text>";
     o += "<text x=\"" + std::to_string(x + 32) + "\" y=\"" + std::to_string(top + h + 14) +
-         "\" font-size=\"9\" text-anchor=\"middle\">" + esc(p.label) + "</text></g>";
+         "\" font-size=\"9\" text-anchor=\"middle\">" + esc(p.label.substr(0, p.label.find(": "))) +
+         "</text></g>";
     x += colW;
   }
   o += "<text x=\"30\" y=\"" + std::to_string(h + 50) +
@@ -293,25 +313,51 @@ std::string networkSvg(const AarModel& m) {
 
 std::vector<NetworkPoint> networkOverExercise(const Snapshot& snap, const ExerciseState& state,
                                               const NetworkPointHook& hook) {
+  // Points: before the exercise, the end of each operational period, and just after each
+  // delivered network effect (so a failure and its repair within one period both show).
+  struct Point {
+    std::string label;
+    TimeUtc time = 0;
+    std::function<Snapshot()> network;
+  };
+  std::vector<Point> points;
+  const Incident* inc = snap.mainIncident();
+  for (const OperationalPeriod& p : snap.periods)
+    if (!inc || p.incident == inc->id)
+      points.push_back({"End of period " + std::to_string(p.number), p.end,
+                        [&, end = p.end] { return networkAt(snap, state, end); }});
+  if (points.empty()) {
+    const TimeUtc end = displayTime(state.clock, state.clock.scenario_at_change);
+    points.push_back(
+        {"End of the exercise", end, [&, end] { return networkAt(snap, state, end); }});
+  }
+  std::vector<std::size_t> effects;
+  for (std::size_t k = 0; k < state.injects.size(); ++k)
+    if (state.statuses[k].delivered_s && !state.injects[k].effect.empty()) effects.push_back(k);
+  std::sort(effects.begin(), effects.end(),
+            [&](std::size_t a, std::size_t b) { return deliveredBefore(state, a, b); });
+  for (std::size_t k : effects) {
+    const ScenarioSeconds at = *state.statuses[k].delivered_s;
+    points.push_back({"Inject " + state.injects[k].number + " at " + formatOffset(at) + ": " +
+                          formatNetworkEffect(state.injects[k].effect),
+                      displayTime(state.clock, at),
+                      [&, k] { return networkAfter(snap, state, k); }});
+  }
+  // Time order; at the same time a period's end comes before an effect delivered then.
+  std::stable_sort(points.begin(), points.end(),
+                   [](const Point& a, const Point& b) { return a.time < b.time; });
+
   std::vector<NetworkPoint> out;
-  auto add = [&](std::string label, std::optional<TimeUtc> at, TimeUtc shown) {
+  auto add = [&](std::string label, TimeUtc shown, const Snapshot& s) {
     NetworkPoint p;
     p.label = std::move(label);
     p.time = shown;
-    const Snapshot s = networkAt(snap, state, at);
     countNetwork(s, p);
     if (hook) hook(s, p);
     out.push_back(std::move(p));
   };
-  add("Before the exercise", std::nullopt, state.clock.epoch);
-  const Incident* inc = snap.mainIncident();
-  for (const OperationalPeriod& p : snap.periods)
-    if (!inc || p.incident == inc->id)
-      add("End of period " + std::to_string(p.number), p.end, p.end);
-  if (out.size() == 1) {
-    const TimeUtc end = displayTime(state.clock, state.clock.scenario_at_change);
-    add("End of the exercise", end, end);
-  }
+  add("Before the exercise", state.clock.epoch, networkAt(snap, state, std::nullopt));
+  for (Point& p : points) add(std::move(p.label), p.time, p.network());
   return out;
 }
 
@@ -478,7 +524,7 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
        "exercise</h2>\n<figure>" +
        networkSvg(m) +
        "<figcaption>Figure 3. Channels down and needs without a working path, per operational "
-       "period.</figcaption></figure>\n<table>\n<tr><th>Point</th><th>Channels down</th><th>"
+       "period and after each injected network effect.</figcaption></figure>\n<table>\n<tr><th>Point</th><th>Channels down</th><th>"
        "Representatives off duty</th><th>Needs without a path</th><th>Broken needs</th><th>"
        "Bottlenecks</th></tr>\n";
   for (const NetworkPoint& p : m.network) {

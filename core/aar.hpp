@@ -15,10 +15,12 @@
 
 namespace liaison::core {
 
-// The communication network at one point of the exercise (before it, and at the end of each
-// operational period): the workspace with the injected network effects delivered by then.
+// The communication network at one point of the exercise (before it, at the end of each
+// operational period, and just after each delivered network effect, in time order): the
+// workspace with the injected network effects delivered by then.
 struct NetworkPoint {
-  std::string label;  // "Before the exercise", "End of operational period 1", ...
+  std::string label;  // "Before the exercise", "End of period 1", "Inject 3 at 00:20:00: down
+                      // channel:1001", ...
   TimeUtc time = 0;
   int channels = 0, channels_down = 0, reps_off_duty = 0;
   int needs = 0, needs_without_path = 0;  // no chain of working channels between the agencies

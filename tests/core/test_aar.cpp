@@ -116,17 +116,24 @@ TEST_CASE("the AAR model follows the HSEEP structure and the drill's records", "
   REQUIRE(m.injects.size() == 3);
   CHECK(m.injects[0].ack_time == 120);
 
-  // Before: all up. Period 1 ends at 00:20 (before the radio failure at 00:30); period 2 after.
-  REQUIRE(m.network.size() == 3);
-  CHECK(hookCalls == 3);
+  // Before: all up. Period 1 ends at 00:20 (before the radio failure at 00:30); then a point
+  // for the failure itself (00:30, inside period 2); period 2 ends at 01:20, still down.
+  REQUIRE(m.network.size() == 4);
+  CHECK(hookCalls == 4);
+  CHECK(m.network[0].label == "Before the exercise");
   CHECK(m.network[0].channels_down == 0);
   CHECK(m.network[0].needs_without_path == 0);
   CHECK(m.network[1].label == "End of period 1");
   CHECK(m.network[1].channels_down == 0);
+  CHECK(m.network[2].label == "Inject 2 at 00:30:00: down channel:1001");
+  CHECK(m.network[2].time == inc.start + 1800);
   CHECK(m.network[2].channels_down == 1);
   CHECK(m.network[2].needs_without_path == 1);
   CHECK(m.network[2].broken_needs == std::vector<std::string>{"RCFD - RCPD"});
   CHECK(m.network[2].bottlenecks == std::vector<std::string>{"Dana Whitfield"});
+  CHECK(m.network[3].label == "End of period 2");
+  CHECK(m.network[3].channels_down == 1);
+  CHECK(m.network[3].needs_without_path == 1);
 
   const std::string html = renderAarHtml(m, options);
   CHECK(html.starts_with("<!DOCTYPE html>"));
@@ -144,4 +151,56 @@ TEST_CASE("the AAR model follows the HSEEP structure and the drill's records", "
   CHECK(html.find("data-inject=\"1\" data-state=\"acted\" data-ack-s=\"120\"") !=
         std::string::npos);
   CHECK(html.find("data-channels-down=\"1\" data-needs-without-path=\"1\"") != std::string::npos);
+}
+
+TEST_CASE("the AAR network: a point at each injected effect, repairs within a period too",
+          "[aar]") {
+  testing::TempDir tmp;
+  auto store = Store::create(tmp.file("aar.liaison"));
+  testing::seed(*store);  // need 1: RCFD - RCPD, over channel 1001 (reps 101 - 102)
+  Incident inc;
+  inc.id = 1;
+  inc.name = "Drill";
+  inc.exercise = true;
+  inc.start = 1778761800;
+  store->apply(put(inc), "tester");  // no operational periods: one "End of the exercise"
+  testing::writeBytes(tmp.file("m.csv"),
+                      "inject_number,scenario_time,to,message,effect\n"
+                      "1,00:10:00,RCFD,Radio fails,down channel:1001\n"
+                      "2,00:10:00,RCPD,Luis leaves,down rep:102\n"
+                      "3,00:20:00,RCFD,Radio back,up channel:1001\n"
+                      "4,00:25:00,RCPD,Nothing to the network,\n");
+  importMsel(tmp.file("m.csv"), *store);
+  Drill d(*store, "controller");
+  d.start(100);
+  d.setSpeed(100, 60);
+  d.advance(130);  // 00:30:00: all four delivered
+  d.pause(130);
+
+  const SnapshotPtr snap = store->load();
+  const ExerciseState state = loadExercise(*store);
+  const auto points = networkOverExercise(*snap, state);
+  REQUIRE(points.size() == 5);
+  CHECK(points[0].label == "Before the exercise");
+  CHECK(points[0].channels_down == 0);
+  CHECK(points[0].reps_off_duty == 0);
+  // Two effects in the same second are two points, each with only what came before it.
+  CHECK(points[1].label == "Inject 1 at 00:10:00: down channel:1001");
+  CHECK(points[1].channels_down == 1);
+  CHECK(points[1].reps_off_duty == 0);
+  CHECK(points[1].needs_without_path == 1);
+  CHECK(points[2].label == "Inject 2 at 00:10:00: down rep:102");
+  CHECK(points[2].channels_down == 1);
+  CHECK(points[2].reps_off_duty == 1);
+  CHECK(points[3].label == "Inject 3 at 00:20:00: up channel:1001");
+  CHECK(points[3].time == inc.start + 1200);
+  CHECK(points[3].channels_down == 0);
+  CHECK(points[3].reps_off_duty == 1);
+  CHECK(points[4].label == "End of the exercise");
+  CHECK(points[4].channels_down == 0);
+  CHECK(points[4].reps_off_duty == 1);
+
+  const std::string html = renderAarHtml(buildAar(*snap, state));
+  CHECK(html.find("<tr><td>Inject 3 at 00:20:00: up channel:1001</td>") != std::string::npos);
+  CHECK(html.find(">Inject 3 at 00:20:00</text>") != std::string::npos);  // the figure's label
 }
