@@ -413,7 +413,17 @@ class Importer {
     return std::move(m_s);
   }
 
+  // Only map features, from one GeoJSON file (liaison import FILE.geojson); errors name it.
+  Scenario readFeaturesFile(const std::filesystem::path& file) {
+    m_featuresFile = file.string();
+    readFeatures();
+    checkReferences();
+    return std::move(m_s);
+  }
+
  private:
+  std::string m_featuresFile{kFeaturesFile};
+
   std::optional<std::string> readFile(std::string_view name, bool required) const {
     const auto path = m_dir / name;
     std::error_code ec;
@@ -745,8 +755,8 @@ class Importer {
   }
 
   void readFeatures() {
-    const std::string file(kFeaturesFile);
-    auto bytes = readFile(kFeaturesFile, false);
+    const std::string file(m_featuresFile);
+    auto bytes = readFile(m_featuresFile, m_featuresFile != kFeaturesFile);
     if (!bytes) return;
     std::vector<GeoFeature> parsed;
     try {
@@ -1013,6 +1023,26 @@ ImportSummary importScenario(const std::filesystem::path& dir, Store& store,
       if (what.starts_with(words + " ")) file = fileOf(kind);
     }
     throw ImportError(file, 0, 0, "the workspace refused the import: " + std::string(what));
+  }
+  return summary;
+}
+
+ImportSummary importFeatures(const std::filesystem::path& geojson, Store& store,
+                             const std::string& actor) {
+  const SnapshotPtr existing = store.load();
+  Scenario s = Importer("", *existing).readFeaturesFile(geojson);
+  std::vector<Command> commands;
+  for (const auto& f : s.features) commands.push_back(put(f));
+  ImportSummary summary;
+  summary.features = static_cast<int>(s.features.size());
+  if (commands.empty()) {
+    summary.revision = store.revision();
+    return summary;
+  }
+  try {
+    summary.revision = store.apply(commands, actor).revision;
+  } catch (const ValidationError& e) {
+    throw ImportError(geojson.string(), 0, 0, e.what());
   }
   return summary;
 }

@@ -39,6 +39,11 @@ struct ImportSummary {
 ImportSummary importScenario(const std::filesystem::path& dir, Store& store,
                              const std::string& actor = "import");
 
+// Imports only map features from one GeoJSON FeatureCollection (same properties as a scenario
+// folder's features.geojson), as one transaction; errors name the file, line and column.
+ImportSummary importFeatures(const std::filesystem::path& geojson, Store& store,
+                             const std::string& actor = "import");
+
 // Writes the workspace as a scenario folder (creates dir; overwrites the known files).
 void exportScenario(const Snapshot& snapshot, const std::filesystem::path& dir);
 
