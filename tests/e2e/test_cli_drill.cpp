@@ -192,6 +192,26 @@ TEST_CASE("a drill on the demo: MSEL, headless run at 60x, responses and the AAR
   CHECK(contains(html,
                  "class=\"n\">7</td><td class=\"n\">4 of 41</td><td>RCFD - TVRR, HAZ14 - "
                  "TVRR, NECA - TVRR, TVRR - TCEMA</td>"));
+  // A point at each injected network effect, in time order before the period ends: the radio
+  // tower's failure and repair both fall inside period 1, so only these rows show them.
+  const std::vector<std::string> points = {
+      "<tr><td>Before the exercise</td><td class=\"n\">1 of 335</td><td class=\"n\">6</td>",
+      "<tr><td>Inject 3 at 00:20:00: down channel:1001</td><td class=\"n\">2 of 335</td><td "
+      "class=\"n\">6</td><td class=\"n\">0 of 41</td>",
+      "<tr><td>Inject 7 at 01:00:00: up channel:1001</td><td class=\"n\">1 of 335</td><td "
+      "class=\"n\">6</td><td class=\"n\">0 of 41</td>",
+      "<tr><td>Inject 8 at 01:30:00: down rep:183</td><td class=\"n\">1 of 335</td><td "
+      "class=\"n\">7</td><td class=\"n\">4 of 41</td>",
+      "<tr><td>End of period 1</td>",
+      "<tr><td>End of period 2</td>"};
+  std::size_t at = 0;
+  for (const std::string& p : points) {
+    INFO(p);
+    const std::size_t found = html.find(p, at);
+    CHECK(found != std::string::npos);
+    if (found != std::string::npos) at = found;
+  }
+  CHECK(contains(html, ">Inject 3 at 00:20:00</text>"));  // the figure's column label
   CHECK(contains(html, "EXERCISE INJECT 3: County radio tower fails"));
 
   // The same figures as the journal.
