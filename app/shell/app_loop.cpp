@@ -13,6 +13,7 @@
 #include "analysis_bridge.hpp"
 #include "app_window.hpp"
 #include "app/panels/directory_panel.hpp"
+#include "app/panels/map_view.hpp"
 #include "app/panels/network_view.hpp"
 #include "app/platform/gl_window.hpp"
 #include "app/platform/offscreen_target.hpp"
@@ -91,6 +92,8 @@ int runScreenshot(AppContext& ctx, PanelRegistry& panels, GlWindow& window,
       layoutStarted = true;
       if (auto* network = panels.find<NetworkView>()) network->waitLayout(10.0);
     }
+    // Basemap tiles asked for by this frame are decoded before the next one draws them.
+    if (auto* map = panels.find<MapView>()) map->settleTiles(10.0);
   }
   const auto pixels = target->readPixels();
   if (!writePng(shot.out.c_str(), shot.width, shot.height, pixels)) {

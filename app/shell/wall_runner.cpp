@@ -11,6 +11,7 @@
 #include <memory>
 #include <sstream>
 
+#include "app/panels/map_view.hpp"
 #include "app/platform/gl_window.hpp"
 #include "app/platform/offscreen_target.hpp"
 #include "app_window.hpp"
@@ -89,6 +90,8 @@ int screenshotWall(AppContext& ctx, const PanelRegistry& panels, WallLayout& wal
     wall.drawFrame(ctx, panels, ImGui::GetTime());
     ImGui::Render();
     target->render(bg.x, bg.y, bg.z);
+    // Basemap tiles asked for by this frame are decoded before the next one draws them.
+    if (auto* map = panels.find<MapView>()) map->settleTiles(10.0);
   }
   if (!writePng(shot.out.c_str(), shot.width, shot.height, target->readPixels())) {
     std::cerr << "error: cannot write " << shot.out << "\n";
