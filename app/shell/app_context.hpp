@@ -13,6 +13,7 @@
 #include "core/journal.hpp"
 #include "core/snapshot.hpp"
 #include "core/timeline_query.hpp"
+#include "exercise_view.hpp"
 
 struct ImFont;
 
@@ -76,6 +77,12 @@ struct AppContext {
 
   // The activity journal as of `snapshot`, read by the snapshot follower (never in a frame).
   std::shared_ptr<const std::vector<core::JournalEntry>> journal;
+  // The exercise as of `snapshot` (MSEL, inject states, clock), read by the snapshot follower;
+  // an empty view when the workspace has no MSEL, null only before the first load.
+  std::shared_ptr<const ExerciseView> exercise;
+  // Drill changes asked for during a frame; the loop applies them after the frame.
+  std::vector<DrillRequest> drill_requests;
+  void requestDrill(DrillRequest request) { drill_requests.push_back(std::move(request)); }
   // The timeline's scrubber: nullopt = live; otherwise panels show the state at that time.
   std::optional<core::TimeUtc> view_time;
   core::TimeTravel time_travel;  // caches the past state per scrub position

@@ -19,6 +19,7 @@
 #include "app/platform/offscreen_target.hpp"
 #include "core/store.hpp"
 #include "dashboard.hpp"
+#include "exercise_station.hpp"
 #include "fonts.hpp"
 #include "panel_registry.hpp"
 #include "snapshot_follower.hpp"
@@ -109,6 +110,7 @@ int runInteractive(AppContext& ctx, PanelRegistry& panels, GlWindow& window, cor
                    SnapshotFollower& follower) {
   Dashboard dashboard;
   AnalysisBridge analysis;
+  ExerciseStation exercise;  // applies drill requests and runs the exercise clock
   int burst = 3;  // frames to draw without waiting, so ImGui settles after each input
   while (!window.shouldClose() && !ctx.ui.request_quit) {
     const double timeout = burst > 0 ? 0.0 : 0.1;
@@ -138,6 +140,7 @@ int runInteractive(AppContext& ctx, PanelRegistry& panels, GlWindow& window, cor
     if (ImGui::IsAnyItemActive() || ImGui::IsMouseDown(ImGuiMouseButton_Left)) burst = 3;
 
     applyPendingCommands(ctx, store, follower);
+    exercise.afterFrame(ctx, store, follower, core::nowUtc());
   }
   return 0;
 }

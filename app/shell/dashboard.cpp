@@ -99,6 +99,7 @@ void Dashboard::drawFrame(AppContext& ctx, PanelRegistry& panels) {
 
   drawStatusLine(ctx, vp->Pos.y + vp->Size.y - status_h, w, status_h);
   drawAbout(ctx);
+  m_exerciseNotice.draw(ctx);
   m_quickEntry.draw(ctx);
   if (ctx.ui.show_imgui_metrics) ImGui::ShowMetricsWindow(&ctx.ui.show_imgui_metrics);
 }

@@ -4,6 +4,7 @@
 
 #include "app/panels/quick_entry.hpp"
 #include "app_context.hpp"
+#include "exercise_notice.hpp"
 #include "panel_registry.hpp"
 #include "wall_layout.hpp"
 
@@ -37,6 +38,7 @@ class Dashboard {
   void drawAbout(AppContext& ctx);
 
   QuickEntry m_quickEntry;  // Ctrl+E from anywhere
+  ExerciseNotice m_exerciseNotice;  // delivered, unacknowledged injects (F9)
   WallLayout m_wall;
   bool m_presenting = false;
   ThemeKind m_themeBeforePresent = ThemeKind::Operator;

@@ -4,6 +4,7 @@
 
 #include "app/panels/activity_log_panel.hpp"
 #include "app/panels/analysis_panel.hpp"
+#include "app/panels/controller_panel.hpp"
 #include "app/panels/directory_panel.hpp"
 #include "app/panels/map_view.hpp"
 #include "app/panels/network_view.hpp"
@@ -20,6 +21,7 @@ PanelRegistry PanelRegistry::makeDefault() {
   panels.push_back(std::make_unique<TaskBoardPanel>());
   panels.push_back(std::make_unique<ActivityLogPanel>());
   panels.push_back(std::make_unique<MapView>());
+  panels.push_back(std::make_unique<ControllerPanel>());  // "Exercise", last centre tab
   panels.push_back(std::make_unique<AnalysisPanel>());  // the right column
   return PanelRegistry(std::move(panels));
 }

@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "core/exercise_store.hpp"
 #include "core/store.hpp"
 
 namespace liaison::app {
@@ -20,12 +21,26 @@ void refreshJournal(core::Store& store, AppContext& ctx) {
   ctx.journal = std::move(next);
 }
 
+// The exercise changes only with the revision, so it is read with every snapshot. A file
+// without the exercise tables (an older schema opened read-only) simply has no exercise.
+void refreshExercise(core::Store& store, AppContext& ctx) {
+  auto view = std::make_shared<ExerciseView>();
+  try {
+    view->state = core::loadExercise(store);
+  } catch (const std::exception&) {
+    view->state = {};
+  }
+  view->version = ctx.snapshot ? ctx.snapshot->version : 0;
+  ctx.exercise = std::move(view);
+}
+
 }  // namespace
 
 void SnapshotFollower::loadInitial(AppContext& ctx) {
   ctx.snapshot = m_store.load();
   m_version = ctx.snapshot->version;
   refreshJournal(m_store, ctx);
+  refreshExercise(m_store, ctx);
   ctx.last_reload = std::chrono::system_clock::now();
 }
 
@@ -35,6 +50,7 @@ bool SnapshotFollower::reloadNow(AppContext& ctx) {
     m_version = next->version;
     ctx.snapshot = std::move(next);
     refreshJournal(m_store, ctx);
+    refreshExercise(m_store, ctx);
     ctx.last_reload = std::chrono::system_clock::now();
     ctx.status_message.clear();
     return true;

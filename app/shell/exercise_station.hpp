@@ -1,0 +1,46 @@
+// The controller station's side of a drill in the dashboard: after each frame it applies the
+// drill changes panels asked for (clock, deliver, acknowledge, action) and delivers injects
+// and marks overdue ones as the running clock passes them, through the same drill engine
+// (core::Drill) as `liaison drill run`, so every change is journaled. No ImGui here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app_context.hpp"
+#include "core/exercise.hpp"
+
+namespace liaison::core {
+class Store;
+}
+
+namespace liaison::app {
+
+class SnapshotFollower;
+
+// The scenario time of the next thing the engine would do on its own (a clock-driven inject
+// to deliver, a delivered one to mark overdue); nullopt when nothing is left.
+std::optional<core::ScenarioSeconds> nextDrillEvent(const core::ExerciseState& state);
+
+class ExerciseStation {
+ public:
+  // Applies ctx.drill_requests (then clears them). Errors go to ctx.status_message; a
+  // read-only station writes nothing. Returns true when the workspace changed.
+  bool applyRequests(AppContext& ctx, core::Store& store, core::TimeUtc wall);
+  // Delivers due injects and marks overdue ones while the clock runs. Cheap when nothing is
+  // due (no SQLite). Returns true when the workspace changed.
+  bool tick(AppContext& ctx, core::Store& store, core::TimeUtc wall);
+  // Both, then reloads the snapshot and the exercise through the follower when anything
+  // changed. The loop calls this after each frame.
+  void afterFrame(AppContext& ctx, core::Store& store, SnapshotFollower& follower,
+                  core::TimeUtc wall);
+
+ private:
+  void reload(AppContext& ctx, SnapshotFollower& follower);
+
+  std::string m_error;                     // this round's problem, kept over the reload
+  std::optional<std::uint64_t> m_stuckAt;  // the exercise version the engine last failed on
+};
+
+}  // namespace liaison::app
