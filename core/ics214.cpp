@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
+#include <tuple>
 
 #include "csv.hpp"
 #include "enums.hpp"
@@ -52,14 +53,15 @@ tr.sig td{font-weight:bold}td.time{white-space:nowrap;width:11em}
 tr{page-break-inside:avoid}.noprint{display:none}@page{size:A4;margin:1.5cm}}
 )";
 
-std::string pageStart(const std::string& title, bool exercise) {
+}  // namespace
+
+std::string reportPageStart(const std::string& title, bool exercise, const std::string& extra_css) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" +
-                    htmlEscape(title) + "</title>\n<style>" + kPageCss + "</style></head><body>\n";
+                    htmlEscape(title) + "</title>\n<style>" + kPageCss + extra_css +
+                    "</style></head><body>\n";
   if (exercise) out += "<div class=\"banner\">EXERCISE EXERCISE EXERCISE</div>\n";
   return out;
 }
-
-}  // namespace
 
 std::string htmlEscape(const std::string& text) {
   std::string out;
@@ -88,6 +90,25 @@ std::string htmlEscape(const std::string& text) {
   return out;
 }
 
+std::pair<TimeUtc, TimeUtc> operationalPeriodSpan(const Snapshot& s, int period) {
+  if (period > 0) {
+    const auto it = std::find_if(s.periods.begin(), s.periods.end(),
+                                 [&](const OperationalPeriod& p) { return p.number == period; });
+    if (it == s.periods.end())
+      throw std::invalid_argument(std::string("operational period ") + std::to_string(period) +
+                                  " does not exist (the workspace has " +
+                                  std::to_string(s.periods.size()) + " periods)");
+    return {it->start, it->end};
+  }
+  if (s.periods.empty()) return {0, 0};
+  std::pair<TimeUtc, TimeUtc> span{s.periods.front().start, s.periods.front().end};
+  for (const auto& p : s.periods) {
+    span.first = std::min(span.first, p.start);
+    span.second = std::max(span.second, p.end);
+  }
+  return span;
+}
+
 Ics214Log buildIcs214(const Snapshot& s, const std::vector<JournalEntry>& journal,
                       const Ics214Options& o) {
   Ics214Log log;
@@ -100,22 +121,10 @@ Ics214Log buildIcs214(const Snapshot& s, const std::vector<JournalEntry>& journa
     log.exercise = inc->exercise;
   }
   TimeUtc from = std::numeric_limits<TimeUtc>::min(), to = std::numeric_limits<TimeUtc>::max();
+  std::tie(log.from, log.to) = operationalPeriodSpan(s, o.period);
   if (o.period > 0) {
-    const auto it = std::find_if(s.periods.begin(), s.periods.end(),
-                                 [&](const OperationalPeriod& p) { return p.number == o.period; });
-    if (it == s.periods.end())
-      throw std::invalid_argument(std::string("operational period ") + std::to_string(o.period) +
-                                  " does not exist (the workspace has " +
-                                  std::to_string(s.periods.size()) + " periods)");
-    from = log.from = it->start;
-    to = log.to = it->end;
-  } else if (!s.periods.empty()) {
-    log.from = s.periods.front().start;
-    log.to = s.periods.back().end;
-    for (const auto& p : s.periods) {
-      log.from = std::min(log.from, p.start);
-      log.to = std::max(log.to, p.end);
-    }
+    from = log.from;
+    to = log.to;
   }
   auto inPeriod = [&](TimeUtc t) { return t >= from && t < to; };
 
@@ -174,7 +183,7 @@ std::string ics214Csv(const Ics214Log& log) {
 }
 
 std::string ics214Html(const Ics214Log& log) {
-  std::string out = pageStart("ICS 214 Activity Log - " + log.incident_name, log.exercise);
+  std::string out = reportPageStart("ICS 214 Activity Log - " + log.incident_name, log.exercise);
   out += "<h1>ACTIVITY LOG (ICS 214)</h1>\n<table class=\"form\">\n";
   auto row = [&](const std::string& label, const std::string& value) {
     out += "<tr><td class=\"label\">" + htmlEscape(label) + "</td><td>" + htmlEscape(value) +
@@ -217,7 +226,7 @@ std::string ics214Html(const Ics214Log& log) {
 std::string timelineReportHtml(const Snapshot& s, int period, TimeUtc prepared_at) {
   const Incident* inc = s.mainIncident();
   const std::string name = inc ? inc->name : "Incident";
-  std::string out = pageStart("Significant events - " + name, s.isExercise());
+  std::string out = reportPageStart("Significant events - " + name, s.isExercise());
   out += "<h1>Significant events: " + htmlEscape(name) + "</h1>\n";
   TimeUtc from = std::numeric_limits<TimeUtc>::min(), to = std::numeric_limits<TimeUtc>::max();
   if (period > 0) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "journal.hpp"
@@ -43,6 +44,11 @@ struct Ics214Log {
   std::vector<Ics214Activity> activities;  // time order
 };
 
+// The span of an operational period by number, or for 0 the whole incident (the earliest start
+// to the latest end of its periods; {0, 0} without periods). Throws std::invalid_argument,
+// naming the number of periods, when the number does not exist.
+std::pair<TimeUtc, TimeUtc> operationalPeriodSpan(const Snapshot& s, int period);
+
 // Throws std::invalid_argument when the period number does not exist.
 Ics214Log buildIcs214(const Snapshot& s, const std::vector<JournalEntry>& journal,
                       const Ics214Options& options);
@@ -62,5 +68,10 @@ std::string ics214Html(const Ics214Log& log);
 std::string timelineReportHtml(const Snapshot& s, int period, TimeUtc prepared_at);
 
 std::string htmlEscape(const std::string& text);
+
+// The start of a printable report page, up to and including <body> and, for an exercise, the
+// EXERCISE banner: the shared print CSS (A4) followed by extra_css. Used by every HTML form.
+std::string reportPageStart(const std::string& title, bool exercise,
+                            const std::string& extra_css = {});
 
 }  // namespace liaison::core
