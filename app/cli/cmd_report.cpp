@@ -1,17 +1,24 @@
-// liaison report WORKSPACE --ics214 OUT.csv|OUT.html [--timeline OUT.html] [--period N]:
+// liaison report WORKSPACE --ics214 OUT.csv|OUT.html [--timeline OUT.html] [--period N]
+// [--ics205a OUT.csv|OUT.html] [--ics203 OUT.csv|OUT.html] [--agency CODE,...]
+// [--include-sensitive] [--prepared-by NAME]:
 // printable and spreadsheet reports from a workspace, opened read-only. Each output is one
 // entry in kOutputs below; a new report (e.g. --aar) is one more entry.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <stdexcept>
+#include <utility>
 
 #include "cli.hpp"
 #include "core/aar.hpp"
 #include "core/ics214.hpp"
+#include "core/ics_forms.hpp"
 #include "core/store.hpp"
 
 namespace liaison::app::cli {
@@ -22,7 +29,69 @@ struct ReportInput {
   const std::vector<core::JournalEntry>& journal;
   int period = 0;
   std::string name, position, agency;
+  // ICS 205A and 203: the selection (agency codes; empty: all), masking, block "prepared by".
+  std::vector<std::string> agency_codes;
+  bool include_sensitive = false;
+  std::string prepared_by;
+  core::PaperSize paper = core::PaperSize::A4;
 };
+
+// The format from OUT's extension; anything but .csv, .html or .htm is refused, naming them.
+core::ReportFormat formatOf(const std::string& flag, const std::string& out) {
+  if (const auto f = core::reportFormatOf(out)) return *f;
+  throw std::runtime_error(flag + " " + out + ": the file name must end in .csv or .html");
+}
+
+bool sameCodeNoCase(const std::string& a, const std::string& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::toupper(static_cast<unsigned char>(x)) ==
+           std::toupper(static_cast<unsigned char>(y));
+  });
+}
+
+// --agency codes to agency ids (case-insensitive); an unknown code names the valid ones.
+std::set<core::Id> agencySelection(const core::Snapshot& s, const std::vector<std::string>& codes) {
+  std::set<core::Id> ids;
+  for (const std::string& code : codes) {
+    const auto it = std::find_if(s.agencies.begin(), s.agencies.end(), [&](const core::Agency& a) {
+      return sameCodeNoCase(a.code, code);
+    });
+    if (it != s.agencies.end()) {
+      ids.insert(it->id);
+      continue;
+    }
+    std::vector<std::string> valid;
+    for (const core::Agency& a : s.agencies) valid.push_back(a.code);
+    std::sort(valid.begin(), valid.end());
+    std::string list;
+    for (const std::string& v : valid) list += (list.empty() ? "" : ", ") + v;
+    throw std::runtime_error("--agency " + code + ": no agency has this code; valid codes: " +
+                             (list.empty() ? "(the workspace has no agencies)" : list));
+  }
+  return ids;
+}
+
+std::string icsForm(const ReportInput& in, const std::string& out, core::IcsForm form,
+                    const std::string& flag) {
+  const core::ReportFormat format = formatOf(flag, out);
+  core::IcsFormOptions o;
+  o.period = in.period;
+  o.agencies = agencySelection(in.snapshot, in.agency_codes);
+  o.include_sensitive = in.include_sensitive;
+  o.prepared_by = in.prepared_by.empty() ? in.name : in.prepared_by;
+  if (!in.position.empty()) o.prepared_position = in.position;
+  o.prepared_at = core::nowUtc();
+  o.paper = in.paper;
+  return core::renderIcsForm(in.snapshot, form, format, o);
+}
+
+std::string ics205aReport(const ReportInput& in, const std::string& out) {
+  return icsForm(in, out, core::IcsForm::Ics205a, "--ics205a");
+}
+
+std::string ics203Report(const ReportInput& in, const std::string& out) {
+  return icsForm(in, out, core::IcsForm::Ics203Reps, "--ics203");
+}
 
 std::string ics214Report(const ReportInput& in, const std::string& out) {
   core::Ics214Options o;
@@ -32,9 +101,7 @@ std::string ics214Report(const ReportInput& in, const std::string& out) {
   o.home_agency = in.agency;
   o.prepared_at = core::nowUtc();
   const core::Ics214Log log = core::buildIcs214(in.snapshot, in.journal, o);
-  const bool html = out.size() >= 5 && (out.ends_with(".html") || out.ends_with(".htm"));
-  if (!html && !out.ends_with(".csv"))
-    throw std::runtime_error("--ics214 " + out + ": the file name must end in .csv or .html");
+  const bool html = formatOf("--ics214", out) == core::ReportFormat::Html;
   return html ? core::ics214Html(log) : core::ics214Csv(log);
 }
 
@@ -60,6 +127,14 @@ const Output kOutputs[] = {
      timelineReport},
     {"--aar", "Write the exercise's After-Action Report / Improvement Plan as printable .html",
      aarReport},
+    {"--ics205a",
+     "Write the ICS 205A Communications List (.csv or .html): every representative's methods "
+     "of contact, sensitive values masked unless --include-sensitive",
+     ics205aReport},
+    {"--ics203",
+     "Write block 4 of the ICS 203 (Agency/Organization Representatives, by agency) as .csv or "
+     ".html",
+     ics203Report},
 };
 
 }  // namespace
@@ -68,13 +143,17 @@ void registerReportCommand(CLI::App& root, CliResult& result) {
   struct Args {
     std::string workspace, name, position, agency;
     int period = 0;
+    std::vector<std::string> agency_codes;
+    bool include_sensitive = false;
+    std::string prepared_by, paper = "A4";
     std::vector<std::string> outs = std::vector<std::string>(std::size(kOutputs));
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = root.add_subcommand(
       "report",
       "Write reports from a workspace (read-only): the ICS 214 activity log, the "
-      "significant-events timeline.");
+      "significant-events timeline, the ICS 205A communications list, the ICS 203 agency "
+      "representatives.");
   cmd->add_option("WORKSPACE", args->workspace, "Workspace file (.liaison)")->required();
   for (std::size_t i = 0; i < std::size(kOutputs); ++i)
     cmd->add_option(kOutputs[i].flag, args->outs[i], kOutputs[i].help);
@@ -85,6 +164,16 @@ void registerReportCommand(CLI::App& root, CliResult& result) {
   cmd->add_option("--position", args->position,
                   "ICS 214 block 4: ICS position (default Liaison Officer (LOFR))");
   cmd->add_option("--home-agency", args->agency, "ICS 214 block 5: home agency (and unit)");
+  cmd->add_option("--agency", args->agency_codes,
+                  "ICS 205A / 203: only these agencies (codes, comma-separated; default: all)")
+      ->delimiter(',');
+  cmd->add_flag("--include-sensitive", args->include_sensitive,
+                "ICS 205A: include sensitive contact values (private cells); masked otherwise");
+  cmd->add_option("--prepared-by", args->prepared_by,
+                  "ICS 205A block 4 / ICS 203 block 9: prepared by (default: --name); the "
+                  "position is --position");
+  cmd->add_option("--paper", args->paper, "ICS 205A / 203 HTML page size: A4 or Letter")
+      ->transform(CLI::IsMember({"A4", "Letter"}, CLI::ignore_case));
 
   cmd->callback([&result, args] {
     runGuarded(result, [&] {
@@ -98,11 +187,22 @@ void registerReportCommand(CLI::App& root, CliResult& result) {
       auto store = core::Store::open(args->workspace, core::OpenMode::ReadOnly);
       const core::SnapshotPtr snap = store->load();
       const std::vector<core::JournalEntry> journal = store->journal();
-      const ReportInput in{*snap, journal, args->period, args->name, args->position, args->agency};
-      for (std::size_t i = 0; i < std::size(kOutputs); ++i) {
-        const std::string& path = args->outs[i];
-        if (path.empty()) continue;
-        const std::string text = kOutputs[i].write(in, path);
+      const ReportInput in{*snap,
+                           journal,
+                           args->period,
+                           args->name,
+                           args->position,
+                           args->agency,
+                           args->agency_codes,
+                           args->include_sensitive,
+                           args->prepared_by,
+                           args->paper == "Letter" ? core::PaperSize::Letter : core::PaperSize::A4};
+      // Every report is made before the first is written: an error writes nothing.
+      std::vector<std::pair<std::string, std::string>> texts;
+      for (std::size_t i = 0; i < std::size(kOutputs); ++i)
+        if (!args->outs[i].empty())
+          texts.emplace_back(args->outs[i], kOutputs[i].write(in, args->outs[i]));
+      for (const auto& [path, text] : texts) {
         std::ofstream f(path, std::ios::binary | std::ios::trunc);
         f << text;
         f.close();
