@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "core/store.hpp"
+#include "form_export.hpp"
 #include "theme.hpp"
 
 namespace liaison::app {
@@ -107,6 +108,8 @@ void Dashboard::drawFrame(AppContext& ctx, PanelRegistry& panels) {
 void Dashboard::drawMenuBar(AppContext& ctx, PanelRegistry& panels) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
+    drawFormExportMenus(ctx, m_exportSensitive);
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) ctx.ui.request_quit = true;
     ImGui::EndMenu();
   }

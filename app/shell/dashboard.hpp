@@ -42,6 +42,7 @@ class Dashboard {
   WallLayout m_wall;
   bool m_presenting = false;
   ThemeKind m_themeBeforePresent = ThemeKind::Operator;
+  bool m_exportSensitive = false;  // File > Export ICS 205A > Include sensitive values
 };
 
 }  // namespace liaison::app
