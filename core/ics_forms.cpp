@@ -110,7 +110,8 @@ void appendPreparedCsv(std::string& out, const IcsFormHeader& h, const std::stri
 
 const char* kFormCss = R"(
 table.hdr td{width:50%}.blk{font-weight:bold}.sub{display:inline-block;min-width:13em}
-tr.agency th{background:#d9e2ef;text-align:left}td.methods div{margin:.05em 0}
+tr.agency th{background:#d9e2ef;text-align:left}@media print{tr.agency{page-break-after:avoid}}
+td.methods div{margin:.05em 0}
 .withheld{color:#555;font-style:italic}.warn{border:2px solid #b00;color:#b00;font-weight:bold;
 padding:.3em .5em;margin:.6em 0}.footer{margin-top:1em}.footer td{width:33%}
 )";
