@@ -227,8 +227,8 @@ void MapView::drawContent(AppContext& ctx) {
   m_view.width = size.x;
   m_view.height = size.y;
 
-  // Fit: the features' bounds (else the basemap's, else the world) with a margin. Over a
-  // basemap the fitted zoom is a whole tile level, so the tiles show pixel for pixel.
+  // Fit: the features' bounds (else the basemap's, else the world) with a margin; tiles are
+  // drawn from the nearest whole level, scaled (legibility of the features comes first).
   if (m_fitted || ctx.wallMode()) {
     tiles::World a = m_min, b = m_max;
     if (!m_hasFeatures && m_reader && m_reader->info().bounds) {
@@ -238,7 +238,6 @@ void MapView::drawContent(AppContext& ctx) {
     }
     double z = tiles::zoomToFit(a, b, std::max(1.0, size.x - 2.0 * em),
                                 std::max(1.0, size.y - 2.0 * em));
-    if (m_reader) z = std::floor(z + 1e-9);
     m_view.zoom = m_targetZoom = std::clamp(z, kMinZoom, kMaxViewZoom);
     m_view.centre = {(a.x + b.x) / 2, (a.y + b.y) / 2};
   }

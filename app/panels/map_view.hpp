@@ -50,6 +50,10 @@ class MapView final : public Panel {
   const TileCache* tileCache() const { return m_tiles.get(); }
   const std::string& basemapProblem() const { return m_basemapProblem; }
   int tileZoom() const { return m_tileZoom; }
+  // The world point under screen point (x, y) in the last frame drawn.
+  core::tiles::World worldAt(float x, float y) const {
+    return m_view.toWorld(x - m_originX, y - m_originY);
+  }
   std::size_t tilesDrawn() const { return m_tilesDrawn; }
 
  private:

@@ -277,8 +277,11 @@ TEST_CASE("Map view: draws the MBTiles basemap's tiles with a fake uploader", "[
   REQUIRE(map.basemap() != nullptr);
   CHECK(map.basemapProblem().empty());
   CHECK(map.basemap()->maxzoom == 2);
-  // No features: the view fits the basemap's bounds (the world) at a whole tile level.
-  CHECK(map.viewport().zoom == std::floor(map.viewport().zoom));
+  // No features: the view fits the basemap's bounds (the world): 1024 x 768 less margins is
+  // a little under 3 tiles of 256 pixels high.
+  CHECK(map.viewport().zoom > 1.0);
+  CHECK(map.viewport().zoom < 1.6);
+  CHECK(map.tileZoom() == std::lround(map.viewport().zoom));
   for (int i = 0; i < 10 && fake->uploads < 4; ++i) {
     REQUIRE(map.settleTiles(30.0));
     imgui.frame(draw);
@@ -305,4 +308,71 @@ TEST_CASE("Map view: draws the MBTiles basemap's tiles with a fake uploader", "[
   CHECK_THAT(map.basemapProblem(), Catch::Contains("not an SQLite database"));
   fs::remove(file);
   fs::remove(bad);
+}
+
+namespace {
+
+std::shared_ptr<core::Snapshot> threePlaces() {
+  auto s = std::make_shared<core::Snapshot>();
+  s->version = 1;
+  const core::LonLat pts[] = {{-77.16, 41.30}, {-77.10, 41.33}, {-77.20, 41.27}};
+  core::Id id = 1;
+  for (const auto& p : pts) {
+    core::MapFeature f;
+    f.id = id++;
+    f.kind = core::FeatureKind::Shelter;
+    f.geometry = core::GeometryKind::Point;
+    f.layer = "operations";
+    f.label = "Shelter " + std::to_string(f.id);
+    f.rings = {{p}};
+    s->features.push_back(f);
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("Map view: the wheel zooms smoothly about the cursor; the wall ignores it",
+          "[map_view]") {
+  app::test::HeadlessImGui imgui(1200, 800);
+  app::AppContext ctx;
+  ctx.snapshot = threePlaces();
+  app::MapView map;
+  auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("Map", nullptr, ImGuiWindowFlags_NoDecoration);
+    map.drawContent(ctx);
+    ImGui::End();
+  };
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(300, 250);
+  imgui.frame(draw);
+  imgui.frame(draw);
+  const double fitted = map.viewport().zoom;
+  // Three places a few km apart fit at a city-scale zoom.
+  CHECK(fitted > 11);
+  CHECK(fitted < 16);
+  const core::tiles::World under = map.worldAt(300, 250);
+
+  io.MouseWheel = 2;  // two notches: one zoom level
+  imgui.frame(draw);
+  io.MouseWheel = 0;
+  imgui.frame(draw);
+  const double midway = map.viewport().zoom;
+  CHECK(midway > fitted);
+  CHECK(midway < fitted + 1);  // eased, not jumped
+  for (int i = 0; i < 120; ++i) imgui.frame(draw);
+  CHECK(map.viewport().zoom == Approx(fitted + 1));
+  const core::tiles::World after = map.worldAt(300, 250);
+  CHECK(after.x == Approx(under.x).epsilon(1e-9));
+  CHECK(after.y == Approx(under.y).epsilon(1e-9));
+
+  // The wall shows the fitted view and takes no input.
+  ctx.theme = app::ThemeKind::Wall;
+  io.MouseWheel = 2;
+  imgui.frame(draw);
+  io.MouseWheel = 0;
+  for (int i = 0; i < 30; ++i) imgui.frame(draw);
+  CHECK(map.viewport().zoom < fitted + 0.5);  // back to the fit (the wall's own margins)
 }
