@@ -27,10 +27,14 @@ using graph::Metric;
 
 const char* toString(NeedState s) {
   switch (s) {
-    case NeedState::Ok: return "ok";
-    case NeedState::Slow: return "slow";
-    case NeedState::SinglePath: return "single_path";
-    case NeedState::Broken: return "broken";
+    case NeedState::Ok:
+      return "ok";
+    case NeedState::Slow:
+      return "slow";
+    case NeedState::SinglePath:
+      return "single_path";
+    case NeedState::Broken:
+      return "broken";
   }
   return "?";
 }
@@ -126,7 +130,8 @@ graph::Failures toFailures(const Network& net, const FailureSet& f) {
   out.nodes = f.representatives;
   for (Id a : f.agencies) {
     auto it = net.members.find(a);
-    if (it != net.members.end()) out.nodes.insert(out.nodes.end(), it->second.begin(), it->second.end());
+    if (it != net.members.end())
+      out.nodes.insert(out.nodes.end(), it->second.begin(), it->second.end());
   }
   out.edges = f.channels;
   return out;
@@ -170,9 +175,8 @@ NeedPass runNeeds(const Snapshot& s, const Network& net, const GroupRouter& rout
   }
   const Metric metrics[3] = {Metric::Latency, Metric::Reliability, Metric::Hops};
   // One search per source agency and metric, stopped once that agency's targets are settled.
-  const graph::TargetedSearch searches[3] = {{aug, mask, metrics[0]},
-                                             {aug, mask, metrics[1]},
-                                             {aug, mask, metrics[2]}};
+  const graph::TargetedSearch searches[3] = {
+      {aug, mask, metrics[0]}, {aug, mask, metrics[1]}, {aug, mask, metrics[2]}};
   // Source agencies are independent: each writes only its own needs' results. They are shared
   // among worker threads (RunControl::threads, 0 = all cores); progress is serialised.
   std::vector<const std::pair<const Id, std::vector<std::size_t>>*> sources;
@@ -223,10 +227,12 @@ NeedPass runNeeds(const Snapshot& s, const Network& net, const GroupRouter& rout
       }
       std::lock_guard<std::mutex> lock(progressMutex);
       done += list.size();
-      progress(opt, p0 + (p1 - p0) * double(done) / double(std::max<std::size_t>(1, s.needs.size())));
+      progress(opt,
+               p0 + (p1 - p0) * double(done) / double(std::max<std::size_t>(1, s.needs.size())));
     }
   };
-  unsigned threads = opt.control.threads ? opt.control.threads : std::thread::hardware_concurrency();
+  unsigned threads =
+      opt.control.threads ? opt.control.threads : std::thread::hardware_concurrency();
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(sources.size())));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
@@ -237,10 +243,14 @@ NeedPass runNeeds(const Snapshot& s, const Network& net, const GroupRouter& rout
     return out;
   }
   for (NeedResult& r : out.needs) {
-    if (!r.fastest.path.found) r.state = NeedState::Broken;
-    else if (r.independentPaths <= 1) r.state = NeedState::SinglePath;
-    else if (r.fastest.path.latency > opt.slowMinutes) r.state = NeedState::Slow;
-    else r.state = NeedState::Ok;
+    if (!r.fastest.path.found)
+      r.state = NeedState::Broken;
+    else if (r.independentPaths <= 1)
+      r.state = NeedState::SinglePath;
+    else if (r.fastest.path.latency > opt.slowMinutes)
+      r.state = NeedState::Slow;
+    else
+      r.state = NeedState::Ok;
     graph::Demand d;
     if (r.fewestHops.path.found && !r.fewestHops.path.nodes.empty()) {
       d.source = r.fewestHops.path.nodes.front();
@@ -252,8 +262,12 @@ NeedPass runNeeds(const Snapshot& s, const Network& net, const GroupRouter& rout
         d.target = r.agency_b;
       } else {
         auto pa = net.primary.find(r.agency_a), pb = net.primary.find(r.agency_b);
-        d.source = pa != net.primary.end() ? pa->second : (a != net.members.end() && !a->second.empty() ? a->second.front() : 0);
-        d.target = pb != net.primary.end() ? pb->second : (b != net.members.end() && !b->second.empty() ? b->second.front() : 0);
+        d.source = pa != net.primary.end()
+                       ? pa->second
+                       : (a != net.members.end() && !a->second.empty() ? a->second.front() : 0);
+        d.target = pb != net.primary.end()
+                       ? pb->second
+                       : (b != net.members.end() && !b->second.empty() ? b->second.front() : 0);
       }
     }
     out.demands.push_back(d);
@@ -368,7 +382,8 @@ std::vector<Bottleneck> rankBottlenecks(const Network& net, const std::vector<do
     b.betweenness = betweenness.empty() ? 0.0 : betweenness[v];
     for (const NeedResult& r : needs) {
       const auto& nodes = r.fewestHops.path.nodes;
-      if (nodes.size() > 2 && std::find(nodes.begin() + 1, nodes.end() - 1, b.node) != nodes.end() - 1)
+      if (nodes.size() > 2 &&
+          std::find(nodes.begin() + 1, nodes.end() - 1, b.node) != nodes.end() - 1)
         b.needs.push_back(r.need);
     }
     out.push_back(std::move(b));
@@ -409,7 +424,8 @@ std::vector<LinkSuggestion> recommend(const Snapshot& s, const Network& net,
     LinkSuggestion l;
     l.from = step.link.from;
     l.to = step.link.to;
-    l.text = "link " + describeNode(s, net.level, l.from) + " and " + describeNode(s, net.level, l.to);
+    l.text =
+        "link " + describeNode(s, net.level, l.from) + " and " + describeNode(s, net.level, l.to);
     l.unroutedBefore = step.before.unrouted;
     l.unroutedAfter = step.after.unrouted;
     l.valueBefore = step.before.value;
@@ -530,10 +546,11 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
   for (const NeedResult& r : res.needs)
     for (Id v : r.singlePoints) cuts[v].push_back(r.need);
   for (auto& [v, list] : cuts) res.singlePoints.push_back({v, list});
-  std::stable_sort(res.singlePoints.begin(), res.singlePoints.end(),
-                   [](const SinglePoint& a, const SinglePoint& b) { return a.needs.size() > b.needs.size(); });
-  res.bottlenecks = rankBottlenecks(net, load, wantBetweenness ? betweenness : std::vector<double>{},
-                                    res.needs, opt.topCount);
+  std::stable_sort(
+      res.singlePoints.begin(), res.singlePoints.end(),
+      [](const SinglePoint& a, const SinglePoint& b) { return a.needs.size() > b.needs.size(); });
+  res.bottlenecks = rankBottlenecks(
+      net, load, wantBetweenness ? betweenness : std::vector<double>{}, res.needs, opt.topCount);
   progress(opt, 0.9);
   phase("single points");
   if (cancelled(opt)) {
@@ -583,6 +600,46 @@ WhatIfResult whatIf(const Snapshot& s, const FailureSet& failed, const AnalysisO
   res.topBefore = rankBottlenecks(net, lb, {}, before.needs, 5);
   res.topAfter = rankBottlenecks(net, la, {}, after.needs, 5);
   progress(opt, 1.0);
+  return res;
+}
+
+PairResult pairPaths(const Snapshot& s, const PairQuery& q, const AnalysisOptions& opt) {
+  PairResult res;
+  res.version = s.version;
+  res.query = q;
+  Network net = buildNetwork(s, opt.network);
+  auto nodesOf = [&](const Endpoint& e, std::vector<Id>& out) -> bool {
+    if (e.kind == EntityKind::Agency) {
+      auto it = net.members.find(e.id);
+      if (it == net.members.end()) return false;
+      out = it->second;
+      return true;
+    }
+    const Representative* r =
+        e.kind == EntityKind::Representative ? s.representative(e.id) : nullptr;
+    if (!r) return false;
+    out = {net.level == NetworkLevel::Agencies ? r->agency : r->id};
+    return true;
+  };
+  std::vector<Id> from, to;
+  if (!nodesOf(q.from, from) || !nodesOf(q.to, to)) {
+    res.error = "unknown agency or representative";
+    return res;
+  }
+  if (from.empty() || to.empty()) {
+    res.error = "an agency without representatives has no one to call";
+    return res;
+  }
+  const PathAnswer fast =
+      pathsBetween(net.graph, from, to, Metric::Latency, std::max(1, q.alternatives));
+  for (const graph::Path& p : fast.paths) res.alternatives.push_back(explain(s, net.level, p));
+  if (!res.alternatives.empty()) res.fastest = res.alternatives.front();
+  res.edgeDisjoint = fast.edgeDisjoint;
+  res.nodeDisjoint = fast.nodeDisjoint;
+  const PathAnswer rel = pathsBetween(net.graph, from, to, Metric::Reliability, 1);
+  if (!rel.paths.empty()) res.reliable = explain(s, net.level, rel.paths.front());
+  const PathAnswer hops = pathsBetween(net.graph, from, to, Metric::Hops, 1);
+  if (!hops.paths.empty()) res.fewestHops = explain(s, net.level, hops.paths.front());
   return res;
 }
 

@@ -31,8 +31,8 @@ namespace liaison::core {
 struct AnalysisOptions {
   NetworkOptions network;
   double slowMinutes = 15.0;
-  std::size_t topCount = 10;   // bottlenecks kept
-  int recommendations = 3;     // new links proposed (0 = skip)
+  std::size_t topCount = 10;  // bottlenecks kept
+  int recommendations = 3;    // new links proposed (0 = skip)
   std::size_t maxCandidates = 40;
   // Independent paths are counted exactly (max-flow per need) up to this many nodes; above it
   // the count is a bound from the single points of failure: 1 when one node cuts the need,
@@ -44,7 +44,7 @@ struct AnalysisOptions {
   // true / false: always / never.
   std::optional<bool> allPairsBetweenness;
   int allPairsBetweennessUpTo = 1000;
-  graph::RunControl control;   // cancel flag and progress (0..1)
+  graph::RunControl control;  // cancel flag and progress (0..1)
 };
 
 enum class NeedState { Ok, Slow, SinglePath, Broken };
@@ -63,13 +63,13 @@ struct NeedResult {
   std::string reason;
   NeedState state = NeedState::Broken;
   ExplainedPath fastest, reliable, fewestHops;
-  int independentPaths = 0;          // node-disjoint, between the two groups
+  int independentPaths = 0;              // node-disjoint, between the two groups
   bool independentPathsAtLeast = false;  // true: a lower bound (large networks, see options)
-  std::vector<Id> singlePoints;      // nodes whose loss alone cuts this need (direction ignored)
+  std::vector<Id> singlePoints;  // nodes whose loss alone cuts this need (direction ignored)
 };
 
 struct NodeResult {
-  Id id = 0;        // representative id (or agency id at the agencies level)
+  Id id = 0;  // representative id (or agency id at the agencies level)
   Id agency = 0;
   std::string name;  // "Nadia Ellsworth (TCEMA Duty Officer)" or the agency code
   int degreeIn = 0, degreeOut = 0, degree = 0;
@@ -101,17 +101,17 @@ struct LinkSuggestion {
 struct AnalysisResult {
   std::uint64_t version = 0;  // Snapshot::version analysed
   NetworkLevel level = NetworkLevel::Representatives;
-  std::vector<NodeResult> nodes;           // in snapshot order
-  std::vector<Id> articulationPoints;      // node ids
-  std::vector<Id> bridges;                 // channel ids
+  std::vector<NodeResult> nodes;       // in snapshot order
+  std::vector<Id> articulationPoints;  // node ids
+  std::vector<Id> bridges;             // channel ids
   int weakComponents = 0, strongComponents = 0;
-  std::vector<NeedResult> needs;           // in snapshot order
-  std::vector<Bottleneck> bottlenecks;     // highest load first
-  std::vector<SinglePoint> singlePoints;   // most needs cut first
+  std::vector<NeedResult> needs;          // in snapshot order
+  std::vector<Bottleneck> bottlenecks;    // highest load first
+  std::vector<SinglePoint> singlePoints;  // most needs cut first
   std::vector<LinkSuggestion> recommendations;
   std::vector<Id> droppedChannels;
-  bool betweennessSkipped = false;         // true: NodeResult/Bottleneck betweenness left 0
-  double seconds = 0.0;                    // wall time of the analysis
+  bool betweennessSkipped = false;  // true: NodeResult/Bottleneck betweenness left 0
+  double seconds = 0.0;             // wall time of the analysis
   // Wall time per phase, in order ("network", "needs", "betweenness", ...), for benchmarks.
   std::vector<std::pair<std::string, double>> phases;
   bool cancelled = false;
@@ -152,6 +152,35 @@ struct WhatIfResult {
 
 WhatIfResult whatIf(const Snapshot& snapshot, const FailureSet& failed,
                     const AnalysisOptions& options = {});
+
+// ---- any two agencies or people -------------------------------------------------------------
+
+// One end of a path question: an agency (any of its people) or one representative.
+struct Endpoint {
+  EntityKind kind = EntityKind::Agency;  // Agency or Representative
+  Id id = 0;
+  bool operator==(const Endpoint&) const = default;
+};
+
+struct PairQuery {
+  Endpoint from, to;
+  int alternatives = 3;  // fastest paths listed (Yen), the first being the fastest
+  bool operator==(const PairQuery&) const = default;
+};
+
+struct PairResult {
+  std::uint64_t version = 0;
+  PairQuery query;
+  ExplainedPath fastest, reliable, fewestHops;  // path.found == false: no working path
+  std::vector<ExplainedPath> alternatives;      // the k fastest loop-free paths
+  int edgeDisjoint = 0, nodeDisjoint = 0;       // independent paths between the two ends
+  std::string error;                            // unknown agency or person (nothing computed)
+};
+
+// Paths between any two agencies or people of the snapshot (not only recorded needs), with the
+// network options of `options` (level, off-duty). Directions are followed as recorded.
+PairResult pairPaths(const Snapshot& snapshot, const PairQuery& query,
+                     const AnalysisOptions& options = {});
 
 // Human words for a node (representative "Name (Position)" or agency code) and a channel hop.
 std::string describeNode(const Snapshot& snapshot, NetworkLevel level, Id node);

@@ -31,7 +31,12 @@ class AnalysisService {
   // running what-if.
   void requestWhatIf(FailureSet failed, SnapshotPtr snapshot = nullptr);
 
+  // Paths between any two agencies or people, on the latest submitted snapshot. Replaces a
+  // pending pair question.
+  void requestPair(PairQuery query);
+
   std::shared_ptr<const AnalysisResult> latest() const;
+  std::shared_ptr<const PairResult> latestPair() const;
   std::shared_ptr<const WhatIfResult> latestWhatIf() const;
   bool running() const { return m_running.load(); }
   double progress() const { return m_progress.load(); }  // 0..1 of the current run
@@ -51,6 +56,8 @@ class AnalysisService {
   std::optional<std::pair<FailureSet, SnapshotPtr>> m_pendingWhatIf;
   std::shared_ptr<const AnalysisResult> m_latest;
   std::shared_ptr<const WhatIfResult> m_latestWhatIf;
+  std::optional<std::pair<PairQuery, SnapshotPtr>> m_pendingPair;
+  std::shared_ptr<const PairResult> m_latestPair;
   std::atomic<bool> m_cancel{false}, m_running{false}, m_stop{false};
   std::atomic<double> m_progress{0.0};
   bool m_busy = false;

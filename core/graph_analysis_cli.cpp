@@ -439,53 +439,6 @@ Id resolveGraphmlNode(const GraphmlNetwork& net, const std::string& text) {
   throw std::runtime_error("\"" + text + "\" is neither a node id nor a node name in the file");
 }
 
-// Strips the super edges of a path found on GroupRouter::augmented().
-graph::Path stripSuper(const graph::Path& p, Metric metric) {
-  graph::Path r;
-  if (!p.found || p.hops.size() < 2) return r;
-  r.found = true;
-  r.nodes.assign(p.nodes.begin() + 1, p.nodes.end() - 1);
-  r.hops.assign(p.hops.begin() + 1, p.hops.end() - 1);
-  for (const auto& h : r.hops) {
-    r.latency += h.latency;
-    r.reliability *= h.reliability;
-    r.length += metric == Metric::Hops ? 1.0 : metric == Metric::Latency ? h.latency : -std::log(h.reliability);
-  }
-  return r;
-}
-
-struct PathAnswer {
-  std::vector<graph::Path> paths;
-  int edgeDisjoint = 0, nodeDisjoint = 0;
-};
-
-PathAnswer findPaths(const graph::Graph& g, const std::vector<Id>& from, const std::vector<Id>& to,
-                     Metric metric, int k) {
-  PathAnswer a;
-  if (from.size() == 1 && to.size() == 1) {
-    graph::KShortestPaths ksp(g, from[0], to[0], k, metric);
-    ksp.run();
-    a.paths = ksp.paths();
-    graph::DisjointPaths dp(g, from[0], to[0]);
-    dp.run();
-    a.edgeDisjoint = dp.edgeDisjoint();
-    a.nodeDisjoint = dp.nodeDisjoint();
-    return a;
-  }
-  std::unordered_map<Id, std::vector<Id>> groups{{-1, from}, {-2, to}};
-  GroupRouter router(g, groups);
-  const graph::Graph& aug = router.augmented();
-  const Id s = aug.node(router.sourceOf(-1)).id, t = aug.node(router.sinkOf(-2)).id;
-  graph::KShortestPaths ksp(aug, s, t, k, metric);
-  ksp.run();
-  for (const auto& p : ksp.paths()) a.paths.push_back(stripSuper(p, metric));
-  graph::DisjointPaths dp(aug, s, t);
-  dp.run();
-  a.edgeDisjoint = dp.edgeDisjoint();
-  a.nodeDisjoint = dp.nodeDisjoint();
-  return a;
-}
-
 }  // namespace
 
 bool isGraphmlInput(const fs::path& input) {
@@ -509,7 +462,7 @@ int runPath(const PathRequest& rq, std::ostream& out) {
   if (isGraphmlInput(rq.input)) {
     GraphmlNetwork net = loadGraphml(rq.input, rq.weight, false);
     const Id a = resolveGraphmlNode(net, rq.from), b = resolveGraphmlNode(net, rq.to);
-    PathAnswer ans = findPaths(net.graph, {a}, {b}, metric, rq.k);
+    PathAnswer ans = pathsBetween(net.graph, {a}, {b}, metric, rq.k);
     auto name = [&](Id id) { return net.gml.displayName(static_cast<std::size_t>(id - 1)); };
     out << (rq.by == "hops" ? "Fewest-hop" : rq.by == "reliable" ? "Most reliable" : "Fastest")
         << " paths from " << name(a) << " to " << name(b) << ":\n";
@@ -534,7 +487,7 @@ int runPath(const PathRequest& rq, std::ostream& out) {
   no.level = rq.level;
   Network net = buildNetwork(*snap, no);
   const auto from = resolveWorkspace(*snap, net, rq.from), to = resolveWorkspace(*snap, net, rq.to);
-  PathAnswer ans = findPaths(net.graph, from, to, metric, rq.k);
+  PathAnswer ans = pathsBetween(net.graph, from, to, metric, rq.k);
   out << (rq.by == "hops" ? "Fewest-hop" : rq.by == "reliable" ? "Most reliable" : "Fastest")
       << " ways for " << rq.from << " to reach " << rq.to << ":\n";
   if (ans.paths.empty()) out << "  no working path\n";

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "graph/disjoint_paths.hpp"
+#include "graph/k_shortest_paths.hpp"
 
 namespace liaison::core {
 
@@ -11,7 +13,8 @@ namespace {
 
 bool containsNoCase(const std::string& text, const std::string& word) {
   auto it = std::search(text.begin(), text.end(), word.begin(), word.end(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
   });
   return it != text.end();
 }
@@ -36,7 +39,8 @@ Id primaryContact(const Snapshot& snapshot, Id agency) {
     if (r.agency != agency) continue;
     if (lowest == 0) lowest = r.id;
     if (!r.on_duty) continue;
-    if (containsNoCase(r.position, "agency representative") || containsNoCase(r.position, "liaison"))
+    if (containsNoCase(r.position, "agency representative") ||
+        containsNoCase(r.position, "liaison"))
       return r.id;
     if (firstOnDuty == 0) firstOnDuty = r.id;
   }
@@ -154,6 +158,54 @@ int GroupRouter::independentPaths(Id groupA, Id groupB, const graph::ActiveMask&
   graph::DisjointPaths dp(m_aug, s, t, mask, o);
   dp.run();
   return dp.nodeDisjoint();
+}
+
+namespace {
+
+// Strips the super edges of a path found on GroupRouter::augmented().
+graph::Path stripSuper(const graph::Path& p, graph::Metric metric) {
+  graph::Path r;
+  if (!p.found || p.hops.size() < 2) return r;
+  r.found = true;
+  r.nodes.assign(p.nodes.begin() + 1, p.nodes.end() - 1);
+  r.hops.assign(p.hops.begin() + 1, p.hops.end() - 1);
+  for (const auto& h : r.hops) {
+    r.latency += h.latency;
+    r.reliability *= h.reliability;
+    r.length += metric == graph::Metric::Hops      ? 1.0
+                : metric == graph::Metric::Latency ? h.latency
+                                                   : -std::log(h.reliability);
+  }
+  return r;
+}
+
+}  // namespace
+
+PathAnswer pathsBetween(const graph::Graph& g, const std::vector<Id>& from,
+                        const std::vector<Id>& to, graph::Metric metric, int k) {
+  PathAnswer a;
+  if (from.size() == 1 && to.size() == 1) {
+    graph::KShortestPaths ksp(g, from[0], to[0], k, metric);
+    ksp.run();
+    a.paths = ksp.paths();
+    graph::DisjointPaths dp(g, from[0], to[0]);
+    dp.run();
+    a.edgeDisjoint = dp.edgeDisjoint();
+    a.nodeDisjoint = dp.nodeDisjoint();
+    return a;
+  }
+  std::unordered_map<Id, std::vector<Id>> groups{{-1, from}, {-2, to}};
+  GroupRouter router(g, groups);
+  const graph::Graph& aug = router.augmented();
+  const Id s = aug.node(router.sourceOf(-1)).id, t = aug.node(router.sinkOf(-2)).id;
+  graph::KShortestPaths ksp(aug, s, t, k, metric);
+  ksp.run();
+  for (const auto& p : ksp.paths()) a.paths.push_back(stripSuper(p, metric));
+  graph::DisjointPaths dp(aug, s, t);
+  dp.run();
+  a.edgeDisjoint = dp.edgeDisjoint();
+  a.nodeDisjoint = dp.nodeDisjoint();
+  return a;
 }
 
 }  // namespace liaison::core

@@ -74,4 +74,14 @@ class GroupRouter {
   std::unordered_map<Id, std::pair<graph::Index, graph::Index>> m_super;
 };
 
+// The k best loop-free paths (Yen) from any node of `from` to any node of `to` under a metric,
+// and the number of edge- and node-disjoint paths between the two sets (through a super-source
+// and super-sink when either side has several nodes; the super edges are stripped).
+struct PathAnswer {
+  std::vector<graph::Path> paths;
+  int edgeDisjoint = 0, nodeDisjoint = 0;
+};
+PathAnswer pathsBetween(const graph::Graph& graph, const std::vector<Id>& from,
+                        const std::vector<Id>& to, graph::Metric metric, int k);
+
 }  // namespace liaison::core

@@ -10,6 +10,7 @@
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
 #include "core/analysis.hpp"
+#include "core/enums.hpp"
 
 namespace liaison::app {
 
@@ -17,30 +18,42 @@ namespace {
 
 int stateRank(core::NeedState s) {
   switch (s) {
-    case core::NeedState::Broken: return 0;
-    case core::NeedState::SinglePath: return 1;
-    case core::NeedState::Slow: return 2;
-    case core::NeedState::Ok: return 3;
+    case core::NeedState::Broken:
+      return 0;
+    case core::NeedState::SinglePath:
+      return 1;
+    case core::NeedState::Slow:
+      return 2;
+    case core::NeedState::Ok:
+      return 3;
   }
   return 3;
 }
 
 const char* stateLabel(core::NeedState s) {
   switch (s) {
-    case core::NeedState::Broken: return "broken";
-    case core::NeedState::SinglePath: return "single path";
-    case core::NeedState::Slow: return "slow";
-    case core::NeedState::Ok: return "ok";
+    case core::NeedState::Broken:
+      return "broken";
+    case core::NeedState::SinglePath:
+      return "single path";
+    case core::NeedState::Slow:
+      return "slow";
+    case core::NeedState::Ok:
+      return "ok";
   }
   return "";
 }
 
 const char* priorityLabel(core::Priority p) {
   switch (p) {
-    case core::Priority::Critical: return "critical";
-    case core::Priority::High: return "high";
-    case core::Priority::Normal: return "normal";
-    case core::Priority::Low: return "low";
+    case core::Priority::Critical:
+      return "critical";
+    case core::Priority::High:
+      return "high";
+    case core::Priority::Normal:
+      return "normal";
+    case core::Priority::Low:
+      return "low";
   }
   return "";
 }
@@ -52,10 +65,14 @@ ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
 
 ImVec4 stateColour(const Theme& th, core::NeedState s) {
   switch (s) {
-    case core::NeedState::Broken: return th.danger;
-    case core::NeedState::SinglePath: return mix(th.danger, th.warn, 0.5f);
-    case core::NeedState::Slow: return th.warn;
-    case core::NeedState::Ok: return th.ok;
+    case core::NeedState::Broken:
+      return th.danger;
+    case core::NeedState::SinglePath:
+      return mix(th.danger, th.warn, 0.5f);
+    case core::NeedState::Slow:
+      return th.warn;
+    case core::NeedState::Ok:
+      return th.ok;
   }
   return th.text_muted;
 }
@@ -98,8 +115,8 @@ std::string pathSummary(const graph::Path& p) {
 std::string shortSummary(const graph::Path& p) {
   if (!p.found) return "no path";
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%zu hop%s, %.1f min", p.hops.size(), p.hops.size() == 1 ? "" : "s",
-                p.latency);
+  std::snprintf(buf, sizeof buf, "%zu hop%s, %.1f min", p.hops.size(),
+                p.hops.size() == 1 ? "" : "s", p.latency);
   return buf;
 }
 
@@ -173,6 +190,7 @@ void AnalysisPanel::drawContent(AppContext& ctx) {
   m_addRects.clear();
   m_addPairs.clear();
   m_resetRect = {};
+  m_pairShowRect = {};
   m_updating = !ctx.analysis || (ctx.snapshot && ctx.analysis->version < ctx.snapshot->version);
   drawStatusLine(ctx);
   if (!ctx.analysis) return;
@@ -184,7 +202,8 @@ void AnalysisPanel::drawContent(AppContext& ctx) {
   }
   ImGui::PushTextWrapPos(0.0f);
   if (ImGui::CollapsingHeader("Needs", ImGuiTreeNodeFlags_DefaultOpen)) drawNeeds(ctx, *result);
-  if (ImGui::CollapsingHeader("Path between two agencies", ImGuiTreeNodeFlags_DefaultOpen))
+  if (ImGui::CollapsingHeader("Path between any two agencies or people",
+                              ImGuiTreeNodeFlags_DefaultOpen))
     drawPair(ctx, *result);
   if (ImGui::CollapsingHeader("Bottlenecks and single points of failure",
                               ImGuiTreeNodeFlags_DefaultOpen))
@@ -211,13 +230,23 @@ void AnalysisPanel::drawStatusLine(const AppContext& ctx) {
     ImGui::SameLine();
     ImGui::TextColored(stateColour(th, s), "%d %s", counts[stateRank(s)], stateLabel(s));
   }
-  if (m_updating)
+  if (m_updating) {
     ImGui::TextColored(th.warn, "analysis updating... (showing version %llu)",
                        static_cast<unsigned long long>(r.version));
-  else if (r.cancelled)
+    if (ctx.analysis_progress >= 0.0) {
+      char overlay[32];
+      std::snprintf(overlay, sizeof overlay, "%.0f%%", ctx.analysis_progress * 100.0);
+      ImGui::ProgressBar(static_cast<float>(ctx.analysis_progress), ImVec2(-1.0f, 0.0f), overlay);
+    }
+  } else if (r.cancelled)
     ImGui::TextColored(th.warn, "last analysis was cancelled; figures may be incomplete");
   else
     ImGui::TextColored(th.text_muted, "analysed in %.2f s", r.seconds);
+  if (r.betweennessSkipped)
+    ImGui::TextColored(th.text_muted,
+                       "Betweenness over all pairs skipped for %zu people (over 1,000); "
+                       "bottlenecks are ranked by the load of the recorded needs.",
+                       r.nodes.size());
 }
 
 void AnalysisPanel::drawNeeds(AppContext& ctx, const core::AnalysisResult& result) {
@@ -273,9 +302,8 @@ void AnalysisPanel::drawNeeds(AppContext& ctx, const core::AnalysisResult& resul
     }
     ImGui::EndTable();
   }
-  const core::NeedResult* sel = ctx.selection.kind == core::EntityKind::Need
-                                    ? result.need(ctx.selection.id)
-                                    : nullptr;
+  const core::NeedResult* sel =
+      ctx.selection.kind == core::EntityKind::Need ? result.need(ctx.selection.id) : nullptr;
   if (sel)
     drawNeedDetails(ctx, result, *sel);
   else
@@ -288,7 +316,8 @@ void AnalysisPanel::drawNeedDetails(const AppContext& ctx, const core::AnalysisR
   const core::Snapshot* snap = ctx.snapshot.get();
   ImGui::Spacing();
   chip(stateColour(th, need.state));
-  heading(ctx, (needLabel(snap, need.agency_a, need.agency_b) + ": " + stateLabel(need.state)).c_str());
+  heading(ctx,
+          (needLabel(snap, need.agency_a, need.agency_b) + ": " + stateLabel(need.state)).c_str());
   if (!need.reason.empty()) ImGui::TextColored(th.text_muted, "%s", need.reason.c_str());
   ImGui::Text("%s priority, %d%s independent path%s", priorityLabel(need.priority),
               need.independentPaths, need.independentPathsAtLeast ? " or more" : "",
@@ -329,6 +358,13 @@ void AnalysisPanel::drawPathBlock(const AppContext& ctx, const char* title,
   ImGui::Unindent();
 }
 
+std::string AnalysisPanel::endpointLabel(const core::Snapshot* snap, const core::Endpoint& e) {
+  if (e.id == 0) return "agency or person...";
+  if (e.kind == core::EntityKind::Agency) return agencyCode(snap, e.id);
+  const core::Representative* r = snap ? snap->representative(e.id) : nullptr;
+  return r ? r->name + " (" + agencyCode(snap, r->agency) + ")" : "#" + std::to_string(e.id);
+}
+
 void AnalysisPanel::drawPair(AppContext& ctx, const core::AnalysisResult& result) {
   const Theme& th = themeData(ctx.theme);
   const core::Snapshot* snap = ctx.snapshot.get();
@@ -337,42 +373,92 @@ void AnalysisPanel::drawPair(AppContext& ctx, const core::AnalysisResult& result
     return;
   }
   const float em = ImGui::GetFontSize();
-  auto combo = [&](const char* id, core::Id& value) {
-    ImGui::SetNextItemWidth(7.0f * em);
-    const std::string preview = value ? agencyCode(snap, value) : "agency...";
-    if (ImGui::BeginCombo(id, preview.c_str())) {
+  // Each picker lists the agencies, each followed by its people (indented).
+  auto combo = [&](const char* id, core::Endpoint& value) {
+    ImGui::SetNextItemWidth(std::max(9.0f * em, ImGui::GetContentRegionAvail().x * 0.42f));
+    if (ImGui::BeginCombo(id, endpointLabel(snap, value).c_str(), ImGuiComboFlags_HeightLarge)) {
       for (const auto& a : snap->agencies) {
         ImGui::PushID(static_cast<int>(a.id));
-        if (ImGui::Selectable(a.code.c_str(), value == a.id)) value = a.id;
+        const core::Endpoint ae{core::EntityKind::Agency, a.id};
+        if (ImGui::Selectable((a.code + "  (anyone)").c_str(), value == ae)) value = ae;
+        for (const auto& r : snap->representatives) {
+          if (r.agency != a.id) continue;
+          ImGui::PushID(static_cast<int>(r.id));
+          const core::Endpoint re{core::EntityKind::Representative, r.id};
+          if (ImGui::Selectable(("    " + r.name).c_str(), value == re)) value = re;
+          ImGui::PopID();
+        }
         ImGui::PopID();
       }
       ImGui::EndCombo();
     }
   };
-  combo("##pair_a", m_pairA);
+  combo("##pair_a", m_from);
   ImGui::SameLine();
-  ImGui::TextUnformatted("and");
+  ImGui::TextUnformatted("to");
   ImGui::SameLine();
-  combo("##pair_b", m_pairB);
-  if (!m_pairA || !m_pairB) return;
-  if (m_pairA == m_pairB) {
-    ImGui::TextColored(th.text_muted, "Pick two different agencies.");
+  combo("##pair_b", m_to);
+  if (!m_from.id || !m_to.id) {
+    ctx.pair_query.reset();
+    ctx.show_pair_path = false;
     return;
   }
+  if (m_from == m_to) {
+    ImGui::TextColored(th.text_muted, "Pick two different agencies or people.");
+    ctx.pair_query.reset();
+    return;
+  }
+  // A recorded need between two agencies: its state, independent paths and single points.
   const core::NeedResult* found = nullptr;
-  for (const auto& n : result.needs)
-    if ((n.agency_a == m_pairA && n.agency_b == m_pairB) ||
-        (n.agency_a == m_pairB && n.agency_b == m_pairA))
-      found = &n;
-  if (!found) {
-    // TODO(engine): paths for an arbitrary pair belong on the analysis worker, not this frame.
-    ImGui::TextColored(th.text_muted, "No need recorded between %s and %s.",
-                       agencyCode(snap, m_pairA).c_str(), agencyCode(snap, m_pairB).c_str());
+  if (m_from.kind == core::EntityKind::Agency && m_to.kind == core::EntityKind::Agency)
+    for (const auto& n : result.needs)
+      if ((n.agency_a == m_from.id && n.agency_b == m_to.id) ||
+          (n.agency_a == m_to.id && n.agency_b == m_from.id))
+        found = &n;
+  if (found) {
+    ctx.pair_query.reset();
+    ctx.show_pair_path = false;
+    if (ImGui::SmallButton("Show in network view"))
+      ctx.selection = {core::EntityKind::Need, found->need};
+    drawNeedDetails(ctx, result, *found);
     return;
   }
-  if (ImGui::SmallButton("Show in network view"))
-    ctx.selection = {core::EntityKind::Need, found->need};
-  drawNeedDetails(ctx, result, *found);
+  // Any other pair: asked of the analysis worker (the frame never computes paths).
+  core::PairQuery q;
+  q.from = m_from;
+  q.to = m_to;
+  if (!ctx.pair_query || !(*ctx.pair_query == q))
+    ctx.pair_query = std::make_shared<core::PairQuery>(q);
+  const auto answer = ctx.pair;
+  const bool current =
+      answer && answer->query == q && ctx.snapshot && answer->version == ctx.snapshot->version;
+  ImGui::TextColored(th.text_muted, "No need recorded between them%s",
+                     current ? "." : "; computing paths...");
+  if (!answer || !(answer->query == q)) return;
+  if (!answer->error.empty()) {
+    ImGui::TextColored(th.danger, "%s", answer->error.c_str());
+    return;
+  }
+  ImGui::PushID("pair");
+  if (ImGui::SmallButton(ctx.show_pair_path ? "Hide in network view" : "Show in network view")) {
+    ctx.show_pair_path = !ctx.show_pair_path;
+    if (ctx.show_pair_path && ctx.selection.kind == core::EntityKind::Need) ctx.selection = {};
+  }
+  m_pairShowRect = lastItemRect();
+  ImGui::SameLine();
+  ImGui::TextColored(answer->nodeDisjoint <= 1 ? th.warn : th.text_muted,
+                     "%d independent path%s (%d by separate channels)", answer->nodeDisjoint,
+                     answer->nodeDisjoint == 1 ? "" : "s", answer->edgeDisjoint);
+  drawPathBlock(ctx, "Fastest", answer->fastest, nullptr, nullptr);
+  drawPathBlock(ctx, "Most reliable", answer->reliable, &answer->fastest, "fastest");
+  drawPathBlock(ctx, "Fewest hops", answer->fewestHops, &answer->fastest, "fastest");
+  if (answer->alternatives.size() > 1) {
+    ImGui::Spacing();
+    heading(ctx, "Alternatives");
+    for (std::size_t i = 1; i < answer->alternatives.size(); ++i)
+      ImGui::TextWrapped("%zu. %s", i + 1, pathSummary(answer->alternatives[i].path).c_str());
+  }
+  ImGui::PopID();
 }
 
 void AnalysisPanel::drawWhatIfToggle(AppContext& ctx, const core::AnalysisResult& result,
@@ -427,13 +513,83 @@ void AnalysisPanel::drawBottlenecks(AppContext& ctx, const core::AnalysisResult&
   }
 }
 
+std::string AnalysisPanel::channelLabel(const core::Snapshot* snap, core::Id id) {
+  const core::Channel* c = snap ? snap->channel(id) : nullptr;
+  if (!c) return "#" + std::to_string(id);
+  auto repName = [&](core::Id r) {
+    const core::Representative* rep = snap->representative(r);
+    return rep ? rep->name : "#" + std::to_string(r);
+  };
+  std::string ends = c->betweenReps() ? repName(c->from_rep) + " - " + repName(c->to_rep)
+                                      : needLabel(snap, c->from_agency, c->to_agency);
+  std::string medium(core::toString(c->medium));
+  std::replace(medium.begin(), medium.end(), '_', ' ');
+  return ends + " (" + medium + ")";
+}
+
+void AnalysisPanel::drawMarkDown(AppContext& ctx) {
+  const core::Snapshot* snap = ctx.snapshot.get();
+  if (!snap) return;
+  const float em = ImGui::GetFontSize();
+  ImGui::PushID("markdown");
+  ImGui::SetNextItemWidth(std::max(9.0f * em, ImGui::GetContentRegionAvail().x * 0.6f));
+  if (ImGui::BeginCombo("##who", endpointLabel(snap, m_downPick).c_str(),
+                        ImGuiComboFlags_HeightLarge)) {
+    for (const auto& a : snap->agencies) {
+      ImGui::PushID(static_cast<int>(a.id));
+      const core::Endpoint ae{core::EntityKind::Agency, a.id};
+      if (ImGui::Selectable((a.code + "  (whole agency)").c_str(), m_downPick == ae))
+        m_downPick = ae;
+      for (const auto& r : snap->representatives) {
+        if (r.agency != a.id) continue;
+        ImGui::PushID(static_cast<int>(r.id));
+        const core::Endpoint re{core::EntityKind::Representative, r.id};
+        if (ImGui::Selectable(("    " + r.name).c_str(), m_downPick == re)) m_downPick = re;
+        ImGui::PopID();
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(m_downPick.id == 0);
+  if (ImGui::Button("Mark down")) {
+    if (m_downPick.kind == core::EntityKind::Agency) {
+      for (const auto& r : snap->representatives)
+        if (r.agency == m_downPick.id) ctx.whatif_down_reps.insert(r.id);
+    } else {
+      ctx.whatif_down_reps.insert(m_downPick.id);
+    }
+  }
+  m_markDownRect = lastItemRect();
+  ImGui::EndDisabled();
+  ImGui::SetNextItemWidth(std::max(9.0f * em, ImGui::GetContentRegionAvail().x * 0.6f));
+  const std::string preview = m_downChannel ? channelLabel(snap, m_downChannel) : "channel...";
+  if (ImGui::BeginCombo("##channel", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+    for (const auto& c : snap->channels) {
+      ImGui::PushID(static_cast<int>(c.id));
+      if (ImGui::Selectable(channelLabel(snap, c.id).c_str(), m_downChannel == c.id))
+        m_downChannel = c.id;
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(m_downChannel == 0);
+  if (ImGui::Button("Mark channel down")) ctx.whatif_down_channels.insert(m_downChannel);
+  ImGui::EndDisabled();
+  ImGui::PopID();
+}
+
 void AnalysisPanel::drawWhatIf(AppContext& ctx, const core::AnalysisResult& result) {
   const Theme& th = themeData(ctx.theme);
   const core::Snapshot* snap = ctx.snapshot.get();
+  drawMarkDown(ctx);
   if (ctx.whatif_down_reps.empty() && ctx.whatif_down_channels.empty()) {
-    ImGui::TextColored(th.text_muted,
-                       "Nobody is marked down. Use \"What if unavailable?\" above, or right-click a "
-                       "person in the network view.");
+    ImGui::TextColored(
+        th.text_muted,
+        "Nobody is marked down. Pick an agency, a person or a channel above, use \"What if "
+        "unavailable?\", or right-click in the network view.");
     return;
   }
   core::Id removeRep = 0, removeChannel = 0;
@@ -475,7 +631,8 @@ void AnalysisPanel::drawWhatIf(AppContext& ctx, const core::AnalysisResult& resu
   if (removeChannel) ctx.whatif_down_channels.erase(removeChannel);
   if (ctx.whatif_down_reps.empty() && ctx.whatif_down_channels.empty()) return;
 
-  const bool current = ctx.whatif && sameSet(ctx.whatif->failed.representatives, ctx.whatif_down_reps) &&
+  const bool current = ctx.whatif &&
+                       sameSet(ctx.whatif->failed.representatives, ctx.whatif_down_reps) &&
                        sameSet(ctx.whatif->failed.channels, ctx.whatif_down_channels);
   if (!current) ImGui::TextColored(th.text_muted, "what-if updating...");
   if (!ctx.whatif) return;
@@ -513,7 +670,8 @@ void AnalysisPanel::drawRecommendations(AppContext& ctx, const core::AnalysisRes
     ImGui::PushID(index++);
     ImGui::TextWrapped("%d. %s", index, rec.text.c_str());
     ImGui::Indent();
-    ImGui::TextColored(th.text_muted, "single points of failure %.1f -> %.1f, unrouted %.1f -> %.1f",
+    ImGui::TextColored(th.text_muted,
+                       "single points of failure %.1f -> %.1f, unrouted %.1f -> %.1f",
                        rec.valueBefore, rec.valueAfter, rec.unroutedBefore, rec.unroutedAfter);
     const auto pair = std::make_pair(rec.from, rec.to);
     const bool added = m_added.count(pair) != 0;

@@ -14,6 +14,7 @@
 
 #include "app/panels/directory_panel.hpp"  // ScreenRect
 #include "app/shell/panel.hpp"
+#include "core/analysis.hpp"  // Endpoint
 #include "core/model.hpp"
 
 namespace liaison::core {
@@ -43,10 +44,19 @@ class AnalysisPanel final : public Panel {
     return m_addPairs;
   }
   const ScreenRect& resetRect() const { return m_resetRect; }
+  // "Show in network view" for a pair without a recorded need (empty until answered).
+  const ScreenRect& pairShowRect() const { return m_pairShowRect; }
+  // What-if: pick who to mark down (an agency marks all its people) and the button.
+  void setDownPick(core::Endpoint who) { m_downPick = who; }
+  const ScreenRect& markDownRect() const { return m_markDownRect; }
   bool showedUpdating() const { return m_updating; }
   void setPair(core::Id agency_a, core::Id agency_b) {
-    m_pairA = agency_a;
-    m_pairB = agency_b;
+    m_from = {core::EntityKind::Agency, agency_a};
+    m_to = {core::EntityKind::Agency, agency_b};
+  }
+  void setPair(core::Endpoint from, core::Endpoint to) {
+    m_from = from;
+    m_to = to;
   }
 
  private:
@@ -61,12 +71,15 @@ class AnalysisPanel final : public Panel {
   void drawBottlenecks(AppContext& ctx, const core::AnalysisResult& result);
   void drawWhatIfToggle(AppContext& ctx, const core::AnalysisResult& result, core::Id node);
   void drawWhatIf(AppContext& ctx, const core::AnalysisResult& result);
+  void drawMarkDown(AppContext& ctx);
+  static std::string channelLabel(const core::Snapshot* snap, core::Id channel);
   void drawRecommendations(AppContext& ctx, const core::AnalysisResult& result);
   void heading(const AppContext& ctx, const char* text);
 
   std::shared_ptr<const core::AnalysisResult> m_orderOf;
   std::vector<core::Id> m_order;
-  core::Id m_pairA = 0, m_pairB = 0;
+  static std::string endpointLabel(const core::Snapshot* snap, const core::Endpoint& e);
+  core::Endpoint m_from, m_to;  // id 0: not picked
   // Links already proposed from this result (cleared when a new result arrives), so one click
   // cannot queue the same channel twice while the store and the engine catch up.
   std::set<std::pair<core::Id, core::Id>> m_added;
@@ -75,7 +88,9 @@ class AnalysisPanel final : public Panel {
   std::map<core::Id, ScreenRect> m_needRects, m_toggleRects;
   std::vector<ScreenRect> m_addRects;
   std::vector<std::pair<core::Id, core::Id>> m_addPairs;
-  ScreenRect m_resetRect;
+  ScreenRect m_resetRect, m_pairShowRect, m_markDownRect;
+  core::Endpoint m_downPick;
+  core::Id m_downChannel = 0;
 };
 
 }  // namespace liaison::app

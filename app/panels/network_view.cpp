@@ -243,12 +243,17 @@ void NetworkView::syncOverlay(const AppContext& ctx) {
 
 void NetworkView::syncAnalysis(const AppContext& ctx) {
   const core::Id need = ctx.selection.kind == core::EntityKind::Need ? ctx.selection.id : 0;
-  if (ctx.analysis == m_analysisSeen && ctx.whatif == m_whatifSeen && need == m_pathNeed) return;
+  const auto pair = ctx.show_pair_path ? ctx.pair : nullptr;
+  if (ctx.analysis == m_analysisSeen && ctx.whatif == m_whatifSeen && need == m_pathNeed &&
+      pair == m_pairSeen)
+    return;
   m_analysisSeen = ctx.analysis;
   m_whatifSeen = ctx.whatif;
   m_pathNeed = need;
+  m_pairSeen = pair;
   if (!ctx.analysis) return;  // nothing from the engine yet: keep an overlay set by hand
-  setOverlay(overlayFromAnalysis(*ctx.analysis, ctx.whatif.get(), need));
+  setOverlay(overlayFromAnalysis(*ctx.analysis, ctx.whatif.get(), need,
+                                 pair ? &pair->fastest.path : nullptr));
   if (!m_sizeChosen && !m_overlay.load.empty()) m_sizeMode = SizeMode::Load;
 }
 

@@ -20,6 +20,7 @@ struct ImDrawList;
 namespace liaison::core {
 struct AnalysisResult;
 struct WhatIfResult;
+struct PairResult;
 }  // namespace liaison::core
 
 namespace liaison::app {
@@ -107,6 +108,7 @@ class NetworkView final : public Panel {
   // path is drawn (the selection when it is a need).
   std::shared_ptr<const core::AnalysisResult> m_analysisSeen;
   std::shared_ptr<const core::WhatIfResult> m_whatifSeen;
+  std::shared_ptr<const core::PairResult> m_pairSeen;
   core::Id m_pathNeed = 0;
   bool m_sizeChosen = false;  // the user picked a size mode: do not switch to load by itself
   bool m_overlayDirty = true;

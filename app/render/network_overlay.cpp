@@ -5,7 +5,8 @@
 namespace liaison::app {
 
 NetworkOverlay overlayFromAnalysis(const core::AnalysisResult& result,
-                                   const core::WhatIfResult* whatif, core::Id pathNeed) {
+                                   const core::WhatIfResult* whatif, core::Id pathNeed,
+                                   const graph::Path* pairPath) {
   NetworkOverlay o;
   o.version = result.version;
   const bool people = result.level == core::NetworkLevel::Representatives;
@@ -42,6 +43,9 @@ NetworkOverlay overlayFromAnalysis(const core::AnalysisResult& result,
       if (people) o.path_nodes = path.nodes;
       for (const auto& hop : path.hops) o.path_edges.push_back(hop.edge);
     }
+  } else if (!pathNeed && pairPath && pairPath->found) {
+    if (people) o.path_nodes = pairPath->nodes;
+    for (const auto& hop : pairPath->hops) o.path_edges.push_back(hop.edge);
   }
   return o;
 }

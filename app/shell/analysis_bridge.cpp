@@ -10,8 +10,7 @@ void AnalysisBridge::update(AppContext& ctx) {
     m_submitted = ctx.snapshot->version;
     m_hasSubmitted = true;
   }
-  const bool setsChanged =
-      ctx.whatif_down_reps != m_reps || ctx.whatif_down_channels != m_channels;
+  const bool setsChanged = ctx.whatif_down_reps != m_reps || ctx.whatif_down_channels != m_channels;
   if (setsChanged || (newSnapshot && !(m_reps.empty() && m_channels.empty()))) {
     m_reps = ctx.whatif_down_reps;
     m_channels = ctx.whatif_down_channels;
@@ -22,7 +21,15 @@ void AnalysisBridge::update(AppContext& ctx) {
       m_service.requestWhatIf(std::move(failed), ctx.snapshot);
     }
   }
+  // A pair question: asked again when it changes or the snapshot does.
+  if (ctx.pair_query && (newSnapshot || !m_pairAsked || !(*m_pairAsked == *ctx.pair_query))) {
+    m_pairAsked = ctx.pair_query;
+    m_service.requestPair(*ctx.pair_query);
+  }
+  if (!ctx.pair_query) m_pairAsked.reset();
+  ctx.pair = ctx.pair_query ? m_service.latestPair() : nullptr;
   ctx.analysis = m_service.latest();
+  ctx.analysis_progress = m_service.running() ? m_service.progress() : -1.0;
   // An answer for sets the user has since cleared must not linger on screen.
   if (m_reps.empty() && m_channels.empty())
     ctx.whatif.reset();

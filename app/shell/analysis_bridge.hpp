@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <set>
 
 #include "app_context.hpp"
@@ -26,6 +27,7 @@ class AnalysisBridge {
   std::uint64_t m_submitted = 0;
   bool m_hasSubmitted = false;
   std::set<core::Id> m_reps, m_channels;
+  std::shared_ptr<const core::PairQuery> m_pairAsked;
 };
 
 }  // namespace liaison::app

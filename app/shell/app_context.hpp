@@ -21,6 +21,8 @@ namespace liaison::core {
 class Store;
 struct AnalysisResult;
 struct WhatIfResult;
+struct PairQuery;
+struct PairResult;
 }
 
 namespace liaison::app {
@@ -65,6 +67,12 @@ struct AppContext {
   // run completes). Panels draw the last good one, marked stale while its version lags.
   std::shared_ptr<const core::AnalysisResult> analysis;
   std::shared_ptr<const core::WhatIfResult> whatif;
+  double analysis_progress = -1.0;  // 0..1 while the worker runs; negative when idle
+  // Paths between any two agencies or people: the analysis panel sets the question, the shell
+  // asks the worker and publishes the answer (check pair->query: it may lag a new question).
+  std::shared_ptr<const core::PairQuery> pair_query;
+  std::shared_ptr<const core::PairResult> pair;
+  bool show_pair_path = false;  // the network view draws pair's fastest path (no need selected)
   UiFlags ui;
   ThemeKind theme = ThemeKind::Operator;
   float scale = 1.0f;  // monitor content scale x --scale

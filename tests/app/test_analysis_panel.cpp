@@ -7,6 +7,8 @@
 #include <variant>
 
 #include "app/panels/analysis_panel.hpp"
+#include "app/render/network_overlay.hpp"
+#include "app/shell/analysis_bridge.hpp"
 #include "app/shell/app_context.hpp"
 #include "core/analysis.hpp"
 #include "headless_imgui.hpp"
@@ -54,7 +56,9 @@ struct Fixture {
   void frames(int n = 2) {
     for (int i = 0; i < n; ++i) imgui.frame([&] { draw(); });
   }
-  void click(const app::ScreenRect& r) { imgui.click(r.cx(), r.cy(), [&] { draw(); }); }
+  void click(const app::ScreenRect& r) {
+    imgui.click(r.cx(), r.cy(), [&] { draw(); });
+  }
 };
 
 }  // namespace
@@ -89,8 +93,7 @@ TEST_CASE("clicking a need selects it for the network view", "[analysis]") {
   f.frames();  // the details of the selected need draw without trouble
 }
 
-TEST_CASE("'What if unavailable?' adds and removes the person from the what-if set",
-          "[analysis]") {
+TEST_CASE("'What if unavailable?' adds and removes the person from the what-if set", "[analysis]") {
   Fixture f;
   f.frames();
   core::Id person = 0;
@@ -176,7 +179,51 @@ TEST_CASE("no analysis or an older one is shown as updating", "[analysis]") {
 TEST_CASE("a pair of agencies with a need shows its paths, one without says so", "[analysis]") {
   Fixture f;
   f.panel.setPair(2, 1);
-  f.frames();  // reversed order still finds need 2
+  f.frames();  // reversed order still finds need 2: no question for the worker
+  CHECK_FALSE(f.ctx.pair_query);
   f.panel.setPair(1, 4);
+  f.frames();  // no need recorded: the pair goes to the worker
+  REQUIRE(f.ctx.pair_query);
+  CHECK(f.ctx.pair_query->from == core::Endpoint{core::EntityKind::Agency, 1});
+  CHECK(f.ctx.pair_query->to == core::Endpoint{core::EntityKind::Agency, 4});
+}
+
+TEST_CASE("any two people: the worker answers, and the path can be shown in the network view",
+          "[analysis][pair]") {
+  Fixture f;
+  app::AnalysisBridge bridge;
+  // Lee Chang (RCFD) to Sam Ortiz (RCPD): only over the e-mail bridge, 103-102-101-201-202.
+  f.panel.setPair({core::EntityKind::Representative, 103}, {core::EntityKind::Representative, 202});
   f.frames();
+  REQUIRE(f.ctx.pair_query);
+  CHECK(f.panel.pairShowRect().x1 == 0);  // nothing answered yet: no button
+  bridge.settle(f.ctx);
+  f.ctx.analysis = f.result;  // the bridge published its own (equal) result; keep the fixture's
+  REQUIRE(f.ctx.pair);
+  CHECK(f.ctx.pair->fastest.path.nodes == std::vector<core::Id>{103, 102, 101, 201, 202});
+  CHECK(f.ctx.pair->nodeDisjoint == 1);
+  f.frames();
+  REQUIRE(f.panel.pairShowRect().x1 > 0);
+  CHECK_FALSE(f.ctx.show_pair_path);
+  f.click(f.panel.pairShowRect());
+  CHECK(f.ctx.show_pair_path);
+  const auto overlay = app::overlayFromAnalysis(*f.result, nullptr, 0, &f.ctx.pair->fastest.path);
+  CHECK(overlay.path_edges == std::vector<core::Id>{2, 1, 3, 4});
+  // Unpicking one end withdraws the question.
+  f.panel.setPair({core::EntityKind::Representative, 103}, {});
+  f.frames();
+  CHECK_FALSE(f.ctx.pair_query);
+}
+
+TEST_CASE("what-if: marking a whole agency down marks every one of its people", "[analysis]") {
+  Fixture f;
+  f.panel.setDownPick({core::EntityKind::Agency, 2});  // RCPD: 201, 202, 203
+  f.frames();
+  REQUIRE(f.panel.markDownRect().x1 > 0);
+  f.click(f.panel.markDownRect());
+  CHECK(f.ctx.whatif_down_reps == std::set<core::Id>{201, 202, 203});
+  f.panel.setDownPick({core::EntityKind::Representative, 301});
+  f.frames();
+  f.click(f.panel.markDownRect());
+  CHECK(f.ctx.whatif_down_reps.count(301) == 1);
 }

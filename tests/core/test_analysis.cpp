@@ -213,3 +213,56 @@ TEST_CASE("analysis service: the last snapshot wins, results arrive, clean shutd
   c->version = 3;
   service.submit(c);
 }
+
+TEST_CASE("paths between any two people or agencies, hand-checked", "[analysis][pair]") {
+  const Snapshot s = tiny();
+  PairQuery q;
+  q.from = {EntityKind::Representative, 12};  // Bob (FIRE): no need of his own
+  q.to = {EntityKind::Representative, 31};    // Ed (RAIL)
+  q.alternatives = 3;
+  const PairResult r = pairPaths(s, q);
+  CHECK(r.error.empty());
+  CHECK(r.version == 7);
+  // 12-11-21-31: 1+2+3 = 6 min; 12-22-21-31: 5+1+3 = 9; 12-11-31 over the agency line: 21.
+  REQUIRE(r.alternatives.size() == 3);
+  CHECK(r.fastest.path.nodes == std::vector<Id>{12, 11, 21, 31});
+  CHECK(r.alternatives[1].path.latency == Approx(9.0));
+  CHECK(r.alternatives[2].path.latency == Approx(21.0));
+  // Reliability 0.9*0.9*0.95 = 0.7695 beats 0.8*0.99*0.95 = 0.7524 and 0.9*0.5.
+  CHECK(r.reliable.path.reliability == Approx(0.7695));
+  CHECK(r.fewestHops.path.nodes == std::vector<Id>{12, 11, 31});
+  // 12-11-31 and 12-22-21-31 share no one; Ed has two working channels (106 is down).
+  CHECK(r.nodeDisjoint == 2);
+  CHECK(r.edgeDisjoint == 2);
+  CHECK(r.fastest.sentence.find("Bob (FIRE Captain) calls Ann") == 0);
+
+  PairQuery agencies;
+  agencies.from = {EntityKind::Agency, 2};
+  agencies.to = {EntityKind::Agency, 3};
+  const PairResult ar = pairPaths(s, agencies);
+  CHECK(ar.fastest.path.nodes == std::vector<Id>{21, 31});
+  CHECK(ar.fewestHops.path.hops.size() == 1);
+
+  PairQuery unknown;
+  unknown.from = {EntityKind::Representative, 99};
+  unknown.to = {EntityKind::Agency, 3};
+  CHECK_FALSE(pairPaths(s, unknown).error.empty());
+}
+
+TEST_CASE("analysis service answers pair questions on the latest snapshot", "[analysis][pair]") {
+  AnalysisService service;
+  PairQuery q;
+  q.from = {EntityKind::Agency, 1};
+  q.to = {EntityKind::Agency, 3};
+  service.requestPair(q);  // nothing submitted yet: ignored
+  service.waitIdle();
+  CHECK(service.latestPair() == nullptr);
+  service.submit(std::make_shared<Snapshot>(tiny()));
+  service.requestPair(q);
+  service.waitIdle();
+  const auto pr = service.latestPair();
+  REQUIRE(pr);
+  CHECK(pr->query == q);
+  CHECK(pr->fastest.path.nodes == std::vector<Id>{11, 21, 31});
+  REQUIRE(service.latest());  // the analysis still ran
+}
