@@ -1,6 +1,7 @@
 #include "directory_model.hpp"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include "core/enums.hpp"
@@ -173,6 +174,145 @@ std::vector<std::size_t> filterDirectoryRows(const std::vector<DirectoryRow>& ro
       return rows[r].search.find(t) != std::string::npos;
     });
     if (all) out.push_back(r);
+  }
+  return out;
+}
+
+std::string mediumLabel(core::Medium medium) {
+  using M = core::Medium;
+  switch (medium) {
+    case M::Radio:
+      return "Radio";
+    case M::Phone:
+      return "Phone";
+    case M::Email:
+      return "E-mail";
+    case M::InPerson:
+      return "In person";
+    case M::DataLink:
+      return "Data link";
+  }
+  return "Other";
+}
+
+std::string agencyCodeOf(const core::Snapshot& snapshot, core::Id agency) {
+  const core::Agency* a = snapshot.agency(agency);
+  return a ? a->code : "agency " + std::to_string(agency);
+}
+
+std::string repLabel(const core::Snapshot& snapshot, core::Id rep) {
+  const core::Representative* r = snapshot.representative(rep);
+  if (!r) return "representative " + std::to_string(rep);
+  return r->name + " (" + agencyCodeOf(snapshot, r->agency) + ")";
+}
+
+std::string channelLabel(const core::Snapshot& snapshot, const core::Channel& c) {
+  std::string s = mediumLabel(c.medium);
+  if (!c.identifier.empty()) s += " " + c.identifier;
+  s += ": ";
+  if (c.betweenReps())
+    s += repLabel(snapshot, c.from_rep) + " - " + repLabel(snapshot, c.to_rep);
+  else
+    s += agencyCodeOf(snapshot, c.from_agency) + " - " + agencyCodeOf(snapshot, c.to_agency);
+  return s;
+}
+
+std::string needLabel(const core::Snapshot& snapshot, const core::Need& n) {
+  std::string s = agencyCodeOf(snapshot, n.agency_a) + " - " + agencyCodeOf(snapshot, n.agency_b);
+  if (!n.reason.empty()) s += ": " + n.reason;
+  return s;
+}
+
+AgencyRelations agencyRelations(const core::Snapshot& snapshot, core::Id agency) {
+  AgencyRelations out;
+  for (const auto& r : snapshot.representatives)
+    if (r.agency == agency) out.reps.push_back(&r);
+  auto mine = [&](core::Id rep) {
+    const core::Representative* r = snapshot.representative(rep);
+    return r && r->agency == agency;
+  };
+  for (const auto& c : snapshot.channels) {
+    const bool ours = c.betweenReps() ? (mine(c.from_rep) || mine(c.to_rep))
+                                      : (c.from_agency == agency || c.to_agency == agency);
+    if (ours) out.channels.push_back(&c);
+  }
+  for (const auto& n : snapshot.needs)
+    if (n.agency_a == agency || n.agency_b == agency) out.needs.push_back(&n);
+  return out;
+}
+
+RemovalImpact removalImpact(const core::Snapshot& snapshot, core::EntityKind kind, core::Id id) {
+  using K = core::EntityKind;
+  RemovalImpact out;
+  auto repChannels = [&](core::Id rep, std::set<core::Id>& seen) {
+    for (const auto& c : snapshot.channels)
+      if (c.betweenReps() && (c.from_rep == rep || c.to_rep == rep) && seen.insert(c.id).second)
+        out.removed.push_back("channel " + std::to_string(c.id) + " (" + channelLabel(snapshot, c) +
+                              ")");
+  };
+  auto repTasks = [&](core::Id rep) {
+    for (const auto& t : snapshot.tasks)
+      if (t.owner_rep == rep)
+        out.detached.push_back("task " + std::to_string(t.id) + " (" + t.title +
+                               ") loses its owner " + repLabel(snapshot, rep));
+  };
+  std::set<core::Id> channels;
+  switch (kind) {
+    case K::Agency: {
+      const core::Agency* a = snapshot.agency(id);
+      out.what = "agency " + (a ? a->code + " (" + a->name + ")" : std::to_string(id));
+      for (const auto& r : snapshot.representatives)
+        if (r.agency == id) {
+          out.removed.push_back("representative " + r.name);
+          repChannels(r.id, channels);
+          repTasks(r.id);
+        }
+      for (const auto& c : snapshot.channels)
+        if (!c.betweenReps() && (c.from_agency == id || c.to_agency == id) &&
+            channels.insert(c.id).second)
+          out.removed.push_back("channel " + std::to_string(c.id) + " (" +
+                                channelLabel(snapshot, c) + ")");
+      for (const auto& n : snapshot.needs)
+        if (n.agency_a == id || n.agency_b == id)
+          out.removed.push_back("need " + std::to_string(n.id) + " (" + needLabel(snapshot, n) +
+                                ")");
+      std::size_t events = 0;
+      for (const auto& e : snapshot.events)
+        if (std::find(e.agencies.begin(), e.agencies.end(), id) != e.agencies.end()) ++events;
+      if (events > 0)
+        out.detached.push_back(std::to_string(events) + " timeline event" +
+                               (events == 1 ? "" : "s") + " no longer name it");
+      for (const auto& t : snapshot.tasks)
+        if (t.owner_agency == id ||
+            std::find(t.involved.begin(), t.involved.end(), id) != t.involved.end())
+          out.detached.push_back("task " + std::to_string(t.id) + " (" + t.title +
+                                 ") no longer names it");
+      std::size_t features = 0;
+      for (const auto& f : snapshot.features)
+        if (f.agency == id) ++features;
+      if (features > 0)
+        out.detached.push_back(std::to_string(features) + " map feature" +
+                               (features == 1 ? "" : "s") + " no longer name it");
+      break;
+    }
+    case K::Representative:
+      out.what = "representative " + repLabel(snapshot, id);
+      repChannels(id, channels);
+      repTasks(id);
+      break;
+    case K::Channel: {
+      const core::Channel* c = snapshot.channel(id);
+      out.what = "channel " + std::to_string(id) + (c ? " (" + channelLabel(snapshot, *c) + ")" : "");
+      break;
+    }
+    case K::Need: {
+      const core::Need* n = snapshot.need(id);
+      out.what = "need " + std::to_string(id) + (n ? " (" + needLabel(snapshot, *n) + ")" : "");
+      break;
+    }
+    default:
+      out.what = std::string(core::toString(kind)) + " " + std::to_string(id);
+      break;
   }
   return out;
 }

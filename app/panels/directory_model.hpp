@@ -46,6 +46,32 @@ std::vector<DirectoryRow> buildDirectoryRows(const core::Snapshot& snapshot, Sen
 std::vector<std::size_t> filterDirectoryRows(const std::vector<DirectoryRow>& rows,
                                              std::string_view filter);
 
+// What removing an entity takes with it, as the store's cascade does (command.hpp): for the
+// confirmation the user must see before anything goes.
+struct RemovalImpact {
+  std::string what;                   // "agency RCFD (River City Fire Department)"
+  std::vector<std::string> removed;   // "representative Dana Whitfield", "channel 1001 (...)"
+  std::vector<std::string> detached;  // "task 12 (Close River Road) loses its owner"
+};
+RemovalImpact removalImpact(const core::Snapshot& snapshot, core::EntityKind kind, core::Id id);
+
+// "Radio TG 2104: Dana Whitfield (RCFD) - Luis Ortega (RCPD)", for lists and confirmations.
+std::string channelLabel(const core::Snapshot& snapshot, const core::Channel& c);
+// "RCFD - RCPD: evacuation routes"
+std::string needLabel(const core::Snapshot& snapshot, const core::Need& n);
+// "Dana Whitfield (RCFD)"; "representative 7" when unknown.
+std::string repLabel(const core::Snapshot& snapshot, core::Id rep);
+std::string agencyCodeOf(const core::Snapshot& snapshot, core::Id agency);
+
+// An agency's people, channels (its own and its people's) and needs, each sorted by id.
+struct AgencyRelations {
+  std::vector<const core::Representative*> reps;
+  std::vector<const core::Channel*> channels;
+  std::vector<const core::Need*> needs;
+};
+AgencyRelations agencyRelations(const core::Snapshot& snapshot, core::Id agency);
+
+std::string mediumLabel(core::Medium medium);
 std::string agencyTypeLabel(core::AgencyType type);
 std::string contactKindLabel(core::ContactKind kind);
 std::string toLowerAscii(std::string_view text);

@@ -53,10 +53,85 @@ void DirectoryPanel::refilter() {
 }
 
 void DirectoryPanel::drawContent(AppContext& ctx) {
+  m_hits.clear();
+  m_editor.observe(ctx);
   refresh(ctx);
   drawToolbar(ctx);
   refresh(ctx);  // the filter may have changed while typing: list what the box says now
-  drawTable(ctx);
+  if (ctx.wallMode()) {  // the wall: the table alone, read-only, nothing sensitive
+    m_inspector.hide();
+    drawTable(ctx);
+    return;
+  }
+  drawEditBar(ctx);
+  const float em = ImGui::GetFontSize();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  // The side pane: wide for a form or an inspected agency, narrow for the hint alone.
+  const bool showing = m_editor.editing() || selectionHasAgency(ctx);
+  const float side = showing ? std::min(std::max(26.0f * em, avail * 0.4f), avail * 0.6f)
+                             : std::min(20.0f * em, avail * 0.3f);
+  if (ImGui::BeginChild("##directory-table", ImVec2(avail - side - ImGui::GetStyle().ItemSpacing.x, 0)))
+    drawTable(ctx);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  if (ImGui::BeginChild("##directory-side", ImVec2(0, 0), true)) drawSide(ctx);
+  ImGui::EndChild();
+  m_editor.drawRemoveConfirmation(ctx, m_hits);
+}
+
+bool DirectoryPanel::selectionHasAgency(const AppContext& ctx) {
+  const core::Snapshot* s = ctx.snapshot.get();
+  if (!s || ctx.selection.empty()) return false;
+  if (ctx.selection.kind == core::EntityKind::Agency) return s->agency(ctx.selection.id) != nullptr;
+  if (ctx.selection.kind != core::EntityKind::Representative) return false;
+  const core::Representative* r = s->representative(ctx.selection.id);
+  return r && s->agency(r->agency);
+}
+
+void DirectoryPanel::drawEditBar(AppContext& ctx) {
+  const Theme& theme = themeData(ctx.theme);
+  const ImGuiIO& io = ImGui::GetIO();
+  // Ctrl+Z outside text fields (inside one it undoes typing, as everywhere).
+  if (io.KeyCtrl && !io.WantTextInput && !m_editor.confirming() &&
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false))
+    m_editor.undo(ctx);
+  if (ctx.read_only) {
+    ImGui::TextColored(theme.text_muted, "Read-only station: the directory cannot be edited here.");
+    return;
+  }
+  const core::Snapshot* snap = ctx.snapshot.get();
+  if (!snap) return;
+  const core::Id agency = m_inspector.shownAgency();
+  if (ImGui::Button("+ Agency")) m_editor.startNew(core::EntityKind::Agency, *snap, 0);
+  m_hits.recordLastItem("new-agency");
+  ImGui::SameLine();
+  if (ImGui::Button("+ Representative"))
+    m_editor.startNew(core::EntityKind::Representative, *snap, agency);
+  m_hits.recordLastItem("new-representative");
+  ImGui::SameLine();
+  if (ImGui::Button("+ Channel")) m_editor.startNew(core::EntityKind::Channel, *snap, agency);
+  m_hits.recordLastItem("new-channel");
+  ImGui::SameLine();
+  if (ImGui::Button("+ Need")) m_editor.startNew(core::EntityKind::Need, *snap, agency);
+  m_hits.recordLastItem("new-need");
+  ImGui::SameLine(0, 1.5f * ImGui::GetFontSize());
+  if (ImGui::Button("Undo last change")) m_editor.undo(ctx);
+  m_hits.recordLastItem("undo");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Ctrl+Z: revert the last change made from this station (journaled too)");
+  if (!m_editor.message().empty()) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(m_editor.messageIsError() ? theme.danger : theme.text_muted, "%s",
+                       m_editor.message().c_str());
+  }
+}
+
+void DirectoryPanel::drawSide(AppContext& ctx) {
+  if (m_editor.editing())
+    m_editor.drawForm(ctx, m_hits);
+  else
+    m_inspector.draw(ctx, m_editor, m_hits);
 }
 
 void DirectoryPanel::drawToolbar(AppContext& ctx) {
@@ -195,6 +270,16 @@ void DirectoryPanel::drawTable(AppContext& ctx) {
               "##row", selected,
               ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
         ctx.selection = Selection{kind, id};
+      m_hits.recordLastItem(row.rep_id ? "row:" + std::to_string(row.rep_id)
+                                       : "row:agency:" + std::to_string(row.agency_id));
+      if (!ctx.wallMode() && !ctx.read_only && ImGui::IsItemHovered() &&
+          ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && ctx.snapshot) {
+        // Double-click: edit the person (or the agency on a row without one).
+        if (const auto* r = ctx.snapshot->representative(row.rep_id))
+          m_editor.startEdit(*r);
+        else if (const auto* a = ctx.snapshot->agency(row.agency_id))
+          m_editor.startEdit(*a);
+      }
       if (ImGui::IsItemHovered()) drawRowTooltip(ctx, row);
       ImGui::SameLine(0, 0);
       drawAgencyCell(ctx, row, first);

@@ -221,14 +221,9 @@ TEST_CASE("an empty workspace draws without rows") {
 TEST_CASE("clicking a row selects that representative") {
   Fixture f;
   f.frames(3);
-  // Rows follow the header; find Marco's row by scanning down the first column with clicks
-  // would be brittle, so click below the filter box at the row height times the row index.
-  const app::ScreenRect filter = f.panel.filterRect();
-  const float row_h = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
-  // Header row, then ARC (0), Dana (1), Marco (2).
-  const float table_top = filter.y1 + ImGui::GetStyle().ItemSpacing.y;
-  const float y = table_top + row_h * (1 + 2) + row_h * 0.5f;
-  f.imgui.click(filter.x0 + 200, y, f.drawer());
+  const app::HitRect* marco = f.panel.hit("row:102");
+  REQUIRE(marco);
+  f.imgui.click(marco->x0 + 200, marco->cy(), f.drawer());
   CHECK(f.ctx.selection.kind == core::EntityKind::Representative);
   CHECK(f.ctx.selection.id == 102);
 }

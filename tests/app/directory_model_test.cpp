@@ -28,6 +28,73 @@ TEST_CASE("agency type labels read well") {
   CHECK(app::contactKindLabel(core::ContactKind::SatPhone) == "Sat phone");
 }
 
+TEST_CASE("removalImpact names what goes with an agency, as the store's cascade does") {
+  core::Snapshot s;
+  core::Agency fire;
+  fire.id = 1;
+  fire.code = "RCFD";
+  fire.name = "River City Fire";
+  core::Agency police = fire;
+  police.id = 2;
+  police.code = "RCPD";
+  police.name = "River City Police";
+  s.agencies = {fire, police};
+  core::Representative dana;
+  dana.id = 101;
+  dana.agency = 1;
+  dana.name = "Dana Whitfield";
+  core::Representative luis = dana;
+  luis.id = 201;
+  luis.agency = 2;
+  luis.name = "Luis Ortega";
+  s.representatives = {dana, luis};
+  core::Channel radio;
+  radio.id = 1001;
+  radio.from_rep = 101;
+  radio.to_rep = 201;
+  radio.medium = core::Medium::Radio;
+  radio.identifier = "TAC-2";
+  core::Channel phone;
+  phone.id = 1002;
+  phone.from_agency = 2;
+  phone.to_agency = 1;
+  s.channels = {radio, phone};
+  core::Need need;
+  need.id = 7;
+  need.agency_a = 2;
+  need.agency_b = 1;
+  need.reason = "traffic control";
+  s.needs = {need};
+  core::Task task;
+  task.id = 3;
+  task.title = "Close River Road";
+  task.owner_rep = 101;
+  task.involved = {1, 2};
+  s.tasks = {task};
+
+  const app::RemovalImpact a = app::removalImpact(s, core::EntityKind::Agency, 1);
+  CHECK(a.what == "agency RCFD (River City Fire)");
+  CHECK(a.removed == std::vector<std::string>{
+                         "representative Dana Whitfield",
+                         "channel 1001 (Radio TAC-2: Dana Whitfield (RCFD) - Luis Ortega (RCPD))",
+                         "channel 1002 (Phone: RCPD - RCFD)",
+                         "need 7 (RCPD - RCFD: traffic control)"});
+  CHECK(a.detached ==
+        std::vector<std::string>{
+            "task 3 (Close River Road) loses its owner Dana Whitfield (RCFD)",
+            "task 3 (Close River Road) no longer names it"});
+
+  const app::RemovalImpact r = app::removalImpact(s, core::EntityKind::Representative, 201);
+  CHECK(r.what == "representative Luis Ortega (RCPD)");
+  CHECK(r.removed.size() == 1);
+  CHECK(app::removalImpact(s, core::EntityKind::Need, 7).removed.empty());
+
+  const app::AgencyRelations rel = app::agencyRelations(s, 2);
+  CHECK(rel.reps.size() == 1);
+  CHECK(rel.channels.size() == 2);
+  CHECK(rel.needs.size() == 1);
+}
+
 TEST_CASE("computeLayout gives an empty slot's room to the others") {
   const float em = 16;
   SECTION("only the left slot: it takes the whole work area") {
