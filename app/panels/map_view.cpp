@@ -132,8 +132,13 @@ void MapView::followSetting(AppContext& ctx) {
 }
 
 void MapView::openBasemap() {
-  if (m_wantedPath == m_openPath) return;
+  // A basemap that would not open (file moved, share not mounted yet) is tried again every
+  // few seconds, so it appears once it is back.
+  const double now = ImGui::GetTime();
+  if (m_wantedPath == m_openPath && (m_reader || m_wantedPath.empty() || now - m_openedAt < 5.0))
+    return;
   m_openPath = m_wantedPath;
+  m_openedAt = now;
   m_tiles.reset();
   m_reader.reset();
   m_basemapProblem.clear();
@@ -460,8 +465,12 @@ void MapView::drawOverlay(AppContext& ctx, const float em, bool hovered) {
     panel(a, ImVec2(right, base));
     dl->AddText(font, fs, a, colour(theme.text_muted), m_attribution.c_str());
   }
-  if (!m_basemapProblem.empty()) {
-    const std::string text = "Basemap not shown: " + m_basemapProblem;
+  std::string problem = m_basemapProblem;
+  // Tiles that fail to read (the file moved or is damaged) leave gaps: say why.
+  if (problem.empty() && m_tiles && m_tilesDrawn == 0)
+    if (std::string e = m_tiles->lastError(); !e.empty()) problem = e;
+  if (!problem.empty()) {
+    const std::string text = "Basemap not shown: " + problem;
     const ImVec2 a(m_originX + 0.6f * em, m_originY + 0.6f * em);
     const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
     panel(a, ImVec2(a.x + ts.x, a.y + ts.y));

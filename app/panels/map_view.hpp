@@ -82,6 +82,7 @@ class MapView final : public Panel {
   std::string m_wantedPath;        // what should be open
   std::string m_openPath;          // what is open (or failed to open)
   std::string m_basemapProblem;
+  double m_openedAt = 0;           // ImGui time of the last attempt to open it
   std::shared_ptr<core::MbtilesReader> m_reader;
   std::unique_ptr<TextureUploader> m_uploader;
   std::unique_ptr<TileCache> m_tiles;

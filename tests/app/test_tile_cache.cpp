@@ -306,8 +306,23 @@ TEST_CASE("Map view: draws the MBTiles basemap's tiles with a fake uploader", "[
   imgui.frame(draw);
   CHECK(map.basemap() == nullptr);
   CHECK_THAT(map.basemapProblem(), Catch::Contains("not an SQLite database"));
+
+  // A basemap that is missing (file moved, share not mounted) appears once it is back: the
+  // view tries again every 5 s of ImGui time (frames of 1/60 s here, no clock involved).
+  const fs::path later = fs::temp_directory_path() / "liaison-map-view-later.mbtiles";
+  fs::remove(later);
+  map.setBasemap(later);
+  imgui.frame(draw);
+  CHECK_THAT(map.basemapProblem(), Catch::Contains("no such file"));
+  test::writeMbtiles(later, {});
+  imgui.frame(draw);
+  CHECK(map.basemap() == nullptr);  // not at once...
+  for (int i = 0; i < 6 * 60 && !map.basemap(); ++i) imgui.frame(draw);
+  CHECK(map.basemap() != nullptr);  // ...but within the retry interval
+  CHECK(map.basemapProblem().empty());
   fs::remove(file);
   fs::remove(bad);
+  fs::remove(later);
 }
 
 namespace {
