@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 
+#include "analysis.hpp"
 #include "entity_json.hpp"
 #include "enums.hpp"
 
@@ -178,6 +179,27 @@ std::vector<Id> taskAgencies(const Task& t) {
 bool coordinationAtRisk(const Task& t, const AgencyReach& reach) {
   if (t.status == TaskStatus::Done) return false;
   return !reach.allConnected(taskAgencies(t));
+}
+
+CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach,
+                                  const AnalysisResult* engine) {
+  CoordinationRisk out;
+  if (t.status == TaskStatus::Done) return out;
+  const std::vector<Id> agencies = taskAgencies(t);
+  for (std::size_t i = 0; i < agencies.size(); ++i)
+    for (std::size_t j = i + 1; j < agencies.size(); ++j) {
+      const Id a = agencies[i], b = agencies[j];
+      bool recorded = false;
+      if (engine)
+        for (const NeedResult& n : engine->needs)
+          if ((n.agency_a == a && n.agency_b == b) || (n.agency_a == b && n.agency_b == a)) {
+            recorded = true;
+            if (n.state == NeedState::Broken) out.brokenNeeds.push_back(n.need);
+          }
+      if (!recorded && !reach.connected(a, b)) out.unreachable.emplace_back(a, b);
+    }
+  out.atRisk = !out.brokenNeeds.empty() || !out.unreachable.empty();
+  return out;
 }
 
 // ---- state at a past time -----------------------------------------------------------------------

@@ -8,12 +8,15 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "journal.hpp"
 #include "snapshot.hpp"
 
 namespace liaison::core {
+
+struct AnalysisResult;
 
 // ---- event filters and lanes --------------------------------------------------------------------
 
@@ -52,7 +55,7 @@ const OperationalPeriod* periodAt(const Snapshot& s, TimeUtc t);
 // The time span worth showing: first to last event, widened to the periods (0,0 when empty).
 std::pair<TimeUtc, TimeUtc> timelineExtent(const Snapshot& s);
 
-// ---- coordination reachability (fallback until the engine's need analysis is wired in) ---------
+// ---- coordination reachability ------------------------------------------------------------------
 
 // Connected components of agencies over working channels (status up or degraded; channels
 // between representatives count for the representatives' agencies). Build once per snapshot.
@@ -69,10 +72,19 @@ class AgencyReach {
 
 // The agencies a task needs to coordinate: its owner and the involved ones, without duplicates.
 std::vector<Id> taskAgencies(const Task& t);
-// Hook: "coordination at risk" for a task. Today the fallback above; when the engine's
-// AnalysisResult (core/analysis) lists needs without a path, answer from the needs whose
-// source task is this one instead.
+// "Coordination at risk" for a task from channel reachability alone (no engine result).
 bool coordinationAtRisk(const Task& t, const AgencyReach& reach);
+
+// "Coordination at risk" from the engine: a pair of the task's agencies whose recorded need the
+// analysis finds broken (no working path between their people: down channels, people off the
+// network); pairs without a recorded need (or without a result) fall back to reachability.
+struct CoordinationRisk {
+  bool atRisk = false;
+  std::vector<Id> brokenNeeds;                 // the engine's broken needs between its agencies
+  std::vector<std::pair<Id, Id>> unreachable;  // pairs cut off by reachability (no need recorded)
+};
+CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach,
+                                  const AnalysisResult* engine);
 
 // ---- state at a past time -----------------------------------------------------------------------
 

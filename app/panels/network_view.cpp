@@ -8,8 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "app/panels/timeline_panel.hpp"  // clockUtc
 #include "app/render/network_overlay.hpp"
 #include "app/shell/app_context.hpp"
+#include "app/shell/theme.hpp"
 #include "core/store.hpp"
 
 namespace liaison::app {
@@ -37,7 +39,9 @@ void NetworkView::setOverlay(NetworkOverlay overlay) {
 }
 
 void NetworkView::syncModel(AppContext& ctx) {
-  const core::Snapshot* snap = ctx.snapshot.get();
+  // With the timeline's scrubber in the past: people and channels as they were then.
+  m_shown = ctx.view_time ? ctx.shownSnapshot() : ctx.snapshot;
+  const core::Snapshot* snap = m_shown.get();
   const std::uint64_t version = snap ? snap->version : 0;
   if (m_built && snap == m_source && version == m_sourceVersion) return;
 
@@ -244,9 +248,19 @@ void NetworkView::syncOverlay(const AppContext& ctx) {
 void NetworkView::syncAnalysis(const AppContext& ctx) {
   const core::Id need = ctx.selection.kind == core::EntityKind::Need ? ctx.selection.id : 0;
   const auto pair = ctx.show_pair_path ? ctx.pair : nullptr;
+  const bool past = ctx.view_time.has_value();
   if (ctx.analysis == m_analysisSeen && ctx.whatif == m_whatifSeen && need == m_pathNeed &&
-      pair == m_pairSeen)
+      pair == m_pairSeen && past == m_pastSeen)
     return;
+  m_pastSeen = past;
+  if (past) {  // the engine's answers are about now, not about the past state on screen
+    m_analysisSeen = ctx.analysis;
+    m_whatifSeen = ctx.whatif;
+    m_pathNeed = need;
+    m_pairSeen = pair;
+    setOverlay({});
+    return;
+  }
   m_analysisSeen = ctx.analysis;
   m_whatifSeen = ctx.whatif;
   m_pathNeed = need;
@@ -388,6 +402,19 @@ void NetworkView::drawContent(AppContext& ctx) {
   syncAnalysis(ctx);
   syncOverlay(ctx);
   if (!ctx.wallMode()) drawToolbar(ctx);  // the wall has no controls (keyboard only, read-only)
+  if (ctx.view_time) {
+    const Theme& th = themeData(ctx.theme);
+    ImGui::PushStyleColor(ImGuiCol_Text, th.warn);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("\xE2\x97\x80 The network as it was at %s: channels and people then; the "
+                "engine's overlay is for now",
+                clockUtc(*ctx.view_time, true).c_str());
+    ImGui::PopStyleColor();
+    if (!ctx.wallMode()) {
+      ImGui::SameLine();
+      if (ImGui::Button("Return to live")) ctx.view_time.reset();
+    }
+  }
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -109,6 +109,8 @@ class NetworkView final : public Panel {
   std::shared_ptr<const core::AnalysisResult> m_analysisSeen;
   std::shared_ptr<const core::WhatIfResult> m_whatifSeen;
   std::shared_ptr<const core::PairResult> m_pairSeen;
+  bool m_pastSeen = false;
+  core::SnapshotPtr m_shown;  // the snapshot drawn: live, or the past one while scrubbing
   core::Id m_pathNeed = 0;
   bool m_sizeChosen = false;  // the user picked a size mode: do not switch to load by itself
   bool m_overlayDirty = true;

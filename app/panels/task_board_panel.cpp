@@ -10,6 +10,7 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
+#include "core/analysis.hpp"
 #include "core/enums.hpp"
 #include "core/scenario_values.hpp"
 #include "core/store.hpp"
@@ -97,6 +98,7 @@ void TaskBoardPanel::drawContent(AppContext& ctx) {
   }
   m_cardRects.clear();
   m_shownStatus.clear();
+  m_whyRects.clear();
   drawToolbar(ctx, s, past);
 
   const bool editable = !past && !ctx.read_only && !ctx.wallMode();
@@ -151,7 +153,7 @@ void TaskBoardPanel::drawToolbar(AppContext& ctx, const core::Snapshot& s, bool 
   for (const core::Task& t : s.tasks) {
     if (t.status == core::TaskStatus::Done) continue;
     ++open;
-    if (core::coordinationAtRisk(t, *m_reach)) ++risk;
+    if (riskOf(ctx, t).atRisk) ++risk;
   }
   char counts[96];
   std::snprintf(counts, sizeof counts, "%zu open tasks, %zu coordination at risk", open, risk);
@@ -257,14 +259,29 @@ void TaskBoardPanel::drawCard(AppContext& ctx, const core::Snapshot& s, const co
     }
     if (!deps.empty()) ImGui::TextColored(th.warn, "blocked by: %s", deps.c_str());
   }
-  const bool atRisk = core::coordinationAtRisk(t, *m_reach);
-  if (atRisk) ImGui::TextColored(th.danger, "\xE2\x96\xB2 coordination at risk");
+  const core::CoordinationRisk risk = riskOf(ctx, t);
+  const bool atRisk = risk.atRisk;
+  ImVec2 whyPos(-1, -1);
+  if (atRisk) {
+    ImGui::TextColored(th.danger, "\xE2\x96\xB2 coordination at risk");
+    if (!risk.brokenNeeds.empty()) {  // room for the button drawn over the card below
+      ImGui::SameLine();
+      whyPos = ImGui::GetCursorScreenPos();
+      const ImVec2 size = ImGui::CalcTextSize("Show in analysis");
+      ImGui::Dummy(ImVec2(size.x + 2 * ImGui::GetStyle().FramePadding.x, size.y));
+    }
+  }
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
   const float h = ImGui::GetItemRectMax().y - p0.y + pad;
 
   ImGui::SetCursorScreenPos(p0);
-  ImGui::InvisibleButton("##card", ImVec2(width, h));
+  // The "Show in analysis" button is submitted later on top of the card: the card yields the
+  // pointer to it (AllowItemOverlap: the card is hovered only when nothing else was).
+  ImGui::InvisibleButton("##card", ImVec2(width, h),
+                         static_cast<ImGuiButtonFlags>(ImGuiButtonFlags_MouseButtonLeft) |
+                             static_cast<ImGuiButtonFlags>(ImGuiButtonFlags_AllowItemOverlap));
+  ImGui::SetItemAllowOverlap();
   const bool hovered = ImGui::IsItemHovered();
   const ImVec2 p1(p0.x + width, p0.y + h);
   dl->ChannelsSetCurrent(0);
@@ -285,26 +302,49 @@ void TaskBoardPanel::drawCard(AppContext& ctx, const core::Snapshot& s, const co
     if (!t.description.empty()) ImGui::TextWrapped("%s", t.description.c_str());
     if (atRisk) {
       ImGui::TextColored(th.danger, "No working communication path between:");
-      for (core::Id a : core::taskAgencies(t)) {
-        std::string reach;
-        for (core::Id b : core::taskAgencies(t))
-          if (a != b && !m_reach->connected(a, b)) reach += std::string(" ").append(codeOf(s, b));
-        if (!reach.empty())
-          ImGui::BulletText("%s cannot reach%s", codeOf(s, a).c_str(), reach.c_str());
-      }
+      if (ctx.analysis)
+        for (core::Id n : risk.brokenNeeds)
+          if (const core::NeedResult* nr = ctx.analysis->need(n))
+            ImGui::BulletText("%s and %s (need %lld: broken in the analysis)",
+                              codeOf(s, nr->agency_a).c_str(), codeOf(s, nr->agency_b).c_str(),
+                              static_cast<long long>(n));
+      for (const auto& [a, b] : risk.unreachable)
+        ImGui::BulletText("%s and %s (no channel joins them)", codeOf(s, a).c_str(),
+                          codeOf(s, b).c_str());
     }
     if (editable) ImGui::TextColored(th.text_muted, "Drag to another column to change its status");
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
-  if (ImGui::IsItemClicked()) ctx.selection = Selection{core::EntityKind::Task, t.id};
+  const bool cardClicked = ImGui::IsItemClicked();
   if (editable && ImGui::BeginDragDropSource()) {
     const core::Id id = t.id;
     ImGui::SetDragDropPayload(kPayload, &id, sizeof id);
     ImGui::Text("%s", t.title.c_str());
     ImGui::EndDragDropSource();
   }
+  bool why = false;
+  if (whyPos.x >= 0) {
+    const ImVec2 back = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(whyPos);
+    why = ImGui::SmallButton("Show in analysis");
+    m_whyRects[t.id] = {whyPos.x, whyPos.y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
+    ImGui::SetCursorScreenPos(back);
+  }
+  if (why) {
+    // The path problem one click away: the broken need selected (analysis panel details, the
+    // network view's dashed line), and the analysis panel brought forward.
+    ctx.selection = Selection{core::EntityKind::Need, risk.brokenNeeds.front()};
+    ImGui::SetWindowFocus("Analysis");
+  } else if (cardClicked) {
+    ctx.selection = Selection{core::EntityKind::Task, t.id};
+  }
   ImGui::PopID();
+}
+
+core::CoordinationRisk TaskBoardPanel::riskOf(const AppContext& ctx, const core::Task& t) const {
+  // The engine's result describes the live workspace; a past state uses reachability only.
+  return core::coordinationRisk(t, *m_reach, ctx.view_time ? nullptr : ctx.analysis.get());
 }
 
 void TaskBoardPanel::drawNewTaskPopup(AppContext& ctx, const core::Snapshot& s) {

@@ -30,6 +30,8 @@ class TaskBoardPanel final : public Panel {
   ScreenRect columnRect(core::TaskStatus s) const { return m_columnRects[static_cast<int>(s)]; }
   // The status each task was shown with last frame.
   const std::map<core::Id, core::TaskStatus>& shownStatus() const { return m_shownStatus; }
+  // Where each at-risk card's "Show in analysis" button was drawn last frame (screen pixels).
+  const std::map<core::Id, ScreenRect>& whyRects() const { return m_whyRects; }
 
   // The commands "New task" emits: the task (with the id it will get) and one communication
   // need between the owner and each involved agency (all pairs when there is no owner).
@@ -53,6 +55,8 @@ class TaskBoardPanel final : public Panel {
   std::map<core::Id, ScreenRect> m_cardRects;
   ScreenRect m_columnRects[4];
   std::map<core::Id, core::TaskStatus> m_shownStatus;
+  std::map<core::Id, ScreenRect> m_whyRects;
+  core::CoordinationRisk riskOf(const AppContext& ctx, const core::Task& t) const;
 
   // New task form.
   std::string m_newTitle, m_newDue;

@@ -7,6 +7,7 @@
 
 #include "app/panels/network_view.hpp"
 #include "app/shell/app_context.hpp"
+#include "core/entity_json.hpp"
 #include "headless_imgui.hpp"
 #include "network_test_data.hpp"
 
@@ -229,4 +230,42 @@ TEST_CASE("network view: the wall shows no search box and runs without a store",
   CHECK(wall.searchRect().x1 == 0);  // no search box drawn
   CHECK_FALSE(wall.drawList().nodes.empty());
   CHECK(f.ctx.store == nullptr);  // positions are not saved, nothing throws
+}
+
+TEST_CASE("With the scrubber in the past the network shows the channels as they were",
+          "[network][scrub]") {
+  Fixture f;
+  // Channel 6 (203-301) is down now; the journal says it was up at 1000 and went down at 2000.
+  auto journal = std::make_shared<std::vector<core::JournalEntry>>();
+  auto put = [&](std::int64_t seq, core::TimeUtc t, core::ChannelStatus st) {
+    core::Channel c = *f.ctx.snapshot->channel(6);
+    c.status = st;
+    core::JournalEntry e;
+    e.seq = seq;
+    e.time = t;
+    e.actor = "ana";
+    e.action = "put";
+    e.entity = "channel";
+    e.entity_id = 6;
+    e.after = core::entityToJson(c);
+    journal->push_back(e);
+  };
+  put(1, 1000, core::ChannelStatus::Up);
+  put(2, 2000, core::ChannelStatus::Down);
+  f.ctx.journal = journal;
+  auto statusOf6 = [&] {
+    for (const auto& e : f.panel.model().edges)
+      if (e.channel == 6) return e.status;
+    FAIL("channel 6 not in the model");
+    return core::ChannelStatus::Up;
+  };
+  f.frames(1);
+  CHECK(statusOf6() == core::ChannelStatus::Down);
+  f.ctx.view_time = 1500;  // what the timeline's scrubber sets
+  f.frames(1);
+  CHECK(statusOf6() == core::ChannelStatus::Up);
+  CHECK(f.panel.overlay().path_edges.empty());  // no engine overlay over a past state
+  f.ctx.view_time.reset();
+  f.frames(1);
+  CHECK(statusOf6() == core::ChannelStatus::Down);
 }

@@ -7,6 +7,7 @@
 
 #include "app/panels/task_board_panel.hpp"
 #include "app/shell/app_context.hpp"
+#include "core/analysis.hpp"
 #include "core/entity_json.hpp"
 #include "headless_imgui.hpp"
 
@@ -150,4 +151,33 @@ TEST_CASE("New task: the task and one need per involved agency, in one batch", "
   CHECK(n2.agency_b == 3);
   CHECK(n1.source == core::NeedSource::Task);
   CHECK(n1.task == 3);
+}
+
+TEST_CASE("Coordination at risk from the engine, one click to the broken need in the analysis",
+          "[task_board]") {
+  Fixture f;
+  auto s = board();
+  core::Need n;  // RFD-RPD: an agency channel joins them, but neither has anyone to call
+  n.id = 5;
+  n.agency_a = 1;
+  n.agency_b = 2;
+  s->needs = {n};
+  f.ctx.snapshot = s;
+  auto draw = f.drawer();
+  f.imgui.frame(draw);
+  CHECK(f.panel.whyRects().empty());  // no engine result yet: the channel reaches
+  f.ctx.analysis = std::make_shared<const core::AnalysisResult>(core::analyze(*s));
+  REQUIRE(f.ctx.analysis->need(5)->state == core::NeedState::Broken);
+  f.imgui.frame(draw);
+  f.imgui.frame(draw);
+  REQUIRE(f.panel.whyRects().count(1) == 1);
+  const auto r = f.panel.whyRects().at(1);
+  ImGui::GetIO().MousePos = ImVec2((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+  f.imgui.frame(draw);  // the pointer arrives first, as a hand would move it
+  f.imgui.click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2, draw);
+  CHECK(f.ctx.selection == app::Selection{core::EntityKind::Need, 5});
+  // Clicking the card elsewhere still selects the task.
+  const auto card = f.panel.cardRects().at(2);
+  f.imgui.click(card.x0 + 4, card.y0 + 4, draw);
+  CHECK(f.ctx.selection == app::Selection{core::EntityKind::Task, 2});
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/analysis.hpp"
 #include "core/entity_json.hpp"
 #include "core/enums.hpp"
 #include "core/timeline_query.hpp"
@@ -168,6 +169,34 @@ TEST_CASE("AgencyReach: working channels only, representatives count for their a
   CHECK_FALSE(coordinationAtRisk(task(9, TaskStatus::Done, 1, {4}), reach));
   CHECK_FALSE(coordinationAtRisk(task(9, TaskStatus::Todo, 1, {2, 3}), reach));
   CHECK(taskAgencies(task(9, TaskStatus::Todo, 1, {2, 1, 3})) == std::vector<Id>{1, 2, 3});
+
+  // With the engine: a recorded need decides its pair (1-2 connected by channels, but the
+  // analysis finds it broken); a pair without a need falls back to reachability (2-4).
+  AnalysisResult engine;
+  NeedResult broken;
+  broken.need = 70;
+  broken.agency_a = 2;
+  broken.agency_b = 1;
+  broken.state = NeedState::Broken;
+  NeedResult ok;
+  ok.need = 71;
+  ok.agency_a = 2;
+  ok.agency_b = 3;
+  ok.state = NeedState::SinglePath;
+  engine.needs = {broken, ok};
+  const CoordinationRisk r12 =
+      coordinationRisk(task(9, TaskStatus::Doing, 1, {2, 3}), reach, &engine);
+  CHECK(r12.atRisk);
+  CHECK(r12.brokenNeeds == std::vector<Id>{70});
+  CHECK(r12.unreachable.empty());
+  const CoordinationRisk r24 =
+      coordinationRisk(task(9, TaskStatus::Doing, 2, {3, 4}), reach, &engine);
+  CHECK(r24.atRisk);
+  CHECK(r24.brokenNeeds.empty());
+  CHECK(r24.unreachable == std::vector<std::pair<Id, Id>>{{2, 4}, {3, 4}});
+  CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Doing, 2, {3}), reach, &engine).atRisk);
+  CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Done, 1, {2}), reach, &engine).atRisk);
+  CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Doing, 1, {2}), reach, nullptr).atRisk);
 }
 
 TEST_CASE("StateIndex: a task moved todo -> doing -> done is 'doing' in between",
