@@ -239,3 +239,29 @@ TEST_CASE("undo refuses to overwrite a later change, and ignores other stations"
   CHECK(plan.refusal.find("representative 102 has been changed since") != std::string::npos);
   CHECK(plan.commands.empty());
 }
+
+TEST_CASE("undo compares with the store's own reading: lists keep their order", "[undo]") {
+  starts.clear();
+  TempDir tmp;
+  auto store = Store::create(tmp.file("w.liaison"));
+  seed(*store);
+  Task first;
+  first.id = 1;
+  first.title = "Open shelter";
+  Task t;
+  t.id = 2;
+  t.title = "Close River Road";
+  t.involved = {3, 1, 2};
+  t.depends_on = {1};
+  t.due = 1700000000;
+  applyAs(*store, {put(first), put(t)}, "ana");
+  t.involved = {2, 3};
+  t.status = TaskStatus::Doing;
+  applyAs(*store, {put(t)}, "ana");
+  const UndoPlan plan = undoOf(*store, "ana");
+  REQUIRE(plan.ok());
+  applyAs(*store, plan.commands, "ana");
+  REQUIRE(store->load()->task(2) != nullptr);
+  CHECK(store->load()->task(2)->involved == std::vector<Id>{3, 1, 2});
+  CHECK(store->load()->task(2)->status == TaskStatus::Todo);
+}
