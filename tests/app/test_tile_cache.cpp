@@ -391,3 +391,55 @@ TEST_CASE("Map view: the wheel zooms smoothly about the cursor; the wall ignores
   for (int i = 0; i < 30; ++i) imgui.frame(draw);
   CHECK(map.viewport().zoom < fitted + 0.5);  // back to the fit (the wall's own margins)
 }
+
+TEST_CASE("Map view: the basemap is drawn under the features, scaled beyond its deepest level",
+          "[map_view]") {
+  namespace fs = std::filesystem;
+  const fs::path file = fs::temp_directory_path() / "liaison-map-view-under.mbtiles";
+  test::writeMbtiles(file, {});
+  app::test::HeadlessImGui imgui(1200, 800);
+  app::AppContext ctx;
+  ctx.snapshot = threePlaces();
+  app::MapView map;
+  auto up = std::make_unique<FakeUploader>();
+  FakeUploader* fake = up.get();
+  map.setTextureUploader(std::move(up));
+  map.setBasemap(file);
+  auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("Map", nullptr, ImGuiWindowFlags_NoDecoration);
+    map.drawContent(ctx);
+    ImGui::End();
+  };
+  imgui.frame(draw);
+  for (int i = 0; i < 10 && fake->uploads < 1; ++i) {
+    REQUIRE(map.settleTiles(30.0));
+    imgui.frame(draw);
+  }
+  imgui.frame(draw);
+  // City scale, far below the file's zoom 2: its tile 2/1/1 (Pennsylvania) scaled up.
+  CHECK(map.viewport().zoom > 11);
+  CHECK(map.tileZoom() == 2);
+  CHECK(map.tilesDrawn() == 1);
+  REQUIRE(fake->uploads >= 1);
+  // In the window's draw list the tile's textured quad comes before the features (drawn
+  // with the font atlas's texture).
+  const ImDrawData* dd = ImGui::GetDrawData();
+  int firstTile = -1, lastFont = -1, index = 0;
+  const ImTextureID font = ImGui::GetIO().Fonts->TexID;
+  for (int l = 0; l < dd->CmdListsCount; ++l)
+    for (const ImDrawCmd& cmd : dd->CmdLists[l]->CmdBuffer) {
+      bool tile = false;
+      for (const auto& [h, colour] : fake->live)
+        if (cmd.TextureId == reinterpret_cast<ImTextureID>(h) &&
+            colour == test::fixtureColour(2, 1, 1))
+          tile = true;
+      if (tile && firstTile < 0) firstTile = index;
+      if (cmd.TextureId == font) lastFont = index;
+      ++index;
+    }
+  CHECK(firstTile >= 0);
+  CHECK(firstTile < lastFont);
+  fs::remove(file);
+}
