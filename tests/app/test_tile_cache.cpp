@@ -150,17 +150,24 @@ TEST_CASE("Tile cache: textures made per frame stay within the budget", "[tile_c
   std::vector<TileId> all;
   for (int x = 0; x < 4; ++x)
     for (int y = 0; y < 4; ++y) all.push_back({2, x, y});
-  frame(cache, all);
+  frame(cache, all);  // asks for them (the worker may already have a few ready for it)
+  const int first = cache.uploadsLastFrame();
+  CHECK(first <= 3);
   REQUIRE(cache.waitDecoded(30.0));  // all 16 decoded and waiting
   std::vector<int> perFrame;
   while (cache.residentCount() < all.size() && perFrame.size() < 20) {
     frame(cache, all);
     perFrame.push_back(cache.uploadsLastFrame());
-    CHECK(cache.uploadsLastFrame() <= 3);
   }
   CHECK(cache.residentCount() == 16);
-  CHECK(perFrame.front() == 3);
-  CHECK(perFrame.size() == 6);  // 3 + 3 + 3 + 3 + 3 + 1
+  // With everything decoded, each frame makes exactly the budget but the last (the rest).
+  REQUIRE_FALSE(perFrame.empty());
+  for (std::size_t i = 0; i + 1 < perFrame.size(); ++i) CHECK(perFrame[i] == 3);
+  CHECK(perFrame.back() >= 1);
+  CHECK(perFrame.back() <= 3);
+  int total = first;
+  for (int n : perFrame) total += n;
+  CHECK(total == 16);
   CHECK(up.uploads == 16);
   CHECK(cache.idle());
 }
