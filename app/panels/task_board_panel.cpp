@@ -90,14 +90,24 @@ void TaskBoardPanel::drawContent(AppContext& ctx) {
   if (const core::Incident* inc = s.mainIncident(); inc && inc->end && *inc->end < m_reference)
     m_reference = *inc->end;
   if (past) m_reference = *ctx.view_time;
-  // Hook: when core/analysis publishes needs without a working path, take them from there.
   if (!m_reach || m_reachFor != &s || m_reachVersion != s.version) {
     m_reach = std::make_unique<core::AgencyReach>(s);
     m_reachFor = &s;
     m_reachVersion = s.version;
+    m_columnsFor = nullptr;
+  }
+  // The columns (filtered, most urgent first) and the risk figures change only with the shown
+  // snapshot, the filter, the engine's result or the scrub position: not every frame.
+  const std::shared_ptr<const core::AnalysisResult> engine = past ? nullptr : ctx.analysis;
+  if (m_columnsFor != &s || m_columnsVersion != s.version || m_columnsFilter != m_agencyFilter ||
+      m_columnsEngine != engine) {
+    rebuildColumns(ctx, s);
+    m_columnsFor = &s;
+    m_columnsVersion = s.version;
+    m_columnsFilter = m_agencyFilter;
+    m_columnsEngine = engine;
   }
   m_cardRects.clear();
-  m_shownStatus.clear();
   m_whyRects.clear();
   drawToolbar(ctx, s, past);
 
@@ -149,12 +159,7 @@ void TaskBoardPanel::drawToolbar(AppContext& ctx, const core::Snapshot& s, bool 
       ImGui::OpenPopup("New task");
     }
   }
-  std::size_t open = 0, risk = 0;
-  for (const core::Task& t : s.tasks) {
-    if (t.status == core::TaskStatus::Done) continue;
-    ++open;
-    if (riskOf(ctx, t).atRisk) ++risk;
-  }
+  const std::size_t open = m_openCount, risk = m_riskCount;
   char counts[96];
   std::snprintf(counts, sizeof counts, "%zu open tasks, %zu coordination at risk", open, risk);
   const float w = ImGui::CalcTextSize(counts).x;
@@ -170,15 +175,7 @@ void TaskBoardPanel::drawColumn(AppContext& ctx, const core::Snapshot& s, core::
   const Theme& th = themeData(ctx.theme);
   const float em = ImGui::GetFontSize();
   const int index = static_cast<int>(status);
-  std::vector<const core::Task*> cards;
-  for (const core::Task& t : s.tasks)
-    if (t.status == status && (m_agencyFilter == 0 || involves(t, m_agencyFilter)))
-      cards.push_back(&t);
-  // Most urgent first: priority, then due time.
-  std::stable_sort(cards.begin(), cards.end(), [](const core::Task* a, const core::Task* b) {
-    if (a->priority != b->priority) return a->priority < b->priority;
-    return a->due.value_or(INT64_MAX) < b->due.value_or(INT64_MAX);
-  });
+  const std::vector<const core::Task*>& cards = m_columns[index];
 
   ImGui::PushID(index);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, th.panel);
@@ -190,10 +187,35 @@ void TaskBoardPanel::drawColumn(AppContext& ctx, const core::Snapshot& s, core::
   ImGui::TextColored(th.text_muted, "%zu", cards.size());
   ImGui::Separator();
   const float cardWidth = ImGui::GetContentRegionAvail().x;
+  if (cardWidth != m_heightsWidth || em != m_heightsEm) {  // wrapping changed: measure again
+    m_heights.clear();
+    m_heightsWidth = cardWidth;
+    m_heightsEm = em;
+  }
+  // Only the cards in view are drawn; the others take their measured height (an estimate until
+  // first drawn), so a column of thousands costs what a screenful does.
+  const float viewTop = ImGui::GetScrollY() - 4 * em;
+  const float viewBottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() + 4 * em;
+  const float estimate = 5.2f * em;
+  float skipped = 0.0f;
   for (const core::Task* t : cards) {
+    const float y = ImGui::GetCursorPosY() + skipped;
+    const auto known = m_heights.find(t->id);
+    const float h = known != m_heights.end() ? known->second : estimate;
+    if (y + h < viewTop || y > viewBottom) {
+      skipped += h;
+      continue;
+    }
+    if (skipped > 0.0f) {
+      ImGui::Dummy(ImVec2(0, skipped - ImGui::GetStyle().ItemSpacing.y));
+      skipped = 0.0f;
+    }
+    const float before = ImGui::GetCursorPosY();
     drawCard(ctx, s, *t, cardWidth, editable);
     ImGui::Dummy(ImVec2(0, 0.2f * em));
+    m_heights[t->id] = ImGui::GetCursorPosY() - before;
   }
+  if (skipped > 0.0f) ImGui::Dummy(ImVec2(0, skipped - ImGui::GetStyle().ItemSpacing.y));
   if (cards.empty()) ImGui::TextColored(th.text_muted, "No tasks");
   ImGui::EndChild();
   ImGui::PopStyleColor();
@@ -293,7 +315,6 @@ void TaskBoardPanel::drawCard(AppContext& ctx, const core::Snapshot& s, const co
   if (atRisk) dl->AddRect(p0, p1, ImGui::GetColorU32(th.danger), r, 0, 1.5f);
   dl->ChannelsMerge();
   m_cardRects[t.id] = {p0.x, p0.y, p1.x, p1.y};
-  m_shownStatus[t.id] = t.status;
 
   if (hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     ImGui::BeginTooltip();
@@ -340,6 +361,27 @@ void TaskBoardPanel::drawCard(AppContext& ctx, const core::Snapshot& s, const co
     ctx.selection = Selection{core::EntityKind::Task, t.id};
   }
   ImGui::PopID();
+}
+
+void TaskBoardPanel::rebuildColumns(const AppContext& ctx, const core::Snapshot& s) {
+  for (auto& c : m_columns) c.clear();
+  m_shownStatus.clear();
+  m_openCount = m_riskCount = 0;
+  for (const core::Task& t : s.tasks) {
+    m_shownStatus[t.id] = t.status;
+    if (t.status != core::TaskStatus::Done) {
+      ++m_openCount;
+      if (riskOf(ctx, t).atRisk) ++m_riskCount;
+    }
+    if (m_agencyFilter == 0 || involves(t, m_agencyFilter))
+      m_columns[static_cast<int>(t.status)].push_back(&t);
+  }
+  // Most urgent first: priority, then due time.
+  for (auto& cards : m_columns)
+    std::stable_sort(cards.begin(), cards.end(), [](const core::Task* a, const core::Task* b) {
+      if (a->priority != b->priority) return a->priority < b->priority;
+      return a->due.value_or(INT64_MAX) < b->due.value_or(INT64_MAX);
+    });
 }
 
 core::CoordinationRisk TaskBoardPanel::riskOf(const AppContext& ctx, const core::Task& t) const {

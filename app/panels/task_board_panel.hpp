@@ -46,7 +46,7 @@ class TaskBoardPanel final : public Panel {
   void drawNewTaskPopup(AppContext& ctx, const core::Snapshot& s);
 
   core::Id m_agencyFilter = 0;  // 0: every agency
-  // Reachability is computed once per shown snapshot (hook: the engine's result later).
+  // Reachability is computed once per shown snapshot (the fallback where no need is recorded).
   const core::Snapshot* m_reachFor = nullptr;
   std::uint64_t m_reachVersion = 0;
   std::unique_ptr<core::AgencyReach> m_reach;
@@ -57,6 +57,17 @@ class TaskBoardPanel final : public Panel {
   std::map<core::Id, core::TaskStatus> m_shownStatus;
   std::map<core::Id, ScreenRect> m_whyRects;
   core::CoordinationRisk riskOf(const AppContext& ctx, const core::Task& t) const;
+  void rebuildColumns(const AppContext& ctx, const core::Snapshot& s);
+  // Cached per shown snapshot, filter and engine result.
+  std::vector<const core::Task*> m_columns[4];
+  std::size_t m_openCount = 0, m_riskCount = 0;
+  const core::Snapshot* m_columnsFor = nullptr;
+  std::uint64_t m_columnsVersion = 0;
+  core::Id m_columnsFilter = 0;
+  std::shared_ptr<const core::AnalysisResult> m_columnsEngine;
+  // Measured card heights (with their gap) for the current width and font size.
+  std::map<core::Id, float> m_heights;
+  float m_heightsWidth = 0, m_heightsEm = 0;
 
   // New task form.
   std::string m_newTitle, m_newDue;

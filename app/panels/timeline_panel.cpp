@@ -347,30 +347,55 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
     auto first = std::lower_bound(
         lane.events.begin(), lane.events.end(), m_t0 - spp * 10,
         [](const core::TimelineEvent* e, double t) { return static_cast<double>(e->time) < t; });
-    float lastX = -1e9f;
+    // Markers closer than about their own width merge into one bar (a run of activity), drawn
+    // in the colour of its first event; significant events are always their own diamond.
+    const float r0 = 0.25f * em, join = 0.45f * em;
+    float runStart = 0, runEnd = -1e9f;
+    ImU32 runColour = 0;
+    int runCount = 0;
+    bool runFuture = false;
+    auto flush = [&] {
+      if (runCount == 1)
+        dl->AddCircleFilled(ImVec2(runStart, cy), r0, runColour, 8);
+      else if (runCount > 1)
+        dl->AddRectFilled(ImVec2(runStart - r0, cy - r0), ImVec2(runEnd + r0, cy + r0), runColour,
+                          r0);
+      runCount = 0;
+    };
     for (auto it = first; it != lane.events.end(); ++it) {
       const core::TimelineEvent& e = **it;
       const float x = xOf(static_cast<double>(e.time));
       if (x > x1 + em) break;
       const bool future = e.time > cutoff;
-      ImVec4 c = kindColour(th, e.kind);
-      if (future) c.w = 0.25f;
       if (e.significant) {
+        ImVec4 c = kindColour(th, e.kind);
+        if (future) c.w = 0.25f;
         const float r = 0.45f * em;
         dl->AddQuadFilled(ImVec2(x, cy - r), ImVec2(x + r, cy), ImVec2(x, cy + r),
                           ImVec2(x - r, cy), ImGui::GetColorU32(c));
         dl->AddQuad(ImVec2(x, cy - r), ImVec2(x + r, cy), ImVec2(x, cy + r), ImVec2(x - r, cy),
                     ImGui::GetColorU32(future ? th.text_muted : th.text), 1.5f);
-      } else if (x - lastX >= 3.0f) {
-        dl->AddCircleFilled(ImVec2(x, cy), 0.25f * em, ImGui::GetColorU32(c), 10);
-        lastX = x;
+      } else if (runCount > 0 && x - runEnd < join && future == runFuture) {
+        runEnd = x;
+        ++runCount;
+      } else {
+        flush();
+        ImVec4 c = kindColour(th, e.kind);
+        if (future) c.w = 0.25f;
+        runStart = runEnd = x;
+        runColour = ImGui::GetColorU32(c);
+        runCount = 1;
+        runFuture = future;
       }
-      const float d = std::hypot(io.MousePos.x - x, io.MousePos.y - cy);
-      if (hovered && d < bestDist) {
-        bestDist = d;
-        hoveredEvent = &e;
+      if (hovered && std::fabs(io.MousePos.x - x) < bestDist) {
+        const float d = std::hypot(io.MousePos.x - x, io.MousePos.y - cy);
+        if (d < bestDist) {
+          bestDist = d;
+          hoveredEvent = &e;
+        }
       }
     }
+    flush();
   }
   // The periods' names in a band of their own along the bottom edge.
   dl->AddRectFilled(ImVec2(x0, y1 - 1.5f * em), ImVec2(x1, y1), ImGui::GetColorU32(th.panel));
