@@ -182,10 +182,11 @@ bool coordinationAtRisk(const Task& t, const AgencyReach& reach) {
 }
 
 CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach,
-                                  const AnalysisResult* engine) {
+                                  const AnalysisResult* engine, const WhatIfResult* whatif) {
   CoordinationRisk out;
   if (t.status == TaskStatus::Done) return out;
   const std::vector<Id> agencies = taskAgencies(t);
+  bool whatIfNeeds = false, realNeeds = false;
   for (std::size_t i = 0; i < agencies.size(); ++i)
     for (std::size_t j = i + 1; j < agencies.size(); ++j) {
       const Id a = agencies[i], b = agencies[j];
@@ -194,11 +195,18 @@ CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach,
         for (const NeedResult& n : engine->needs)
           if ((n.agency_a == a && n.agency_b == b) || (n.agency_a == b && n.agency_b == a)) {
             recorded = true;
-            if (n.state == NeedState::Broken) out.brokenNeeds.push_back(n.need);
+            bool brokenByWhatIf = false;
+            if (whatif && !whatif->failed.empty())
+              for (const NeedImpact& impact : whatif->needs)
+                if (impact.need == n.need && impact.after == NeedState::Broken) brokenByWhatIf = true;
+            if (n.state == NeedState::Broken || brokenByWhatIf) out.brokenNeeds.push_back(n.need);
+            if (n.state != NeedState::Broken && brokenByWhatIf) whatIfNeeds = true;
+            if (n.state == NeedState::Broken) realNeeds = true;
           }
       if (!recorded && !reach.connected(a, b)) out.unreachable.emplace_back(a, b);
     }
   out.atRisk = !out.brokenNeeds.empty() || !out.unreachable.empty();
+  out.whatIfOnly = whatIfNeeds && !realNeeds && out.unreachable.empty();
   return out;
 }
 

@@ -17,6 +17,7 @@
 namespace liaison::core {
 
 struct AnalysisResult;
+struct WhatIfResult;
 
 // ---- event filters and lanes --------------------------------------------------------------------
 
@@ -80,11 +81,14 @@ bool coordinationAtRisk(const Task& t, const AgencyReach& reach);
 // network); pairs without a recorded need (or without a result) fall back to reachability.
 struct CoordinationRisk {
   bool atRisk = false;
+  bool whatIfOnly = false;  // at risk only because of the what-if (people or channels marked down)
   std::vector<Id> brokenNeeds;                 // the engine's broken needs between its agencies
   std::vector<std::pair<Id, Id>> unreachable;  // pairs cut off by reachability (no need recorded)
 };
+// With a what-if result, needs it breaks count as broken too (whatIfOnly tells them apart).
 CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach,
-                                  const AnalysisResult* engine);
+                                  const AnalysisResult* engine,
+                                  const WhatIfResult* whatif = nullptr);
 
 // ---- state at a past time -----------------------------------------------------------------------
 

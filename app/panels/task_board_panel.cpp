@@ -99,13 +99,15 @@ void TaskBoardPanel::drawContent(AppContext& ctx) {
   // The columns (filtered, most urgent first) and the risk figures change only with the shown
   // snapshot, the filter, the engine's result or the scrub position: not every frame.
   const std::shared_ptr<const core::AnalysisResult> engine = past ? nullptr : ctx.analysis;
+  const auto whatif = past ? nullptr : ctx.whatif;
   if (m_columnsFor != &s || m_columnsVersion != s.version || m_columnsFilter != m_agencyFilter ||
-      m_columnsEngine != engine) {
+      m_columnsEngine != engine || m_columnsWhatIf != whatif) {
     rebuildColumns(ctx, s);
     m_columnsFor = &s;
     m_columnsVersion = s.version;
     m_columnsFilter = m_agencyFilter;
     m_columnsEngine = engine;
+    m_columnsWhatIf = whatif;
   }
   m_cardRects.clear();
   m_whyRects.clear();
@@ -285,7 +287,8 @@ void TaskBoardPanel::drawCard(AppContext& ctx, const core::Snapshot& s, const co
   const bool atRisk = risk.atRisk;
   ImVec2 whyPos(-1, -1);
   if (atRisk) {
-    ImGui::TextColored(th.danger, "\xE2\x96\xB2 coordination at risk");
+    ImGui::TextColored(th.danger, risk.whatIfOnly ? "\xE2\x96\xB2 coordination at risk (what-if)"
+                                                  : "\xE2\x96\xB2 coordination at risk");
     if (!risk.brokenNeeds.empty()) {  // room for the button drawn over the card below
       ImGui::SameLine();
       whyPos = ImGui::GetCursorScreenPos();
@@ -386,7 +389,8 @@ void TaskBoardPanel::rebuildColumns(const AppContext& ctx, const core::Snapshot&
 
 core::CoordinationRisk TaskBoardPanel::riskOf(const AppContext& ctx, const core::Task& t) const {
   // The engine's result describes the live workspace; a past state uses reachability only.
-  return core::coordinationRisk(t, *m_reach, ctx.view_time ? nullptr : ctx.analysis.get());
+  if (ctx.view_time) return core::coordinationRisk(t, *m_reach, nullptr);
+  return core::coordinationRisk(t, *m_reach, ctx.analysis.get(), ctx.whatif.get());
 }
 
 void TaskBoardPanel::drawNewTaskPopup(AppContext& ctx, const core::Snapshot& s) {

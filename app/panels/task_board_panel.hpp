@@ -65,6 +65,7 @@ class TaskBoardPanel final : public Panel {
   std::uint64_t m_columnsVersion = 0;
   core::Id m_columnsFilter = 0;
   std::shared_ptr<const core::AnalysisResult> m_columnsEngine;
+  std::shared_ptr<const core::WhatIfResult> m_columnsWhatIf;
   // Measured card heights (with their gap) for the current width and font size.
   std::map<core::Id, float> m_heights;
   float m_heightsWidth = 0, m_heightsEm = 0;

@@ -197,6 +197,21 @@ TEST_CASE("AgencyReach: working channels only, representatives count for their a
   CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Doing, 2, {3}), reach, &engine).atRisk);
   CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Done, 1, {2}), reach, &engine).atRisk);
   CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Doing, 1, {2}), reach, nullptr).atRisk);
+  // A what-if that breaks need 71 (2-3) puts its task at risk, marked as what-if only.
+  WhatIfResult whatif;
+  whatif.failed.representatives = {103};
+  NeedImpact cut;
+  cut.need = 71;
+  cut.before = NeedState::SinglePath;
+  cut.after = NeedState::Broken;
+  whatif.needs = {cut};
+  const CoordinationRisk w =
+      coordinationRisk(task(9, TaskStatus::Doing, 2, {3}), reach, &engine, &whatif);
+  CHECK(w.atRisk);
+  CHECK(w.whatIfOnly);
+  CHECK(w.brokenNeeds == std::vector<Id>{71});
+  CHECK_FALSE(
+      coordinationRisk(task(9, TaskStatus::Doing, 1, {2}), reach, &engine, &whatif).whatIfOnly);
 }
 
 TEST_CASE("StateIndex: a task moved todo -> doing -> done is 'doing' in between",
