@@ -1,9 +1,13 @@
 // liaison screenshot [WORKSPACE] --out FILE.png: render real frames offscreen and write a PNG.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "app/shell/app_loop.hpp"
 #include "app/shell/wall_runner.hpp"
@@ -21,10 +25,33 @@ bool parseSize(const std::string& text, int& w, int& h) {
 
 }  // namespace
 
+namespace {
+
+// "need:12" -> {Need, 12}; nullopt when the kind is unknown or the id not a number.
+std::optional<Selection> parseSelection(const std::string& text) {
+  const auto colon = text.find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  const std::string kind = text.substr(0, colon), id = text.substr(colon + 1);
+  if (id.empty() || id.size() > 15 ||
+      !std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isdigit(c); }))
+    return std::nullopt;
+  static const std::pair<const char*, core::EntityKind> kinds[] = {
+      {"need", core::EntityKind::Need},
+      {"agency", core::EntityKind::Agency},
+      {"rep", core::EntityKind::Representative},
+      {"channel", core::EntityKind::Channel},
+      {"task", core::EntityKind::Task}};
+  for (const auto& [name, k] : kinds)
+    if (kind == name) return Selection{k, std::stoll(id)};
+  return std::nullopt;
+}
+
+}  // namespace
+
 void registerScreenshotCommand(CLI::App& root, CliResult& result) {
   struct Args {
     std::string workspace, out, size = "1920x1080", filter, theme = "operator";
-    std::string layout = "dashboard", wall_layout = "quad", panel;
+    std::string layout = "dashboard", wall_layout = "quad", panel, select;
     int frames = 3;
     float scale = 1.0f;
   };
@@ -48,6 +75,9 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
   cmd->add_option("--panel", args->panel,
                   "Show only this panel, using the whole window (e.g. Directory, Network, "
                   "Timeline, \"Task board\", Map, \"Activity log\")");
+  cmd->add_option("--select", args->select,
+                  "Select something first, as a click would: need:ID (its path is drawn in the "
+                  "network view), agency:ID, rep:ID, channel:ID or task:ID");
   cmd->add_option("--theme", args->theme, "Look: operator or wall")
       ->capture_default_str()
       ->check(CLI::IsMember({"operator", "wall"}));
@@ -86,6 +116,16 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
       o.read_only = true;  // a screenshot never writes
       o.directory_filter = args->filter;
       o.only_panel = args->panel;
+      if (!args->select.empty()) {
+        const auto sel = parseSelection(args->select);
+        if (!sel) {
+          std::cerr << "error: --select " << args->select
+                    << " is not valid; expected KIND:ID with KIND one of need, agency, rep, "
+                       "channel, task (e.g. need:12)\n";
+          return 1;
+        }
+        o.selection = *sel;
+      }
       o.theme = args->theme == "wall" ? ThemeKind::Wall : ThemeKind::Operator;
       return runDashboard(o);
     });

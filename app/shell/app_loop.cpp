@@ -163,6 +163,7 @@ int runDashboard(const RunOptions& o) {
   ctx.read_only = o.read_only;
   ctx.theme = o.theme;
   ctx.actor = stationActor();
+  ctx.selection = o.selection;
   SnapshotFollower follower(*store);
   try {
     follower.loadInitial(ctx);

@@ -24,6 +24,7 @@ struct RunOptions {
   bool read_only = false;
   std::string directory_filter;  // pre-filled search box (screenshots, tests)
   std::string only_panel;        // show just this panel by name (screenshots); empty: all
+  Selection selection;           // selected at start (screenshots: a need's path drawn)
   std::optional<ScreenshotRequest> screenshot;
 };
 
