@@ -160,7 +160,9 @@ void Dashboard::drawSlot(AppContext& ctx, PanelRegistry& panels, PanelSlot slot,
     if (ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
       for (Panel* p : here) {
         bool* open = ctx.wallMode() ? nullptr : p->visibleFlag();
-        if (ImGui::BeginTabItem(p->name(), open)) {
+        const ImGuiTabItemFlags tabFlags =
+            p->wantsFocus(ctx) ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+        if (ImGui::BeginTabItem(p->name(), open, tabFlags)) {
           ImGui::BeginChild("##content", ImVec2(0, 0), false);
           p->drawContent(ctx);
           ImGui::EndChild();

@@ -21,6 +21,8 @@ class Panel {
   virtual bool wallSafe() const { return false; }
   // Draw into the current window; read ctx.snapshot, emit ctx.emit(command), never touch SQLite.
   virtual void drawContent(AppContext& ctx) = 0;
+  // Asked every frame, drawn or not: true brings the panel's tab forward in its slot (once).
+  virtual bool wantsFocus(const AppContext&) { return false; }
 
   bool visible() const { return m_visible; }
   void setVisible(bool v) { m_visible = v; }

@@ -6,6 +6,7 @@
 #include "app/panels/analysis_panel.hpp"
 #include "app/panels/controller_panel.hpp"
 #include "app/panels/directory_panel.hpp"
+#include "app/panels/inspector_panel.hpp"
 #include "app/panels/map_view.hpp"
 #include "app/panels/network_view.hpp"
 #include "app/panels/task_board_panel.hpp"
@@ -23,6 +24,7 @@ PanelRegistry PanelRegistry::makeDefault() {
   panels.push_back(std::make_unique<MapView>());
   panels.push_back(std::make_unique<ControllerPanel>());  // "Exercise", last centre tab
   panels.push_back(std::make_unique<AnalysisPanel>());  // the right column
+  panels.push_back(std::make_unique<InspectorPanel>());
   return PanelRegistry(std::move(panels));
 }
 
