@@ -354,7 +354,7 @@ std::shared_ptr<core::Snapshot> threePlaces() {
 
 }  // namespace
 
-TEST_CASE("Map view: the wheel zooms smoothly about the cursor; the wall ignores it",
+TEST_CASE("Map view: the wheel zooms smoothly about the cursor and the wall ignores it",
           "[map_view]") {
   app::test::HeadlessImGui imgui(1200, 800);
   app::AppContext ctx;
