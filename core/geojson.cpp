@@ -246,6 +246,23 @@ class Reader {
     Path path;
     if (!root.is_object() || root.value("type", json()) != "FeatureCollection")
       fail(path, "the top level is " + describeType(root) + "; expected a FeatureCollection");
+    // The 2008 GeoJSON format could declare another coordinate system; RFC 7946 dropped "crs"
+    // and is always WGS 84 longitude / latitude. Say so rather than "longitude out of range".
+    if (const auto crs = root.find("crs"); crs != root.end() && crs->is_object()) {
+      const json* name = nullptr;
+      if (const auto props = crs->find("properties"); props != crs->end() && props->is_object())
+        if (const auto n = props->find("name"); n != props->end() && n->is_string()) name = &*n;
+      const std::string text = name ? name->get<std::string>() : std::string();
+      const bool wgs84 = text.find("CRS84") != std::string::npos ||
+                         text.find("EPSG::4326") != std::string::npos ||
+                         text.find("EPSG:4326") != std::string::npos;
+      if (name && !wgs84) {
+        path.push_back(std::string("crs"));
+        fail(path, "the file's coordinates are in " + text +
+                       ", not WGS 84 longitude / latitude as RFC 7946 requires; reproject it "
+                       "first, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson");
+      }
+    }
     path.push_back(std::string("features"));
     const auto it = root.find("features");
     if (it == root.end() || !it->is_array())

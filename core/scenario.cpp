@@ -416,6 +416,8 @@ class Importer {
   // Only map features, from one GeoJSON file (liaison import FILE.geojson); errors name it.
   Scenario readFeaturesFile(const std::filesystem::path& file) {
     m_featuresFile = file.string();
+    m_standalone = true;
+    m_layerName = file.stem().string();
     readFeatures();
     checkReferences();
     return std::move(m_s);
@@ -423,6 +425,18 @@ class Importer {
 
  private:
   std::string m_featuresFile{kFeaturesFile};
+  // A GeoJSON file imported on its own (not a scenario folder's features.geojson).
+  bool m_standalone = false;
+  std::string m_layerName;
+
+ public:
+  // Set by readFeaturesFile: the file is a layer from another program (no feature carries a
+  // "kind"), so its features got fresh ids and the layer name of the file.
+  bool foreignLayer() const { return m_foreign; }
+  const std::string& layerName() const { return m_layerName; }
+
+ private:
+  bool m_foreign = false;
 
   std::optional<std::string> readFile(std::string_view name, bool required) const {
     const auto path = m_dir / name;
@@ -771,10 +785,67 @@ class Importer {
     for (const auto& f : parsed) {
       if (auto id = parseId(f.id_json)) nextId = std::max(nextId, *id + 1);
     }
+    // A layer written by another program (QGIS, ogr2ogr, geojson.io, ...) knows nothing of
+    // Liaison's "kind", ids or labels: its features get ids after the workspace's highest, a
+    // kind from their geometry (polygons as boundaries, the rest as "other"), a label from a
+    // name-like property, and the file's name as their layer. Their own id and properties stay.
+    m_foreign = m_standalone && std::none_of(parsed.begin(), parsed.end(), [](const GeoFeature& f) {
+                  return std::any_of(f.properties.begin(), f.properties.end(),
+                                     [](const GeoProperty& p) { return p.key == "kind"; });
+                });
+    if (m_foreign) {
+      nextId = 1;
+      for (const MapFeature& existing : m_existing.features)
+        nextId = std::max(nextId, existing.id + 1);
+    }
     for (const GeoFeature& f : parsed) {
       const auto fail = [&](TextPos p, const std::string& reason) {
         throw ImportError(file, p.line, p.column, reason);
       };
+      if (m_foreign) {
+        MapFeature x;
+        x.id = nextId++;
+        x.layer = m_layerName;
+        nlohmann::json extra = nlohmann::json::object();
+        if (!f.id_json.empty()) extra["id"] = nlohmann::json::parse(f.id_json);
+        std::string label;
+        int labelRank = 99;
+        for (const GeoProperty& p : f.properties) {
+          const auto value = nlohmann::json::parse(p.json);
+          extra[p.key] = value;
+          if (!value.is_string() || value.get<std::string>().empty()) continue;
+          std::string key = p.key;
+          std::transform(key.begin(), key.end(), key.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+          const int rank = key == "label"                              ? 0
+                           : key == "name"                             ? 1
+                           : key == "title"                            ? 2
+                           : (key.size() > 4 && key.ends_with("name")) ? 3
+                                                                       : 99;
+          if (key == "layer") x.layer = value.get<std::string>();
+          if (rank < labelRank) {
+            labelRank = rank;
+            label = value.get<std::string>();
+          }
+        }
+        x.label = label;
+        x.properties_json = extra.dump();
+        const bool polygon =
+            f.geometry.type != GeoType::Point && f.geometry.type != GeoType::MultiPoint &&
+            f.geometry.type != GeoType::LineString && f.geometry.type != GeoType::MultiLineString;
+        x.geometry = polygon ? GeometryKind::Polygon
+                     : (f.geometry.type == GeoType::Point || f.geometry.type == GeoType::MultiPoint)
+                         ? GeometryKind::Point
+                         : GeometryKind::Line;
+        x.kind = polygon ? FeatureKind::Boundary : FeatureKind::Other;
+        for (std::size_t part = 0; part < f.geometry.parts.size(); ++part) {
+          MapFeature piece = x;
+          if (part > 0) piece.id = nextId++;
+          piece.rings = f.geometry.parts[part];
+          m_s.features.push_back(std::move(piece));
+        }
+        continue;
+      }
       if (f.id_json.empty())
         fail(f.pos, "the feature has no id; expected a unique positive whole number, e.g. 12");
       const auto id = parseId(f.id_json);
@@ -1030,8 +1101,13 @@ ImportSummary importScenario(const std::filesystem::path& dir, Store& store,
 ImportSummary importFeatures(const std::filesystem::path& geojson, Store& store,
                              const std::string& actor) {
   const SnapshotPtr existing = store.load();
-  Scenario s = Importer("", *existing).readFeaturesFile(geojson);
+  Importer importer("", *existing);
+  Scenario s = importer.readFeaturesFile(geojson);
   std::vector<Command> commands;
+  // Importing a layer from another program again replaces what its previous import added.
+  if (importer.foreignLayer())
+    for (const MapFeature& f : existing->features)
+      if (f.layer == importer.layerName()) commands.push_back(remove(EntityKind::MapFeature, f.id));
   for (const auto& f : s.features) commands.push_back(put(f));
   ImportSummary summary;
   summary.features = static_cast<int>(s.features.size());

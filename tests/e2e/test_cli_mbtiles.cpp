@@ -147,3 +147,72 @@ TEST_CASE("import FILE.geojson adds map features, or names file:line:column", "[
   CHECK_THAT(r.err, Catch::Contains("is not a valid feature kind"));
   CHECK(journalLength(ws) == journal);
 }
+
+TEST_CASE("import a GeoJSON layer from another program: fresh ids, its own layer, re-import "
+          "replaces it; a projected file is refused with the reason",
+          "[e2e]") {
+  TempDir tmp;
+  const fs::path ws = tmp.path() / "ws.liaison";
+  REQUIRE(run({"import", kDemo.string(), "--into", ws.string()}).code == 0);
+  const int before = std::stoi(query(ws, "SELECT count(*) FROM map_features"));
+  const std::string demoLabel = query(ws, "SELECT label FROM map_features WHERE id = 1");
+
+  // As QGIS or ogr2ogr write it: no "kind", ids that clash with the workspace's, a NAME.
+  const fs::path layer = tmp.path() / "wards.geojson";
+  writeFile(layer,
+            "{\"type\": \"FeatureCollection\",\n"
+            " \"crs\": {\"type\": \"name\", \"properties\": {\"name\": "
+            "\"urn:ogc:def:crs:OGC:1.3:CRS84\"}},\n"
+            " \"features\": [\n"
+            "  {\"type\": \"Feature\", \"id\": 1, \"properties\": {\"NAME\": \"Ward 1\", \"pop\": 5120},\n"
+            "   \"geometry\": {\"type\": \"MultiPolygon\", \"coordinates\": [\n"
+            "     [[[-77.2, 41.2], [-77.1, 41.2], [-77.1, 41.3], [-77.2, 41.2]]],\n"
+            "     [[[-77.0, 41.2], [-76.9, 41.2], [-76.9, 41.3], [-77.0, 41.2]]]]}},\n"
+            "  {\"type\": \"Feature\", \"id\": 2, \"properties\": {\"NAME\": \"Creek\"},\n"
+            "   \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[-77.2, 41.25], [-77.0, 41.26]]}}\n"
+            " ]}\n");
+  auto r = run({"import", layer.string(), "--into", ws.string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  // Two features in the file; the MultiPolygon's two parts are two map features.
+  CHECK(query(ws, "SELECT count(*) FROM map_features WHERE layer = 'wards'") == "3");
+  CHECK(std::stoi(query(ws, "SELECT count(*) FROM map_features")) == before + 3);
+  CHECK(query(ws, "SELECT label FROM map_features WHERE id = 1") == demoLabel);  // untouched
+  CHECK(query(ws, "SELECT count(*) FROM map_features WHERE layer = 'wards' AND label = 'Ward 1'") ==
+        "2");
+  CHECK(query(ws, "SELECT count(*) FROM map_features WHERE layer = 'wards' AND id <= " +
+                      std::to_string(before)) == "0");
+  CHECK(run({"verify", ws.string()}).code == 0);
+
+  // Again: the layer is replaced, not doubled.
+  REQUIRE(run({"import", layer.string(), "--into", ws.string()}).code == 0);
+  CHECK(query(ws, "SELECT count(*) FROM map_features WHERE layer = 'wards'") == "3");
+  CHECK(std::stoi(query(ws, "SELECT count(*) FROM map_features")) == before + 3);
+
+  // A 2008-style file in a projected system: refused at its "crs", nothing written.
+  const std::string journal = journalLength(ws);
+  const fs::path utm = tmp.path() / "rivers.geojson";
+  writeFile(utm,
+            "{\"type\": \"FeatureCollection\",\n"
+            " \"crs\": {\"type\": \"name\", \"properties\": {\"name\": "
+            "\"urn:ogc:def:crs:EPSG::32718\"}},\n"
+            " \"features\": [{\"type\": \"Feature\", \"properties\": {},\n"
+            "   \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[554143.9, 9370463.6], "
+            "[554090.7, 9370670.5]]}}]}\n");
+  r = run({"import", utm.string(), "--into", ws.string()});
+  CHECK(r.code == 1);
+  CHECK_THAT(r.err, Catch::Contains(utm.string() + ":2:"));
+  CHECK_THAT(r.err, Catch::Contains("EPSG::32718"));
+  CHECK_THAT(r.err, Catch::Contains("ogr2ogr"));
+  CHECK(journalLength(ws) == journal);
+
+  // A real file from another project when Debian's networkx examples are installed: NUTS 1
+  // regions (116 features, MultiPolygons split into parts), all imported.
+  const fs::path nuts = "/usr/share/doc/python3-networkx/examples/geospatial/nuts1.geojson";
+  if (fs::exists(nuts)) {
+    r = run({"import", nuts.string(), "--into", ws.string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(std::stoi(query(ws, "SELECT count(*) FROM map_features WHERE layer = 'nuts1'")) >= 116);
+  }
+}
