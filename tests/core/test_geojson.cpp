@@ -188,3 +188,19 @@ TEST_CASE("geojson: positions on one long line, members in any order", "[geojson
   CHECK(fs[1].properties[0].pos.column == col("\"road") - 2);  // after Ä and é
   CHECK(fs[1].properties[0].pos.line == 1);
 }
+
+TEST_CASE("geojson: a declared crs other than WGS 84 is refused at the crs member", "[geojson]") {
+  const std::string utm =
+      "{\"type\": \"FeatureCollection\",\n\"crs\": {\"type\": \"name\", \"properties\": "
+      "{\"name\": \"urn:ogc:def:crs:EPSG::32718\"}},\n\"features\": []}";
+  const std::string err = geoError(utm);
+  CHECK(err.rfind("2:8: the file's coordinates are in urn:ogc:def:crs:EPSG::32718", 0) == 0);
+  CHECK(err.find("ogr2ogr -t_srs EPSG:4326") != std::string::npos);
+  // CRS84 and EPSG:4326 are WGS 84 longitude / latitude: accepted as RFC 7946 data.
+  for (const char* name :
+       {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326"})
+    CHECK(geoError("{\"type\": \"FeatureCollection\", \"crs\": {\"type\": \"name\", "
+                   "\"properties\": {\"name\": \"" +
+                   std::string(name) + "\"}}, \"features\": [" +
+                   feature(R"({"type": "Point", "coordinates": [2, 1]})") + "]}") == "no error");
+}
