@@ -3,7 +3,7 @@
 // without the basemap, almost none), and there is more than the basemap (features, labels,
 // the scale bar: many distinct colours).
 // usage: app_map_png_check SHOT.png CONTROL.png WIDTH HEIGHT R,G,B MIN_FRACTION
-#include <stb_image.h>
+#include "png_image.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,18 +12,8 @@
 
 namespace {
 
-struct Image {
-  int w = 0, h = 0;
-  std::unique_ptr<unsigned char, void (*)(void*)> px{nullptr, stbi_image_free};
-  const unsigned char* at(int x, int y) const { return px.get() + (y * w + x) * 4; }
-};
-
-bool load(const char* path, Image& img) {
-  int n = 0;
-  img.px.reset(stbi_load(path, &img.w, &img.h, &n, 4));
-  if (!img.px) std::printf("FAIL: cannot read %s: %s\n", path, stbi_failure_reason());
-  return img.px != nullptr;
-}
+using liaison::test::Image;
+using liaison::test::load;
 
 double fraction(const Image& img, int r, int g, int b) {
   long n = 0;

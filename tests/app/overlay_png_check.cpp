@@ -4,7 +4,7 @@
 //   The first colour must cover at least MIN_EXTRA more pixels in SHOT than in CONTROL (the
 //   selected path); every further colour at least MIN pixels in SHOT (bottlenecks, single points
 //   of failure, bridges). Colours match within 6 per channel.
-#include <stb_image.h>
+#include "png_image.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,17 +12,8 @@
 
 namespace {
 
-struct Image {
-  int w = 0, h = 0;
-  std::unique_ptr<unsigned char, void (*)(void*)> px{nullptr, stbi_image_free};
-};
-
-bool load(const char* path, Image& img) {
-  int n = 0;
-  img.px.reset(stbi_load(path, &img.w, &img.h, &n, 4));
-  if (!img.px) std::printf("FAIL: cannot read %s: %s\n", path, stbi_failure_reason());
-  return img.px != nullptr;
-}
+using liaison::test::Image;
+using liaison::test::load;
 
 struct Want {
   int r = 0, g = 0, b = 0, min = 0;
@@ -36,7 +27,7 @@ long count(const Image& img, const Want& w) {
   long n = 0;
   for (int y = 0; y < img.h; ++y)
     for (int x = img.w / 4; x < img.w; ++x) {
-      const unsigned char* p = img.px.get() + (static_cast<long>(y) * img.w + x) * 4;
+      const unsigned char* p = img.at(x, y);
       n += std::abs(p[0] - w.r) <= 6 && std::abs(p[1] - w.g) <= 6 && std::abs(p[2] - w.b) <= 6;
     }
   return n;

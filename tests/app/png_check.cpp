@@ -2,7 +2,7 @@
 // header (its theme colour, a wide band) is present, and that it lists rows, which the control
 // capture (a search that matches nobody) must not.
 // usage: app_png_check SHOT.png CONTROL.png WIDTH HEIGHT R,G,B(header colour)
-#include <stb_image.h>
+#include "png_image.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -11,18 +11,8 @@
 
 namespace {
 
-struct Image {
-  int w = 0, h = 0;
-  std::unique_ptr<unsigned char, void (*)(void*)> px{nullptr, stbi_image_free};
-  const unsigned char* at(int x, int y) const { return px.get() + (y * w + x) * 4; }
-};
-
-bool load(const char* path, Image& img) {
-  int n = 0;
-  img.px.reset(stbi_load(path, &img.w, &img.h, &n, 4));
-  if (!img.px) std::printf("FAIL: cannot read %s: %s\n", path, stbi_failure_reason());
-  return img.px != nullptr;
-}
+using liaison::test::Image;
+using liaison::test::load;
 
 bool near(const unsigned char* p, int r, int g, int b) {
   return std::abs(p[0] - r) <= 3 && std::abs(p[1] - g) <= 3 && std::abs(p[2] - b) <= 3;
