@@ -16,8 +16,12 @@
 
 #include "app/panels/network_view.hpp"
 #include "app/shell/app_context.hpp"
+#include "headless_frames.hpp"
 
 using namespace liaison;
+using liaison::bench::summarise;
+using liaison::bench::threadCpuMs;
+using Stats = liaison::bench::Stats;
 
 namespace {
 
@@ -93,40 +97,14 @@ std::shared_ptr<core::Snapshot> generate(int people) {
   return s;
 }
 
-double threadCpuMs() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
-}
-
-struct Stats {
-  double median = 0, p95 = 0;
-};
-
-Stats summarise(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  if (v.empty()) return {};
-  return {v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 95 / 100)]};
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   const int people = argc > 1 ? std::atoi(argv[1]) : 5000;
   const int frames = argc > 2 ? std::atoi(argv[2]) : 200;
 
-  ImGuiContext* imgui = ImGui::CreateContext();
+  bench::HeadlessImGui imgui;
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = ImVec2(1920, 1080);
-  io.DeltaTime = 1.0f / 60.0f;
-  io.MousePos = ImVec2(-1, -1);
-  // As the OpenGL 3 backend does (GL >= 3.2): draw lists may pass 65,536 vertices.
-  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
 
   app::AppContext ctx;
   ctx.snapshot = generate(people);
@@ -196,6 +174,5 @@ int main(int argc, char** argv) {
   run("zoomed in x12.8, with overlays");
 
   panel.reset();
-  ImGui::DestroyContext(imgui);
   return 0;
 }

@@ -27,8 +27,12 @@
 #include "app/render/tile_cache.hpp"
 #include "app/shell/app_context.hpp"
 #include "core/entity_json.hpp"
+#include "headless_frames.hpp"
 
 using namespace liaison;
+using liaison::bench::summarise;
+using liaison::bench::threadCpuMs;
+using Stats = liaison::bench::Stats;
 
 namespace {
 
@@ -37,22 +41,6 @@ std::uint64_t next(std::uint64_t& s) {
   s ^= s >> 7;
   s ^= s << 17;
   return s;
-}
-
-double threadCpuMs() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
-}
-
-struct Stats {
-  double median = 0, p95 = 0, max = 0;
-};
-
-Stats summarise(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  if (v.empty()) return {};
-  return {v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 95 / 100)], v.back()};
 }
 
 constexpr core::TimeUtc kStart = 1'800'000'000;  // 2027-01-15
@@ -211,17 +199,8 @@ class CountingUploader final : public app::TextureUploader {
 int main(int argc, char** argv) {
   const int frames = argc > 1 ? std::atoi(argv[1]) : 120;
 
-  ImGuiContext* imgui = ImGui::CreateContext();
+  bench::HeadlessImGui imgui;
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = ImVec2(1920, 1080);
-  io.DeltaTime = 1.0f / 60.0f;
-  io.MousePos = ImVec2(-1, -1);
-  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
 
   const auto g0 = std::chrono::steady_clock::now();
   Generated gen = generate();
@@ -313,6 +292,5 @@ int main(int argc, char** argv) {
                 "  then the board's first frame", f.median, f.p95, f.max);
   }
   std::filesystem::remove(mbtiles);
-  ImGui::DestroyContext(imgui);
   return 0;
 }
