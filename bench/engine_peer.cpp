@@ -299,7 +299,7 @@ int main(int argc, char** argv) {
   static const char* kTasks[] = {
       "load_csv", "betweenness", "betweenness_w",   "articulation_points",
       "bridges",  "dijkstra_10", "dijkstra_rel_10", "edge_disjoint_10",
-      "analysis", "layout_fr", "load_graphml"};
+      "analysis", "layout_fr",   "load_graphml"};
   bool known = false;
   for (const char* t : kTasks) known = known || task == t;
   if (!known) return 2;
