@@ -36,11 +36,9 @@ std::optional<Selection> parseSelection(const std::string& text) {
       !std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isdigit(c); }))
     return std::nullopt;
   static const std::pair<const char*, core::EntityKind> kinds[] = {
-      {"need", core::EntityKind::Need},
-      {"agency", core::EntityKind::Agency},
-      {"rep", core::EntityKind::Representative},
-      {"channel", core::EntityKind::Channel},
-      {"task", core::EntityKind::Task}};
+      {"need", core::EntityKind::Need},          {"agency", core::EntityKind::Agency},
+      {"rep", core::EntityKind::Representative}, {"channel", core::EntityKind::Channel},
+      {"task", core::EntityKind::Task},          {"feature", core::EntityKind::MapFeature}};
   for (const auto& [name, k] : kinds)
     if (kind == name) return Selection{k, std::stoll(id)};
   return std::nullopt;
@@ -77,7 +75,7 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
                   "Timeline, \"Task board\", Map, \"Activity log\")");
   cmd->add_option("--select", args->select,
                   "Select something first, as a click would: need:ID (its path is drawn in the "
-                  "network view), agency:ID, rep:ID, channel:ID or task:ID");
+                  "network view), agency:ID, rep:ID, channel:ID, task:ID or feature:ID");
   cmd->add_option("--theme", args->theme, "Look: operator or wall")
       ->capture_default_str()
       ->check(CLI::IsMember({"operator", "wall"}));
@@ -121,7 +119,7 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
         if (!sel) {
           std::cerr << "error: --select " << args->select
                     << " is not valid; expected KIND:ID with KIND one of need, agency, rep, "
-                       "channel, task (e.g. need:12)\n";
+                       "channel, task, feature (e.g. need:12)\n";
           return 1;
         }
         o.selection = *sel;
