@@ -14,8 +14,8 @@
 #include "app/panels/map_view.hpp"
 #include "app/platform/gl_window.hpp"
 #include "app/platform/offscreen_target.hpp"
+#include "analysis_bridge.hpp"
 #include "app_window.hpp"
-#include "core/analysis_service.hpp"
 #include "core/store.hpp"
 #include "fonts.hpp"
 #include "panel_registry.hpp"
@@ -170,12 +170,11 @@ int runWall(const WallRunOptions& o) {
   PanelRegistry panels = PanelRegistry::makeDefault();
   WallLayout wall(o.layout, o.interval_s);
 
-  // The engine's broken needs and single points of failure, off the frame thread.
-  core::AnalysisService analysis;
-  analysis.submit(ctx.snapshot);
+  // The engine's broken needs and single points of failure, off the frame thread (the same
+  // bridge as the dashboard's: each new snapshot goes to the worker, results come back).
+  AnalysisBridge analysis;
   if (o.screenshot) {
-    analysis.waitIdle();  // a picture for a report shows the engine's figures
-    ctx.analysis = analysis.latest();
+    analysis.settle(ctx);  // a picture for a report shows the engine's figures
     ctx.scale = o.scale;
     setupWallLook(ctx, static_cast<float>(o.screenshot->height));
     return screenshotWall(ctx, panels, wall, *window, *o.screenshot);
@@ -194,7 +193,6 @@ int runWall(const WallRunOptions& o) {
     window->waitEvents(0.1);
     if (follower.poll(ctx, SnapshotFollower::Clock::now())) {
       ++reloads;
-      analysis.submit(ctx.snapshot);
       writeState(o.state_file, wallStateJson(*ctx.snapshot, store->readOnly(), "", reloads));
     }
     const std::string problem = workspaceProblem(ctx, o.workspace);
@@ -210,7 +208,7 @@ int runWall(const WallRunOptions& o) {
       setupWallLook(ctx, static_cast<float>(fh));
       ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-    ctx.analysis = analysis.latest();
+    analysis.update(ctx);
     window->newFrame();
     ImGui::NewFrame();
     wall.drawFrame(ctx, panels, ImGui::GetTime());
