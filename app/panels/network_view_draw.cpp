@@ -9,38 +9,12 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
+#include "agency_style.hpp"
 #include "core/analysis.hpp"
 #include "network_view.hpp"
 
 namespace liaison::app {
 namespace {
-
-struct TypeStyle {
-  const char* label;
-  ImU32 colour;
-};
-
-// One colour per AgencyType, in enum order; distinguishable on dark and black backgrounds.
-const TypeStyle& typeStyle(int type) {
-  static const TypeStyle kStyles[] = {
-      {"Fire", IM_COL32(239, 83, 60, 255)},
-      {"Law", IM_COL32(66, 135, 245, 255)},
-      {"EMS", IM_COL32(245, 205, 60, 255)},
-      {"Hospital", IM_COL32(240, 115, 180, 255)},
-      {"Public health", IM_COL32(170, 120, 240, 255)},
-      {"Public works", IM_COL32(240, 150, 40, 255)},
-      {"Utility", IM_COL32(120, 205, 85, 255)},
-      {"School", IM_COL32(80, 205, 210, 255)},
-      {"Transit", IM_COL32(150, 170, 205, 255)},
-      {"NGO", IM_COL32(220, 70, 130, 255)},
-      {"Media", IM_COL32(210, 210, 210, 255)},
-      {"Government", IM_COL32(50, 190, 150, 255)},
-      {"Military", IM_COL32(150, 165, 90, 255)},
-      {"Private", IM_COL32(190, 145, 100, 255)},
-      {"Other", IM_COL32(140, 140, 150, 255)},
-  };
-  return kStyles[std::clamp(type, 0, 14)];
-}
 
 ImU32 withAlpha(ImU32 c, float a) {
   return (c & ~IM_COL32_A_MASK) |
@@ -375,7 +349,7 @@ void NetworkView::drawCanvas(AppContext& ctx, ImDrawList* dl) {
 
   for (const auto& c : m_draw.clusters) {
     const ImU32 col =
-        typeStyle(m_model.clusters[static_cast<std::size_t>(c.cluster)].colour).colour;
+        agencyTypeStyle(m_model.clusters[static_cast<std::size_t>(c.cluster)].colour).colour;
     const bool sel = selected == m_model.clusters[static_cast<std::size_t>(c.cluster)].hub;
     dl->AddCircleFilled(iv(c.c), c.r, withAlpha(col, wall ? 0.13f : 0.09f), 48);
     dl->AddCircle(iv(c.c), c.r, withAlpha(col, sel ? 0.95f : 0.45f), 48, sel ? 2.5f * line : line);
@@ -409,12 +383,12 @@ void NetworkView::drawCanvas(AppContext& ctx, ImDrawList* dl) {
 
   for (const auto& f : m_draw.folds)
     dl->AddRectFilled(ImVec2(f.c.x - 1.5f, f.c.y - 1.5f), ImVec2(f.c.x + 1.5f, f.c.y + 1.5f),
-                      withAlpha(typeStyle(f.colour).colour,
+                      withAlpha(agencyTypeStyle(f.colour).colour,
                                 std::min(1.0f, 0.45f + 0.1f * static_cast<float>(f.count))));
 
   for (const auto& n : m_draw.nodes) {
     const ImVec2 c = iv(n.c);
-    const ImU32 col = typeStyle(n.colour).colour;
+    const ImU32 col = agencyTypeStyle(n.colour).colour;
     if (n.r < 0.3f * em && n.flags == 0) {  // a dot: no outline, few segments
       dl->AddCircleFilled(c, n.r, col, 6);
       continue;
@@ -474,7 +448,7 @@ void NetworkView::drawCanvas(AppContext& ctx, ImDrawList* dl) {
     dl->AddRectFilled(ImVec2(l.pos.x - 0.15f * em, l.pos.y),
                       ImVec2(l.pos.x + ts.x + 0.15f * em, l.pos.y + ts.y), backing, 0.2f * em);
     const ImU32 col =
-        caption ? typeStyle(m_model.clusters[static_cast<std::size_t>(l.cluster)].colour).colour
+        caption ? agencyTypeStyle(m_model.clusters[static_cast<std::size_t>(l.cluster)].colour).colour
                 : text;
     if (font)
       dl->AddText(font, em, iv(l.pos), col, l.text->c_str());
@@ -509,7 +483,7 @@ void NetworkView::drawLegend(AppContext& ctx, ImDrawList* dl) {
   };
   std::vector<Row> rows;
   for (int t = 0; t < 15; ++t)
-    if (present[t]) rows.push_back({t, typeStyle(t).label});
+    if (present[t]) rows.push_back({t, agencyTypeStyle(t).label});
   const bool hasOverlay = !m_overlay.empty();
   const Row lines[] = {{-1, "radio"},     {-2, "phone"},    {-3, "e-mail"}, {-4, "in person"},
                        {-5, "data link"}, {-6, "degraded"}, {-7, "down"}};
@@ -533,7 +507,7 @@ void NetworkView::drawLegend(AppContext& ctx, ImDrawList* dl) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const float y = p0.y + 0.4f * em + static_cast<float>(i) * row;
     dl->AddCircleFilled(ImVec2(p0.x + 0.9f * em, y + 0.5f * em), 0.38f * em,
-                        typeStyle(rows[i].type).colour, 16);
+                        agencyTypeStyle(rows[i].type).colour, 16);
     dl->AddText(font, em, ImVec2(p0.x + 1.6f * em, y), text, rows[i].text);
   }
   const float x = p0.x + col1 + 0.6f * em;
@@ -635,7 +609,7 @@ void NetworkView::drawTooltip(const AppContext& ctx, int node) {
     ImGui::Text("%s  %s", cl.code.c_str(), cl.name.c_str());
     if (ctx.fonts.bold) ImGui::PopFont();
     ImGui::TextColored(theme.text_muted, "%s, %zu people; double-click to expand",
-                       typeStyle(cl.colour).label, cl.members.size());
+                       agencyTypeStyle(cl.colour).label, cl.members.size());
   } else if (const auto* rep = m_source->representative(n.id)) {
     if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(rep->name.c_str());
