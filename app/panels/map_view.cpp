@@ -7,6 +7,10 @@
 #include <cmath>
 #include <string>
 
+#include <imgui_stdlib.h>
+
+#include "app/panels/agency_style.hpp"
+#include "app/panels/timeline_panel.hpp"  // clockUtc
 #include "app/platform/gl_texture_uploader.hpp"
 #include "app/render/triangulate.hpp"
 #include "app/shell/app_context.hpp"
@@ -14,6 +18,7 @@
 #include "core/basemap.hpp"
 #include "core/snapshot.hpp"
 #include "core/store.hpp"
+#include "core/validate_entity.hpp"
 
 namespace liaison::app {
 namespace tiles = core::tiles;
@@ -39,6 +44,12 @@ bool keyPlace(core::FeatureKind k) {
 std::string shortLabel(const std::string& label) {
   const std::size_t cut = std::min(label.find(" - "), label.find(" ("));
   return cut == std::string::npos ? label : label.substr(0, cut);
+}
+
+bool overlapsAny(const std::array<float, 4>& b, const std::vector<std::array<float, 4>>& boxes) {
+  for (const auto& o : boxes)
+    if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return true;
+  return false;
 }
 
 ImTextureID textureId(TextureHandle h) {
@@ -115,6 +126,16 @@ void MapView::prepare(const core::Snapshot& s) {
     }
     m_items.push_back(std::move(p));
   }
+  m_agencies.clear();
+  for (const core::Agency& a : s.agencies) {
+    if (!a.position) continue;
+    const tiles::World w = tiles::toWorld(*a.position);
+    m_agencies.push_back({&a, w});
+    m_min.x = std::min(m_min.x, w.x);
+    m_max.x = std::max(m_max.x, w.x);
+    m_min.y = std::min(m_min.y, w.y);
+    m_max.y = std::max(m_max.y, w.y);
+  }
   m_hasFeatures = m_min.x <= m_max.x;
   if (!m_hasFeatures) {
     m_min = {0, 0};
@@ -157,9 +178,9 @@ void MapView::openBasemap() {
   }
   m_attribution = core::plainAttribution(m_reader->info().attribution);
   const std::shared_ptr<core::MbtilesReader> reader = m_reader;
-  m_tiles = std::make_unique<TileCache>(
-      [reader](const TileId& t) { return reader->tile(t); }, *m_uploader,
-      m_reader->info().minzoom, m_reader->info().maxzoom, m_cacheOptions);
+  m_tiles = std::make_unique<TileCache>([reader](const TileId& t) { return reader->tile(t); },
+                                        *m_uploader, m_reader->info().minzoom,
+                                        m_reader->info().maxzoom, m_cacheOptions);
 }
 
 void MapView::handleInput(AppContext& ctx, const float em, bool hovered) {
@@ -173,7 +194,7 @@ void MapView::handleInput(AppContext& ctx, const float em, bool hovered) {
     m_fitted = false;
   };
   if (hovered) {
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left) ||
+    if ((ImGui::IsMouseDragging(ImGuiMouseButton_Left) && m_dragFeature == 0) ||
         ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
       const double s = m_view.pixelsPerWorld();
       m_view.centre.x -= io.MouseDelta.x / s;
@@ -182,7 +203,8 @@ void MapView::handleInput(AppContext& ctx, const float em, bool hovered) {
       m_fitted = false;
     }
     if (io.MouseWheel != 0) zoomBy(0.5 * io.MouseWheel, mx, my);
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) m_fitted = true;
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && m_tool != Tool::DrawZone)
+      m_fitted = true;
   }
   if ((hovered || ImGui::IsWindowFocused()) && !io.WantTextInput) {
     auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
@@ -204,14 +226,31 @@ void MapView::handleInput(AppContext& ctx, const float em, bool hovered) {
 }
 
 void MapView::drawContent(AppContext& ctx) {
-  const core::Snapshot& s = *ctx.snapshot;
-  if (ctx.snapshot.get() != m_snapshotId || s.version != m_version) {
+  // The scrubber in the past: the state then (features that existed, where they were).
+  const core::SnapshotPtr shown = ctx.view_time ? ctx.shownSnapshot() : ctx.snapshot;
+  if (!shown) return;
+  const core::Snapshot& s = *shown;
+  if (shown.get() != m_snapshotId || s.version != m_version) {
     prepare(s);
     followSetting(ctx);  // a re-import of the basemap bumps the revision too
-    m_snapshotId = ctx.snapshot.get();
+    m_shown = shown;
+    m_snapshotId = shown.get();
     m_version = s.version;
+    m_hover = {};
   }
   openBasemap();
+
+  // Editing is for a workstation that writes, showing the present.
+  const bool editable = !ctx.wallMode() && !ctx.read_only && !ctx.view_time;
+  if (!editable) {
+    m_tool = Tool::Select;
+    m_zone.clear();
+    m_dragFeature = 0;
+    m_dragging = false;
+    m_pending.reset();
+  }
+  m_addPointRect = m_drawZoneRect = ScreenRect{};
+  if (!ctx.wallMode()) drawToolbar(ctx, editable);
 
   const float em = ImGui::GetFontSize();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -241,12 +280,19 @@ void MapView::drawContent(AppContext& ctx) {
       a = tiles::toWorld({bb[0], bb[3]});
       b = tiles::toWorld({bb[2], bb[1]});
     }
-    double z = tiles::zoomToFit(a, b, std::max(1.0, size.x - 2.0 * em),
-                                std::max(1.0, size.y - 2.0 * em));
+    double z =
+        tiles::zoomToFit(a, b, std::max(1.0, size.x - 2.0 * em), std::max(1.0, size.y - 2.0 * em));
     m_view.zoom = m_targetZoom = std::clamp(z, kMinZoom, kMaxViewZoom);
     m_view.centre = {(a.x + b.x) / 2, (a.y + b.y) / 2};
   }
-  if (!ctx.wallMode()) handleInput(ctx, em, hovered);
+  if (!ctx.wallMode()) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    m_hover = hovered && !m_dragging ? hitTest(mouse.x, mouse.y, em) : Hit{};
+    handleEdit(ctx, em, hovered, editable);
+    handleInput(ctx, em, hovered);
+  } else {
+    m_hover = {};
+  }
 
   // Smooth zoom: ease towards the target, keeping the anchor's world point under it.
   bool animating = false;
@@ -265,8 +311,12 @@ void MapView::drawContent(AppContext& ctx) {
   dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
   drawBasemap(ctx, em);
   drawFeatures(ctx, em);
+  drawAgencies(ctx, em);
+  drawHighlights(ctx, em);
   drawOverlay(ctx, em, hovered);
   dl->PopClipRect();
+  drawLabelPopup(ctx);
+  if (m_hover.id != 0 && !m_pending && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) drawTooltip(ctx);
   if (animating || (m_tiles && !m_tiles->idle())) requestAnotherFrame();
 }
 
@@ -348,7 +398,7 @@ void MapView::drawFeatures(AppContext& ctx, const float em) {
     }
   }
   const float r = 0.45f * em;
-  std::vector<ImVec4> placed;  // label rectangles drawn so far (x0, y0, x1, y1)
+  m_labelBoxes.clear();  // label rectangles drawn so far (x0, y0, x1, y1)
   for (int pass = 0; pass < 2; ++pass)
     for (const auto& it : m_items) {
       const core::MapFeature& f = *it.feature;
@@ -357,7 +407,7 @@ void MapView::drawFeatures(AppContext& ctx, const float em) {
       const bool first =
           f.kind == core::FeatureKind::IncidentSite || f.kind == core::FeatureKind::CommandPost;
       if ((pass == 0) != first) continue;
-      const ImVec2 p = screen(it.points[0]);
+      const ImVec2 p = screen(m_dragging && f.id == m_dragFeature ? m_dragAt : it.points[0]);
       using K = core::FeatureKind;
       switch (f.kind) {
         case K::IncidentSite:
@@ -397,12 +447,9 @@ void MapView::drawFeatures(AppContext& ctx, const float em) {
       const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
       const ImVec2 lp(p.x + 1.2f * r, p.y - ts.y / 2);
       // A label that would cover another is left out (the marker stays): readable beats complete.
-      const ImVec4 box(lp.x, lp.y, lp.x + ts.x, lp.y + ts.y);
-      bool overlaps = false;
-      for (const ImVec4& o : placed)
-        if (box.x < o.z && o.x < box.z && box.y < o.w && o.y < box.w) overlaps = true;
-      if (overlaps) continue;
-      placed.push_back(box);
+      const std::array<float, 4> box{lp.x, lp.y, lp.x + ts.x, lp.y + ts.y};
+      if (overlapsAny(box, m_labelBoxes)) continue;
+      m_labelBoxes.push_back(box);
       dl->AddRectFilled(ImVec2(lp.x - 0.15f * em, lp.y),
                         ImVec2(lp.x + ts.x + 0.15f * em, lp.y + ts.y),
                         colour(theme.background, 0.7f));
@@ -454,6 +501,16 @@ void MapView::drawOverlay(AppContext& ctx, const float em, bool hovered) {
     }
   }
 
+  // The scrubber in the past: say so (top right), on the wall as at a desk.
+  if (ctx.view_time) {
+    const std::string text = "PAST " + clockUtc(*ctx.view_time);
+    const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 a(m_originX + static_cast<float>(m_view.width) - 0.6f * em - ts.x,
+                   m_originY + 0.6f * em);
+    panel(a, ImVec2(a.x + ts.x, a.y + ts.y));
+    dl->AddText(a, colour(theme.warn), text.c_str());
+  }
+
   // Attribution (bottom right) and a basemap that could not be shown (top left).
   if (m_reader && !m_attribution.empty()) {
     const float right = m_originX + static_cast<float>(m_view.width) - 0.6f * em;
@@ -476,6 +533,422 @@ void MapView::drawOverlay(AppContext& ctx, const float em, bool hovered) {
     panel(a, ImVec2(a.x + ts.x, a.y + ts.y));
     dl->AddText(a, colour(theme.warn), text.c_str());
   }
+}
+
+MapScreenPoint MapView::screenOf(const core::LonLat& p) const {
+  double x = 0, y = 0;
+  m_view.toScreen(tiles::toWorld(p), x, y);
+  return {m_originX + static_cast<float>(x), m_originY + static_cast<float>(y)};
+}
+
+// Topmost first: agencies, then point features, lines, polygons (the liaison's own layers
+// before the basemap layer); the last drawn of a kind wins.
+MapView::Hit MapView::hitTest(float x, float y, float em) const {
+  const MapScreenPoint p{x, y};
+  auto screen = [&](const tiles::World& w) {
+    double sx = 0, sy = 0;
+    m_view.toScreen(w, sx, sy);
+    return MapScreenPoint{m_originX + static_cast<float>(sx), m_originY + static_cast<float>(sy)};
+  };
+  auto dist = [](MapScreenPoint a, MapScreenPoint b) { return std::hypot(a.x - b.x, a.y - b.y); };
+  Hit best;
+  float bestD = 0.8f * em;
+  for (const PlacedAgency& a : m_agencies)
+    if (const float d = dist(p, screen(a.at)); d <= bestD) {
+      best = {core::EntityKind::Agency, a.agency->id, nullptr};
+      bestD = d;
+    }
+  if (best.id) return best;
+  for (int base = 0; base < 2; ++base) {
+    bestD = 0.8f * em;
+    for (const Prepared& it : m_items) {
+      if (isBasemap(*it.feature) != (base == 1)) continue;
+      if (it.feature->geometry != core::GeometryKind::Point || it.points.empty()) continue;
+      if (const float d = dist(p, screen(it.points[0])); d <= bestD) {
+        best = {core::EntityKind::MapFeature, it.feature->id, &it};
+        bestD = d;
+      }
+    }
+    if (best.id) return best;
+    std::vector<MapScreenPoint> pts;
+    for (auto i = m_items.rbegin(); i != m_items.rend(); ++i) {
+      const Prepared& it = *i;
+      const core::MapFeature& f = *it.feature;
+      if (isBasemap(f) != (base == 1) || f.geometry == core::GeometryKind::Point) continue;
+      bool inside = false;
+      for (std::size_t r = 0; r < it.ring_starts.size(); ++r) {
+        const std::size_t b = it.ring_starts[r];
+        const std::size_t e =
+            r + 1 < it.ring_starts.size() ? it.ring_starts[r + 1] : it.points.size();
+        pts.clear();
+        for (std::size_t k = b; k < e; ++k) pts.push_back(screen(it.points[k]));
+        if (pts.size() < 2) continue;
+        const bool closed = f.geometry == core::GeometryKind::Polygon;
+        for (std::size_t k = 0; k + 1 < pts.size() + (closed ? 1 : 0); ++k)
+          if (distanceToSegment(p, pts[k], pts[(k + 1) % pts.size()]) <= 0.4f * em)
+            return {core::EntityKind::MapFeature, f.id, &it};
+        if (closed && pts.size() >= 3 && insidePolygon(p, pts)) inside = !inside;
+      }
+      if (inside) {
+        best = {core::EntityKind::MapFeature, f.id, &it};
+        break;
+      }
+    }
+    if (best.id) return best;
+  }
+  return best;
+}
+
+void MapView::drawToolbar(AppContext& ctx, bool editable) {
+  const Theme& theme = themeData(ctx.theme);
+  const float em = ImGui::GetFontSize();
+  auto rectOfLast = [] {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    return ScreenRect{a.x, a.y, b.x, b.y};
+  };
+  auto toolButton = [&](const char* label, Tool tool) {
+    const bool on = m_tool == tool;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool pressed = ImGui::Button(label);
+    if (on) ImGui::PopStyleColor();
+    if (pressed) {
+      m_tool = on ? Tool::Select : tool;
+      m_zone.clear();
+    }
+    return rectOfLast();
+  };
+  ImGui::BeginDisabled(!editable);
+  m_addPointRect = toolButton("Add point", Tool::AddPoint);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(8 * em);
+  const auto& kinds = pointKindChoices();
+  m_pointKind = std::clamp(m_pointKind, 0, static_cast<int>(kinds.size()) - 1);
+  if (ImGui::BeginCombo("##map-point-kind", kinds[static_cast<std::size_t>(m_pointKind)].label)) {
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+      if (ImGui::Selectable(kinds[i].label, static_cast<int>(i) == m_pointKind))
+        m_pointKind = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine(0, 1.5f * em);
+  m_drawZoneRect = toolButton("Draw zone", Tool::DrawZone);
+  ImGui::EndDisabled();
+  ImGui::SameLine(0, 1.5f * em);
+  ImGui::AlignTextToFramePadding();
+  if (ctx.view_time) {
+    ImGui::TextColored(theme.warn, "Showing the map as it was at %s; return to live to edit",
+                       clockUtc(*ctx.view_time, true).c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("Return to live")) ctx.view_time.reset();
+  } else if (ctx.read_only) {
+    ImGui::TextColored(theme.text_muted, "Read-only station: the map cannot be edited here");
+  } else if (m_tool == Tool::AddPoint) {
+    ImGui::TextColored(theme.text_muted, "Click on the map to place the point; Esc cancels");
+  } else if (m_tool == Tool::DrawZone) {
+    ImGui::TextColored(theme.text_muted,
+                       "Click the zone's corners (%zu so far); double-click or Enter closes it, "
+                       "Esc cancels",
+                       m_zone.size());
+  } else {
+    ImGui::TextColored(theme.text_muted,
+                       "Click to select, drag a selected point to move it, hover for details");
+  }
+}
+
+void MapView::handleEdit(AppContext& ctx, float em, bool hovered, bool editable) {
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 mouse = io.MousePos;
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    m_pressed = true;
+    m_pressX = mouse.x;
+    m_pressY = mouse.y;
+    m_dragFeature = 0;
+    m_dragging = false;
+    // A press on the selected point (liaison's own layers) may become a move.
+    if (editable && m_tool == Tool::Select && m_hover.item &&
+        ctx.selection.is(core::EntityKind::MapFeature, m_hover.id) &&
+        m_hover.item->feature->geometry == core::GeometryKind::Point &&
+        !isBasemap(*m_hover.item->feature) && !m_hover.item->points.empty()) {
+      m_dragFeature = m_hover.id;
+      m_dragFrom = m_dragAt = m_hover.item->points[0];
+    }
+  }
+  if (m_pressed && m_dragFeature && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    const float dx = mouse.x - m_pressX, dy = mouse.y - m_pressY;
+    if (m_dragging || dx * dx + dy * dy >= io.MouseDragThreshold * io.MouseDragThreshold) {
+      m_dragging = true;
+      const double s = m_view.pixelsPerWorld();
+      m_dragAt = {m_dragFrom.x + dx / s, std::clamp(m_dragFrom.y + dy / s, 0.0, 1.0)};
+    }
+  }
+  if (m_tool == Tool::DrawZone && hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    m_pressed = false;  // its release adds no corner: the first click of the pair did
+    finishZone(ctx);
+  }
+  if (m_pressed && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+    m_pressed = false;
+    const float dx = mouse.x - m_pressX, dy = mouse.y - m_pressY;
+    const bool click = std::max(io.MouseDragMaxDistanceSqr[0], dx * dx + dy * dy) <
+                       io.MouseDragThreshold * io.MouseDragThreshold;
+    if (m_dragging) {
+      // One command on release, not one per frame.
+      if (const core::MapFeature* f = ctx.snapshot->feature(m_dragFeature)) {
+        core::MapFeature moved = *f;
+        moved.rings = {{tidyLonLat(tiles::toLonLat(m_dragAt))}};
+        const auto problems =
+            core::entityProblems(core::SnapshotLookup(*ctx.snapshot), core::Entity{moved});
+        if (problems.empty())
+          ctx.emit(core::put(moved));
+        else
+          ctx.status_message = core::describeProblem(moved, problems.front());
+      }
+    } else if (click) {
+      clickAt(ctx, mouse.x, mouse.y);
+    }
+    m_dragFeature = 0;
+    m_dragging = false;
+  }
+
+  if (!editable || io.WantTextInput || !(hovered || ImGui::IsWindowFocused())) return;
+  auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+  if (key(ImGuiKey_Escape)) {
+    m_tool = Tool::Select;
+    m_zone.clear();
+    m_dragFeature = 0;
+    m_dragging = false;
+  }
+  if (m_tool == Tool::DrawZone && (key(ImGuiKey_Enter) || key(ImGuiKey_KeyPadEnter)))
+    finishZone(ctx);
+  (void)em;
+}
+
+void MapView::clickAt(AppContext& ctx, float x, float y) {
+  const tiles::World w = worldAt(x, y);
+  const bool onEarth = w.y >= 0 && w.y <= 1;
+  switch (m_tool) {
+    case Tool::Select:
+      if (m_hover.id)
+        ctx.selection = {m_hover.kind, m_hover.id};
+      else if (ctx.selection.kind == core::EntityKind::MapFeature ||
+               ctx.selection.kind == core::EntityKind::Agency)
+        ctx.selection = {};  // the map's own kinds; a need picked elsewhere stays
+      break;
+    case Tool::AddPoint: {
+      if (!onEarth) break;
+      const core::Incident* inc = ctx.snapshot->mainIncident();
+      const auto& kinds = pointKindChoices();
+      m_pending =
+          newPointFeature(tiles::toLonLat(w), kinds[static_cast<std::size_t>(m_pointKind)].kind, "",
+                          inc ? inc->id : 0);
+      m_openLabel = true;
+      m_popupX = x;
+      m_popupY = y;
+      m_tool = Tool::Select;
+      break;
+    }
+    case Tool::DrawZone:
+      if (onEarth) m_zone.push_back(tidyLonLat(tiles::toLonLat(w)));
+      m_popupX = x;
+      m_popupY = y;
+      break;
+  }
+}
+
+void MapView::finishZone(AppContext& ctx) {
+  if (distinctVertices(m_zone) < 3) return;  // core wants a ring of 3 corners at least
+  const core::Incident* inc = ctx.snapshot->mainIncident();
+  m_pending = newZoneFeature(m_zone, "", inc ? inc->id : 0);
+  m_openLabel = true;
+  m_zone.clear();
+  m_tool = Tool::Select;
+}
+
+void MapView::drawAgencies(AppContext& ctx, float em) {
+  const Theme& theme = themeData(ctx.theme);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float r = 0.5f * em, line_w = std::max(1.0f, 0.12f * em);
+  for (const PlacedAgency& pa : m_agencies) {
+    const MapScreenPoint sp = screenOf(tiles::toLonLat(pa.at));
+    const ImVec2 p(sp.x, sp.y);
+    // A disc in the type's colour (the network view's legend) in a ring: not a feature marker.
+    dl->AddCircleFilled(p, r, agencyTypeStyle(pa.agency->type).colour, 20);
+    dl->AddCircle(p, r, colour(theme.text), 20, 1.5f * line_w);
+    const std::string& code = pa.agency->code;
+    if (code.empty()) continue;
+    ImFont* font = ctx.fonts.bold ? ctx.fonts.bold : ImGui::GetFont();
+    const ImVec2 ts = font->CalcTextSizeA(em, FLT_MAX, 0, code.c_str());
+    // Right of the disc, else left, below or above it; a code that would cover a label
+    // already drawn in every place is left out (the disc stays, hovering names it).
+    const ImVec2 places[] = {
+        ImVec2(p.x + 1.3f * r, p.y - ts.y / 2), ImVec2(p.x - 1.3f * r - ts.x, p.y - ts.y / 2),
+        ImVec2(p.x - ts.x / 2, p.y + 1.1f * r), ImVec2(p.x - ts.x / 2, p.y - 1.1f * r - ts.y)};
+    const ImVec2* chosen = nullptr;
+    for (const ImVec2& c : places)
+      if (!overlapsAny({c.x, c.y, c.x + ts.x, c.y + ts.y}, m_labelBoxes)) {
+        chosen = &c;
+        break;
+      }
+    if (!chosen) continue;
+    const ImVec2 lp = *chosen;
+    m_labelBoxes.push_back({lp.x, lp.y, lp.x + ts.x, lp.y + ts.y});
+    dl->AddRectFilled(ImVec2(lp.x - 0.15f * em, lp.y),
+                      ImVec2(lp.x + ts.x + 0.15f * em, lp.y + ts.y),
+                      colour(theme.background, 0.7f));
+    dl->AddText(font, em, lp, colour(theme.text), code.c_str());
+  }
+}
+
+void MapView::drawHighlights(AppContext& ctx, float em) {
+  const Theme& theme = themeData(ctx.theme);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float line_w = std::max(1.0f, 0.12f * em);
+  auto screen = [&](const tiles::World& w) {
+    const MapScreenPoint p = screenOf(tiles::toLonLat(w));
+    return ImVec2(p.x, p.y);
+  };
+  auto outline = [&](const Prepared& it, ImU32 c, float w) {
+    if (it.feature->geometry == core::GeometryKind::Point) {
+      if (it.points.empty()) return;
+      const tiles::World at =
+          m_dragging && it.feature->id == m_dragFeature ? m_dragAt : it.points[0];
+      dl->AddCircle(screen(at), 1.1f * em, c, 28, w);
+      return;
+    }
+    std::vector<ImVec2> pts;
+    for (std::size_t r = 0; r < it.ring_starts.size(); ++r) {
+      const std::size_t b = it.ring_starts[r];
+      const std::size_t e =
+          r + 1 < it.ring_starts.size() ? it.ring_starts[r + 1] : it.points.size();
+      pts.clear();
+      for (std::size_t i = b; i < e; ++i) pts.push_back(screen(it.points[i]));
+      if (pts.size() < 2) continue;
+      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c,
+                      it.feature->geometry == core::GeometryKind::Polygon ? ImDrawFlags_Closed
+                                                                          : ImDrawFlags_None,
+                      w);
+    }
+  };
+  const ImU32 sel = colour(theme.accent), hover = colour(theme.text, 0.6f);
+  // Hover (a lighter outline), then the selection whoever set it.
+  if (m_hover.item && !ctx.selection.is(m_hover.kind, m_hover.id))
+    outline(*m_hover.item, hover, 1.5f * line_w);
+  if (m_hover.kind == core::EntityKind::Agency && m_hover.id &&
+      !ctx.selection.is(m_hover.kind, m_hover.id))
+    for (const PlacedAgency& pa : m_agencies)
+      if (pa.agency->id == m_hover.id)
+        dl->AddCircle(screen(pa.at), 0.95f * em, hover, 24, 1.5f * line_w);
+  m_selectionShown = false;
+  if (ctx.selection.kind == core::EntityKind::MapFeature && !ctx.selection.empty()) {
+    for (const Prepared& it : m_items)
+      if (it.feature->id == ctx.selection.id) {
+        outline(it, sel, 3.0f * line_w);
+        m_selectionShown = true;
+      }
+  } else if (ctx.selection.kind == core::EntityKind::Agency && !ctx.selection.empty()) {
+    for (const PlacedAgency& pa : m_agencies)
+      if (pa.agency->id == ctx.selection.id) {
+        dl->AddCircle(screen(pa.at), 0.95f * em, sel, 24, 3.0f * line_w);
+        m_selectionShown = true;
+      }
+  }
+
+  // The zone being drawn: its corners, its edges and the edge to the cursor.
+  if (m_tool == Tool::DrawZone && !m_zone.empty()) {
+    std::vector<ImVec2> pts;
+    for (const core::LonLat& v : m_zone) {
+      const MapScreenPoint p = screenOf(v);
+      pts.push_back(ImVec2(p.x, p.y));
+    }
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    pts.push_back(mouse);
+    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), sel, ImDrawFlags_None, 2.0f * line_w);
+    if (pts.size() >= 3) dl->AddLine(mouse, pts.front(), colour(theme.accent, 0.4f), line_w);
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i)
+      dl->AddCircleFilled(pts[i], 0.3f * em, sel, 12);
+  }
+}
+
+void MapView::drawLabelPopup(AppContext& ctx) {
+  const Theme& theme = themeData(ctx.theme);
+  const float em = ImGui::GetFontSize();
+  if (m_openLabel) {
+    ImGui::OpenPopup("##map-label");
+    m_openLabel = false;
+    m_label.clear();
+    m_labelError.clear();
+    ImGui::SetNextWindowPos(ImVec2(m_popupX + 0.8f * em, m_popupY + 0.8f * em));
+  }
+  if (!ImGui::BeginPopup("##map-label")) {
+    m_pending.reset();  // closed by a click elsewhere
+    return;
+  }
+  if (!m_pending) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const bool zone = m_pending->geometry == core::GeometryKind::Polygon;
+  ImGui::Text("New %s", zone ? "zone" : featureKindLabel(m_pending->kind));
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(16 * em);
+  const bool enter = ImGui::InputTextWithHint("##map-label-text", "Label", &m_label,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  if (!m_labelError.empty()) ImGui::TextColored(theme.danger, "%s", m_labelError.c_str());
+  const bool add = ImGui::Button("Add") || enter;
+  ImGui::SameLine();
+  const bool cancel =
+      ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+  if (add) {
+    core::MapFeature f = *m_pending;
+    const std::size_t b = m_label.find_first_not_of(" \t");
+    const std::size_t e = m_label.find_last_not_of(" \t");
+    f.label = b == std::string::npos ? "" : m_label.substr(b, e - b + 1);
+    const auto problems =
+        core::entityProblems(core::SnapshotLookup(*ctx.snapshot), core::Entity{f});
+    if (f.label.empty()) {
+      m_labelError = "Type a label: it is what others see on the map";
+    } else if (!problems.empty()) {
+      m_labelError = core::describeProblem(f, problems.front());
+    } else {
+      ctx.emit(core::put(f));
+      m_pending.reset();
+      ImGui::CloseCurrentPopup();
+    }
+  } else if (cancel) {
+    m_pending.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void MapView::drawTooltip(AppContext& ctx) {
+  const core::Snapshot& s = *m_shown;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+  if (m_hover.kind == core::EntityKind::Agency) {
+    if (const core::Agency* a = s.agency(m_hover.id)) {
+      if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+      ImGui::Text("%s  %s", a->code.c_str(), a->name.c_str());
+      if (ctx.fonts.bold) ImGui::PopFont();
+      ImGui::TextUnformatted(agencyTypeStyle(a->type).label);
+      if (!a->location.empty()) ImGui::TextUnformatted(a->location.c_str());
+    }
+  } else if (m_hover.item) {
+    const core::MapFeature& f = *m_hover.item->feature;
+    if (m_tooltipFor != f.id || m_tooltipVersion != m_version) {
+      m_tooltipLines = propertyLines(f.properties_json, 12);
+      m_tooltipFor = f.id;
+      m_tooltipVersion = m_version;
+    }
+    if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted(f.label.empty() ? "(no label)" : f.label.c_str());
+    if (ctx.fonts.bold) ImGui::PopFont();
+    ImGui::TextColored(themeData(ctx.theme).text_muted, "%s, layer %s", featureKindLabel(f.kind),
+                       f.layer.c_str());
+    if (!m_tooltipLines.empty()) ImGui::Separator();
+    for (const std::string& line : m_tooltipLines) ImGui::TextUnformatted(line.c_str());
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
 }
 
 }  // namespace liaison::app

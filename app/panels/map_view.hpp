@@ -3,18 +3,26 @@
 // real tile zoom levels. Features: the demo's vector basemap layer muted (roads, rivers,
 // boundaries); operations on top (zones outlined with a translucent fill triangulated once per
 // snapshot, key places as distinct shapes with labels). A scale bar, the coordinates under
-// the cursor and the basemap's attribution. Workstation: drag pans, wheel or +/- zooms
-// smoothly (about the cursor), arrows pan, F or double-click fits. The wall: the fitted view,
-// no controls.
+// the cursor and the basemap's attribution. Agencies with a position as symbols in their type's
+// colour (as in the network view) with their code. Workstation: drag pans, wheel or +/- zooms
+// smoothly (about the cursor), arrows pan, F or double-click fits; a click selects a feature or
+// an agency (ctx.selection, highlighted here whoever set it), hovering shows a feature's
+// properties. Editing (not on the wall, a read-only station or in the past): "Add point",
+// "Draw zone" and dragging a selected point emit journaled puts. With the timeline's scrubber
+// in the past it draws the state then (ctx.shownSnapshot()) and says so. The wall: the fitted
+// view, no controls.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/panels/directory_panel.hpp"  // ScreenRect
+#include "app/panels/map_edit.hpp"
 #include "app/render/tile_cache.hpp"
 #include "app/shell/panel.hpp"
 #include "core/mbtiles.hpp"
@@ -56,6 +64,20 @@ class MapView final : public Panel {
   }
   std::size_t tilesDrawn() const { return m_tilesDrawn; }
 
+  // Editing tools: Select (click selects, drag pans or moves the selected point), AddPoint (the
+  // next click places a point), DrawZone (clicks add corners, Enter or a double-click closes).
+  enum class Tool { Select, AddPoint, DrawZone };
+  Tool tool() const { return m_tool; }
+  // For tests: where a lon/lat was drawn in the last frame, the toolbar's buttons (empty on the
+  // wall), whether the label popup is waiting, and what the cursor was over (id 0: nothing).
+  MapScreenPoint screenOf(const core::LonLat& p) const;
+  const ScreenRect& addPointButton() const { return m_addPointRect; }
+  const ScreenRect& drawZoneButton() const { return m_drawZoneRect; }
+  bool labelPending() const { return m_pending.has_value(); }
+  core::Id hoveredId() const { return m_hover.id; }
+  // Whether ctx.selection was drawn highlighted in the last frame (it is on the map).
+  bool selectionShown() const { return m_selectionShown; }
+
  private:
   struct Prepared {
     const core::MapFeature* feature = nullptr;
@@ -63,7 +85,25 @@ class MapView final : public Panel {
     std::vector<std::size_t> ring_starts;                 // index of each ring's first point
     std::vector<std::array<std::uint32_t, 3>> triangles;  // polygons only
   };
+  struct PlacedAgency {
+    const core::Agency* agency = nullptr;
+    core::tiles::World at;
+  };
+  struct Hit {
+    core::EntityKind kind = core::EntityKind::MapFeature;
+    core::Id id = 0;  // 0: nothing
+    const Prepared* item = nullptr;
+  };
   void prepare(const core::Snapshot& s);
+  Hit hitTest(float x, float y, float em) const;
+  void drawToolbar(AppContext& ctx, bool editable);
+  void handleEdit(AppContext& ctx, float em, bool hovered, bool editable);
+  void clickAt(AppContext& ctx, float x, float y);
+  void finishZone(AppContext& ctx);
+  void drawAgencies(AppContext& ctx, float em);
+  void drawHighlights(AppContext& ctx, float em);
+  void drawLabelPopup(AppContext& ctx);
+  void drawTooltip(AppContext& ctx);
   void followSetting(AppContext& ctx);
   void openBasemap();
   void handleInput(AppContext& ctx, const float em, bool hovered);
@@ -73,16 +113,19 @@ class MapView final : public Panel {
 
   std::uint64_t m_version = ~0ull;
   const void* m_snapshotId = nullptr;
+  core::SnapshotPtr m_shown;  // keeps what m_items and m_agencies point into alive
   std::vector<Prepared> m_items;
+  std::vector<PlacedAgency> m_agencies;
+  std::vector<std::array<float, 4>> m_labelBoxes;  // labels drawn this frame (x0, y0, x1, y1)
   bool m_hasFeatures = false;
   core::tiles::World m_min{0, 0}, m_max{1, 1};  // the features' bounds
 
   // Basemap.
-  bool m_followSetting = true;     // false once a test or caller picked the basemap
-  std::string m_wantedPath;        // what should be open
-  std::string m_openPath;          // what is open (or failed to open)
+  bool m_followSetting = true;  // false once a test or caller picked the basemap
+  std::string m_wantedPath;     // what should be open
+  std::string m_openPath;       // what is open (or failed to open)
   std::string m_basemapProblem;
-  double m_openedAt = 0;           // ImGui time of the last attempt to open it
+  double m_openedAt = 0;  // ImGui time of the last attempt to open it
   std::shared_ptr<core::MbtilesReader> m_reader;
   std::unique_ptr<TextureUploader> m_uploader;
   std::unique_ptr<TileCache> m_tiles;
@@ -99,6 +142,26 @@ class MapView final : public Panel {
   double m_targetZoom = 0;
   core::tiles::World m_anchorWorld{0.5, 0.5};
   double m_anchorX = 0, m_anchorY = 0;
+
+  // Interaction.
+  Hit m_hover;
+  Tool m_tool = Tool::Select;
+  int m_pointKind = 2;               // index into pointKindChoices()
+  std::vector<core::LonLat> m_zone;  // corners clicked so far
+  bool m_pressed = false;            // the left button went down on the map
+  float m_pressX = 0, m_pressY = 0;
+  core::Id m_dragFeature = 0;  // the selected point the press landed on
+  bool m_dragging = false;
+  core::tiles::World m_dragFrom{0, 0}, m_dragAt{0, 0};
+  std::optional<core::MapFeature> m_pending;  // waiting for its label
+  bool m_openLabel = false;
+  float m_popupX = 0, m_popupY = 0;
+  std::string m_label, m_labelError;
+  core::Id m_tooltipFor = 0;
+  std::uint64_t m_tooltipVersion = ~0ull;
+  std::vector<std::string> m_tooltipLines;
+  ScreenRect m_addPointRect, m_drawZoneRect;
+  bool m_selectionShown = false;
 };
 
 }  // namespace liaison::app
