@@ -291,3 +291,29 @@ TEST_CASE("the station delivers nothing while the clock is paused or not started
   CHECK(f.status("1").state == core::InjectState::Pending);
   CHECK(app::nextDrillEvent(f.state()) == 300);
 }
+
+TEST_CASE("rewind moves the clock back; reset, once confirmed, undoes deliveries and effects",
+          "[exercise][headless]") {
+  Fixture f;
+  f.frames();
+  f.clickControl("start");
+  f.clickControl("speed 60");
+  f.wall = 1005;  // 00:05:00: inject 1 delivered, channel 1001 down
+  f.frames();
+  REQUIRE(f.status("1").state == core::InjectState::Delivered);
+  REQUIRE(f.ctx.snapshot->channel(1001)->status == core::ChannelStatus::Down);
+
+  f.clickControl("rewind");
+  CHECK(f.state().clock.scenario_at_change == 0);
+  CHECK(f.journalHas("EXERCISE clock rewound from 00:05:00 to 00:00:00"));
+  CHECK(f.status("1").state == core::InjectState::Delivered);  // rewinding keeps what happened
+
+  f.clickControl("reset");  // asks first: nothing changes yet
+  CHECK(f.state().clock.started);
+  f.clickControl("confirm reset");
+  CHECK_FALSE(f.state().clock.started);
+  CHECK(f.status("1").state == core::InjectState::Pending);
+  CHECK(f.ctx.snapshot->channel(1001)->status == core::ChannelStatus::Up);
+  CHECK(f.journalHas("EXERCISE clock reset to 00:00:00"));
+  CHECK(f.journalHas("EXERCISE inject 1 back to pending (exercise reset)"));
+}
