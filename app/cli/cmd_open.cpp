@@ -16,6 +16,7 @@ void registerOpenCommand(CLI::App& root, CliResult& result) {
     float scale = 1.0f;
     bool read_only = false;
     std::string theme = "operator";
+    std::string station;
   };
   auto args = std::make_shared<Args>();
   root.add_option("WORKSPACE", args->workspace,
@@ -28,6 +29,9 @@ void registerOpenCommand(CLI::App& root, CliResult& result) {
                 "Open read-only and follow changes written by other stations");
   root.add_option("--theme", args->theme, "Look: operator (desk) or wall (high contrast)")
       ->check(CLI::IsMember({"operator", "wall"}));
+  root.add_option("--station", args->station,
+                  "This station is a drill player for the agency with this code: the EXERCISE "
+                  "notice shows only the injects addressed to it (default: all injects)");
 
   root.callback([&root, &result, args] {
     if (!root.get_subcommands().empty()) return;  // a subcommand ran instead
@@ -38,6 +42,7 @@ void registerOpenCommand(CLI::App& root, CliResult& result) {
                                             : std::filesystem::path(args->workspace);
       o.scale = args->scale;
       o.read_only = args->read_only;
+      o.station_agency = args->station;
       o.theme = args->theme == "wall" ? ThemeKind::Wall : ThemeKind::Operator;
       return runDashboard(o);
     });

@@ -59,6 +59,7 @@ struct AppContext {
   std::string workspace_label;    // the file name shown in the status line
   bool read_only = false;         // a follower (wall, second station) never writes
   std::string actor = "liaison";  // who the journal names for commands from this station
+  core::Id station_agency = 0;    // a drill player's station (liaison --station CODE); 0: all
 
   Selection selection;
   // What-if: people and channels the user has marked down (network view, analysis panel).

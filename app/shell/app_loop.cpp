@@ -173,6 +173,20 @@ int runDashboard(const RunOptions& o) {
     return 1;
   }
 
+  if (!o.station_agency.empty()) {
+    const core::Agency* station = nullptr;
+    for (const auto& a : ctx.snapshot->agencies)
+      if (a.code == o.station_agency) station = &a;
+    if (!station) {
+      std::cerr << "error: --station " << o.station_agency << " is not an agency of "
+                << o.workspace.string() << "; expected one of:";
+      for (const auto& a : ctx.snapshot->agencies) std::cerr << " " << a.code;
+      std::cerr << "\n";
+      return 1;
+    }
+    ctx.station_agency = station->id;
+    ctx.actor += "@" + station->code;  // the journal says which player answered
+  }
   std::unique_ptr<GlWindow> window =
       openAppWindow(o.screenshot, "Liaison \xE2\x80\x94 " + ctx.workspace_label,
                     o.workspace.string() + " --out dashboard.png");

@@ -25,6 +25,7 @@ struct RunOptions {
   std::string directory_filter;  // pre-filled search box (screenshots, tests)
   std::string only_panel;        // show just this panel by name (screenshots); empty: all
   Selection selection;           // selected at start (screenshots: a need's path drawn)
+  std::string station_agency;    // a drill player's station: the agency code its injects name
   std::optional<ScreenshotRequest> screenshot;
 };
 

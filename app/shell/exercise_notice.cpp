@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/drill.hpp"
 #include "theme.hpp"
 
 namespace liaison::app {
@@ -20,11 +21,17 @@ bool ackKeyPressed() {
   return ImGui::IsKeyPressed(GLFW_KEY_F9, false);
 }
 
-// Delivered and not acknowledged, earliest delivery first.
-std::vector<std::size_t> waiting(const core::ExerciseState& state) {
+// Delivered and not acknowledged, earliest delivery first; at a player's station only the
+// injects addressed to its agency.
+std::vector<std::size_t> waiting(const core::ExerciseState& state, const AppContext& ctx) {
   std::vector<std::size_t> out;
-  for (std::size_t k = 0; k < state.injects.size() && k < state.statuses.size(); ++k)
-    if (state.statuses[k].delivered_s && !state.statuses[k].acked_s) out.push_back(k);
+  for (std::size_t k = 0; k < state.injects.size() && k < state.statuses.size(); ++k) {
+    if (!state.statuses[k].delivered_s || state.statuses[k].acked_s) continue;
+    if (ctx.station_agency && ctx.snapshot &&
+        core::injectAgency(state.injects[k], *ctx.snapshot) != ctx.station_agency)
+      continue;
+    out.push_back(k);
+  }
   std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
     return *state.statuses[a].delivered_s < *state.statuses[b].delivered_s;
   });
@@ -68,7 +75,7 @@ void ExerciseNotice::draw(AppContext& ctx) {
       inject = nullptr;
     }
   }
-  const std::vector<std::size_t> queue = waiting(state);
+  const std::vector<std::size_t> queue = waiting(state, ctx);
   if (!inject && !queue.empty()) {
     inject = &state.injects[queue.front()];
     status = &state.statuses[queue.front()];

@@ -317,3 +317,21 @@ TEST_CASE("rewind moves the clock back; reset, once confirmed, undoes deliveries
   CHECK(f.journalHas("EXERCISE clock reset to 00:00:00"));
   CHECK(f.journalHas("EXERCISE inject 1 back to pending (exercise reset)"));
 }
+
+TEST_CASE("a player's station (--station) sees only the injects addressed to its agency",
+          "[exercise][headless]") {
+  Fixture f;
+  f.frames();
+  f.clickRow("3");
+  f.clickControl("deliver");  // inject 3 is for MEMS (agency 3)
+  REQUIRE(f.status("3").state == core::InjectState::Delivered);
+  f.ctx.station_agency = 1;  // an RCFD station: nothing for it
+  f.frames();
+  CHECK(f.notice.shownInject().empty());
+  f.imgui.pressKey(GLFW_KEY_F9, f.drawer());  // F9 has nothing to acknowledge here
+  f.afterFrame();
+  CHECK(f.status("3").state == core::InjectState::Delivered);
+  f.ctx.station_agency = 3;  // the MEMS station
+  f.frames();
+  CHECK(f.notice.shownInject() == "3");
+}

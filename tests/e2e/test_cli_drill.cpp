@@ -284,3 +284,13 @@ TEST_CASE("a short real-time run at 60x delivers the first inject", "[drill][rea
         "00:05:00  inject 1 delivered\n"
         "clock paused at 00:05:00: 1 delivered, 0 acknowledged, 0 acted, 0 overdue\n");
 }
+
+TEST_CASE("liaison --station names an agency of the workspace, or says which exist", "[e2e]") {
+  TempDir tmp;
+  const fs::path ws = tmp.path() / "ws.liaison";
+  REQUIRE(run({"import", kDemo.string(), "--into", ws.string()}).code == 0);
+  const auto r = run({ws.string(), "--station", "NOPE"});
+  CHECK(r.code == 1);
+  CHECK_THAT(r.err, Catch::Contains("--station NOPE is not an agency of"));
+  CHECK_THAT(r.err, Catch::Contains("RCFD"));
+}
