@@ -87,6 +87,9 @@ bool ExerciseStation::applyRequests(AppContext& ctx, core::Store& store, core::T
 
 bool ExerciseStation::tick(AppContext& ctx, core::Store& store, core::TimeUtc wall) {
   if (ctx.read_only || store.readOnly() || !ctx.exercise) return false;
+  // A player's station (--station) answers injects; delivering them is the controller's job,
+  // so two stations never race to deliver the same one.
+  if (ctx.station_agency != 0) return false;
   if (m_stuckAt && *m_stuckAt == ctx.exercise->version) return false;  // failed on this state
   const core::ExerciseState& state = ctx.exercise->state;
   if (!state.clock.started || state.clock.paused) return false;

@@ -28,8 +28,9 @@ class ExerciseStation {
   // Applies ctx.drill_requests (then clears them). Errors go to ctx.status_message; a
   // read-only station writes nothing. Returns true when the workspace changed.
   bool applyRequests(AppContext& ctx, core::Store& store, core::TimeUtc wall);
-  // Delivers due injects and marks overdue ones while the clock runs. Cheap when nothing is
-  // due (no SQLite). Returns true when the workspace changed.
+  // Delivers due injects and marks overdue ones while the clock runs (not at a player's
+  // station, ctx.station_agency). Cheap when nothing is due (no SQLite). Returns true when the
+  // workspace changed.
   bool tick(AppContext& ctx, core::Store& store, core::TimeUtc wall);
   // Both, then reloads the snapshot and the exercise through the follower when anything
   // changed. The loop calls this after each frame.

@@ -335,3 +335,17 @@ TEST_CASE("a player's station (--station) sees only the injects addressed to its
   f.frames();
   CHECK(f.notice.shownInject() == "3");
 }
+
+TEST_CASE("a player's station never delivers injects; the controller's does", "[exercise][headless]") {
+  Fixture f;
+  f.frames();
+  f.clickControl("start");
+  f.clickControl("speed 60");
+  f.ctx.station_agency = 1;  // a player station: the clock runs, but delivery is not its job
+  f.wall = 1005;             // 00:05:00: inject 1 is due
+  f.frames();
+  CHECK(f.status("1").state == core::InjectState::Pending);
+  f.ctx.station_agency = 0;  // the controller's station
+  f.frames();
+  CHECK(f.status("1").state == core::InjectState::Delivered);
+}
