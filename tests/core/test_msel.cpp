@@ -13,6 +13,8 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kMsel = fs::path(LIAISON_TEST_DATA) / "msel";
+// The demo's MSEL as shipped to users (assets/msel), so the tests run what the README shows.
+const fs::path kDemoMsel = fs::path(LIAISON_SOURCE_DIR) / "assets" / "msel" / "chlorine-drill.csv";
 const fs::path kDemo = fs::path(LIAISON_SOURCE_DIR) / "assets" / "demo";
 
 Snapshot seeded() {
@@ -40,7 +42,7 @@ TEST_CASE("the demo MSEL reads as a controller wrote it in a spreadsheet", "[mse
   auto store = Store::create(tmp.file("demo.liaison"));
   importScenario(kDemo, *store);
   const auto injects =
-      parseMsel(testing::readBytes(kMsel / "demo_msel.csv"), "demo_msel.csv", *store->load());
+      parseMsel(testing::readBytes(kDemoMsel), "chlorine-drill.csv", *store->load());
   REQUIRE(injects.size() == 8);
   const Inject& i1 = injects[0];
   CHECK(i1.id == 1);
@@ -158,7 +160,7 @@ TEST_CASE("import is atomic and export -> import -> export is byte-identical", "
   CHECK_THROWS_WITH(importMsel(kMsel / "missing.csv", *store),
                     "missing.csv: the file is missing; expected an MSEL CSV file");
 
-  const auto summary = importMsel(kMsel / "demo_msel.csv", *store);
+  const auto summary = importMsel(kDemoMsel, *store);
   CHECK(summary.injects == 8);
   CHECK(summary.manual == 1);
   CHECK(summary.effects == 3);

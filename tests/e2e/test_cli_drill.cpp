@@ -1,4 +1,4 @@
-// End-to-end drill: the demo exercise, the demo MSEL (tests/data/msel/demo_msel.csv), a
+// End-to-end drill: the demo exercise, the demo MSEL (assets/msel/chlorine-drill.csv), a
 // headless run at 60x on a simulated clock in two parts with a restart between them, manual
 // acknowledgement and delivery, injects left to go overdue, observations, and the AAR/IP whose
 // sections and figures are checked against the script and the journal. Plus malformed MSELs
@@ -20,6 +20,8 @@ namespace {
 
 const fs::path kDemo = fs::path(LIAISON_SOURCE_DIR) / "assets" / "demo";
 const fs::path kMsel = fs::path(LIAISON_TEST_DATA) / "msel";
+// The demo's MSEL as shipped to users (assets/msel), so the tests run what the README shows.
+const fs::path kDemoMsel = fs::path(LIAISON_SOURCE_DIR) / "assets" / "msel" / "chlorine-drill.csv";
 
 std::string query(const fs::path& db, const std::string& sql) {
   sqlite3* h = nullptr;
@@ -51,7 +53,7 @@ TEST_CASE("a drill on the demo: MSEL, headless run at 60x, responses and the AAR
   const std::string ws = (tmp.path() / "exercise.liaison").string();
   REQUIRE(run({"import", kDemo.string(), "--into", ws}).code == 0);
 
-  auto imp = run({"drill", "import", ws, (kMsel / "demo_msel.csv").string()});
+  auto imp = run({"drill", "import", ws, kDemoMsel.string()});
   INFO(imp.err);
   REQUIRE(imp.code == 0);
   CHECK(contains(imp.out, "imported 8 injects (1 manual, 3 with a network effect)"));
@@ -276,7 +278,7 @@ TEST_CASE("a short real-time run at 60x delivers the first inject", "[drill][rea
   TempDir tmp;
   const std::string ws = (tmp.path() / "exercise.liaison").string();
   REQUIRE(run({"import", kDemo.string(), "--into", ws}).code == 0);
-  REQUIRE(run({"drill", "import", ws, (kMsel / "demo_msel.csv").string()}).code == 0);
+  REQUIRE(run({"drill", "import", ws, kDemoMsel.string()}).code == 0);
   auto r = run({"drill", "run", ws, "--speed", "60", "--until", "00:05:00"}, 30.0);
   INFO(r.err);
   REQUIRE(r.code == 0);

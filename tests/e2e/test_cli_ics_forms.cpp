@@ -21,6 +21,8 @@ namespace {
 
 const fs::path kDemo = fs::path(LIAISON_SOURCE_DIR) / "assets" / "demo";
 const fs::path kMsel = fs::path(LIAISON_TEST_DATA) / "msel";
+// The demo's MSEL as shipped to users (assets/msel), so the tests run what the README shows.
+const fs::path kDemoMsel = fs::path(LIAISON_SOURCE_DIR) / "assets" / "msel" / "chlorine-drill.csv";
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -145,7 +147,7 @@ TEST_CASE("report --ics205a: --include-sensitive, --agency and --period of the e
   CHECK(table[1].fields[0].text == "HAZ14");  // agencies in code order
 
   // The drill: after the exercise clock has run, its operational periods still head the forms.
-  r = run({"drill", "import", ws, (kMsel / "demo_msel.csv").string()});
+  r = run({"drill", "import", ws, kDemoMsel.string()});
   INFO(r.err);
   REQUIRE(r.code == 0);
   r = run({"drill", "run", ws, "--until", "00:30:00", "--speed", "60", "--simulate"});
