@@ -1,9 +1,10 @@
-// Checks a network-view screenshot for the engine's overlay colours, outside the legend (the
-// left quarter, where the legend repeats every colour), against a control capture.
+// Checks a screenshot for content colours against a control capture (the network view's
+// overlays, the timeline's markers, the board's cards), outside the left quarter (where the
+// network legend repeats every colour).
 // usage: app_overlay_png_check SHOT.png CONTROL.png R,G,B:MIN_EXTRA [R,G,B:MIN ...]
-//   The first colour must cover at least MIN_EXTRA more pixels in SHOT than in CONTROL (the
-//   selected path); every further colour at least MIN pixels in SHOT (bottlenecks, single points
-//   of failure, bridges). Colours match within 6 per channel.
+//   The first colour must cover at least MIN_EXTRA more pixels in SHOT than in CONTROL (e.g. the
+//   selected path); every further colour at least MIN pixels in SHOT (e.g. single points of
+//   failure, bridges). Colours match within 6 per channel.
 #include "png_image.hpp"
 
 #include <cstdio>
@@ -52,8 +53,8 @@ int main(int argc, char** argv) {
     const long s = count(shot, w);
     if (i == 3) {
       const long c = count(control, w);
-      std::printf("colour %d,%d,%d: %ld pixels with the path, %ld without (need +%d)\n", w.r, w.g,
-                  w.b, s, c, w.min);
+      std::printf("colour %d,%d,%d: %ld pixels in the shot, %ld in the control (need +%d)\n", w.r,
+                  w.g, w.b, s, c, w.min);
       ok = ok && s - c >= w.min;
     } else {
       std::printf("colour %d,%d,%d: %ld pixels (need %d)\n", w.r, w.g, w.b, s, w.min);
