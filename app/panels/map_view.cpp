@@ -843,9 +843,15 @@ void MapView::drawHighlights(AppContext& ctx, float em) {
         outline(it, sel, 3.0f * line_w);
         m_selectionShown = true;
       }
-  } else if (ctx.selection.kind == core::EntityKind::Agency && !ctx.selection.empty()) {
+  } else if (!ctx.selection.empty()) {
+    // An agency, or a person picked in the directory or the network: their agency.
+    core::Id agency = 0;
+    if (ctx.selection.kind == core::EntityKind::Agency) agency = ctx.selection.id;
+    if (ctx.selection.kind == core::EntityKind::Representative)
+      if (const core::Representative* r = m_shown->representative(ctx.selection.id))
+        agency = r->agency;
     for (const PlacedAgency& pa : m_agencies)
-      if (pa.agency->id == ctx.selection.id) {
+      if (agency != 0 && pa.agency->id == agency) {
         dl->AddCircle(screen(pa.at), 0.95f * em, sel, 24, 3.0f * line_w);
         m_selectionShown = true;
       }

@@ -75,7 +75,8 @@ class MapView final : public Panel {
   const ScreenRect& drawZoneButton() const { return m_drawZoneRect; }
   bool labelPending() const { return m_pending.has_value(); }
   core::Id hoveredId() const { return m_hover.id; }
-  // Whether ctx.selection was drawn highlighted in the last frame (it is on the map).
+  // Whether ctx.selection was drawn highlighted in the last frame (it is on the map; a
+  // person selected elsewhere rings their agency).
   bool selectionShown() const { return m_selectionShown; }
 
  private:

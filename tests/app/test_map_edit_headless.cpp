@@ -61,6 +61,11 @@ std::shared_ptr<core::Snapshot> places() {
   ngo.code = "ARC";
   ngo.name = "Red Cross";
   s->agencies.push_back(ngo);
+  core::Representative chief;
+  chief.id = 100;
+  chief.agency = 10;
+  chief.name = "Dana Whitfield";
+  s->representatives.push_back(chief);
   return s;
 }
 
@@ -156,6 +161,12 @@ TEST_CASE("Map edit: a click selects a feature or an agency; a selection from el
   f.ctx.selection = {core::EntityKind::MapFeature, 2};
   f.frame();
   CHECK(f.map.selectionShown());
+  f.ctx.selection = {core::EntityKind::Representative, 100};  // a person: their agency
+  f.frame();
+  CHECK(f.map.selectionShown());
+  f.ctx.selection = {core::EntityKind::Need, 5};
+  f.frame();
+  CHECK_FALSE(f.map.selectionShown());
   CHECK(f.ctx.pending_commands.empty());  // selecting changes no data
 }
 
