@@ -311,8 +311,9 @@ void MapView::drawContent(AppContext& ctx) {
   dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
   drawBasemap(ctx, em);
   drawFeatures(ctx, em);
+  drawHighlights(ctx, em);  // under the agencies' discs and codes
   drawAgencies(ctx, em);
-  drawHighlights(ctx, em);
+  drawZoneDraft(ctx, em);
   drawOverlay(ctx, em, hovered);
   dl->PopClipRect();
   drawLabelPopup(ctx);
@@ -856,8 +857,14 @@ void MapView::drawHighlights(AppContext& ctx, float em) {
         m_selectionShown = true;
       }
   }
+}
 
-  // The zone being drawn: its corners, its edges and the edge to the cursor.
+// The zone being drawn: its corners, its edges and the edge to the cursor.
+void MapView::drawZoneDraft(AppContext& ctx, float em) {
+  const Theme& theme = themeData(ctx.theme);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float line_w = std::max(1.0f, 0.12f * em);
+  const ImU32 sel = colour(theme.accent);
   if (m_tool == Tool::DrawZone && !m_zone.empty()) {
     std::vector<ImVec2> pts;
     for (const core::LonLat& v : m_zone) {

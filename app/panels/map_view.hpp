@@ -103,6 +103,7 @@ class MapView final : public Panel {
   void finishZone(AppContext& ctx);
   void drawAgencies(AppContext& ctx, float em);
   void drawHighlights(AppContext& ctx, float em);
+  void drawZoneDraft(AppContext& ctx, float em);
   void drawLabelPopup(AppContext& ctx);
   void drawTooltip(AppContext& ctx);
   void followSetting(AppContext& ctx);
