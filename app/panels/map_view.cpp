@@ -766,7 +766,8 @@ void MapView::finishZone(AppContext& ctx) {
 void MapView::drawAgencies(AppContext& ctx, float em) {
   const Theme& theme = themeData(ctx.theme);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float r = 0.5f * em, line_w = std::max(1.0f, 0.12f * em);
+  // The wall's em is huge: smaller discs there leave the incident's places visible.
+  const float r = (ctx.wallMode() ? 0.3f : 0.5f) * em, line_w = std::max(1.0f, 0.12f * em);
   for (const PlacedAgency& pa : m_agencies) {
     const MapScreenPoint sp = screenOf(tiles::toLonLat(pa.at));
     const ImVec2 p(sp.x, sp.y);
