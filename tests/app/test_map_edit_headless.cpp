@@ -255,6 +255,26 @@ TEST_CASE("Map edit: Draw zone, three clicks and Enter emit one closed zone", "[
   f.requireValid(z);
 }
 
+TEST_CASE("Map edit: a double-click on the last corner closes the zone", "[map_edit]") {
+  Fixture f;
+  f.clickButton(f.map.drawZoneButton());
+  f.clickAt(core::LonLat{-77.15, 41.27});
+  f.clickAt(core::LonLat{-77.12, 41.27});
+  const core::LonLat last{-77.13, 41.30};
+  f.clickAt(last);
+  f.clickAt(last);  // the second click of a double-click (within ImGui's double-click time)
+  REQUIRE(f.map.labelPending());
+  CHECK(f.map.tool() == app::MapView::Tool::Select);
+  f.frame();
+  f.type("Cordon");
+  f.key(kEnter);
+  const core::MapFeature& z = f.onlyPut();
+  REQUIRE(z.rings.size() == 1);
+  CHECK(z.rings[0].size() == 4);  // the corner clicked twice is there once
+  CHECK(z.rings[0].front() == z.rings[0].back());
+  f.requireValid(z);
+}
+
 TEST_CASE("Map edit: Esc cancels a zone being drawn", "[map_edit]") {
   Fixture f;
   f.clickButton(f.map.drawZoneButton());
