@@ -4,7 +4,10 @@
 
 #include <sqlite3.h>
 
+#include <unistd.h>
+
 #include <atomic>
+#include <random>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -20,11 +23,15 @@ namespace fs = std::filesystem;
 class TempDir {
  public:
   TempDir() {
+    // Unique across the processes ctest runs in parallel: the process id, a counter and a
+    // random number (a clock stamp alone once let two processes share, and delete, one folder).
     static std::atomic<int> counter{0};
-    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    m_dir = fs::temp_directory_path() /
-            ("liaison-core-test-" + std::to_string(stamp) + "-" + std::to_string(++counter));
-    fs::create_directories(m_dir);
+    for (;;) {
+      m_dir = fs::temp_directory_path() /
+              ("liaison-core-test-" + std::to_string(::getpid()) + "-" +
+               std::to_string(++counter) + "-" + std::to_string(std::random_device{}()));
+      if (fs::create_directories(m_dir)) break;  // false: it existed already; try another name
+    }
   }
   ~TempDir() {
     std::error_code ec;
