@@ -37,9 +37,10 @@ bool DistanceMatrix::run() {
   std::vector<double> len;
   if (weighted) {
     // Lengths per adjacency entry (contiguous reads); infinite lengths are simply never relaxed.
+    // (-ln r is computed once per edge, not once per direction.)
+    const std::vector<double> perEdge = m_graph.lengths(m_options.metric);
     len.resize(adj.arcs.size());
-    for (std::size_t i = 0; i < len.size(); ++i)
-      len[i] = m_graph.length(arcEdge(adj.arcs[i]), m_options.metric);
+    for (std::size_t i = 0; i < len.size(); ++i) len[i] = perEdge[arcEdge(adj.arcs[i])];
   }
   const double* lp = weighted ? len.data() : nullptr;
   double width = 0.0;

@@ -35,7 +35,11 @@ class BucketQueue {
     return true;
   }
   void reset(double width, std::size_t count, double start) {
-    if (m_head.size() != count) m_head.assign(count, -1);
+    // A power of two, so that a bucket index is a mask rather than a division (one per push).
+    std::size_t size = 1;
+    while (size < count) size <<= 1;
+    if (m_head.size() != size) m_head.assign(size, -1);
+    m_mask = size - 1;
     m_node.clear();
     m_next.clear();
     m_inv = 1.0 / width;
@@ -45,17 +49,17 @@ class BucketQueue {
   bool empty() const { return m_size == 0; }
   // Buckets are singly linked lists threaded through one entry pool: no per-bucket allocation.
   void push(double d, Index v) {
-    const std::size_t bucket = static_cast<std::size_t>(d * m_inv) % m_head.size();
+    const std::size_t bucket = static_cast<std::size_t>(d * m_inv) & m_mask;
     m_node.push_back(v);
     m_next.push_back(m_head[bucket]);
     m_head[bucket] = static_cast<Index>(m_node.size() - 1);
     ++m_size;
   }
   Index pop() {
-    std::size_t bucket = m_cur % m_head.size();
+    std::size_t bucket = m_cur & m_mask;
     while (m_head[bucket] < 0) {
       ++m_cur;
-      if (++bucket == m_head.size()) bucket = 0;
+      bucket = (bucket + 1) & m_mask;
     }
     const Index e = m_head[bucket];
     m_head[bucket] = m_next[e];
@@ -66,7 +70,7 @@ class BucketQueue {
  private:
   std::vector<Index> m_head, m_node, m_next;
   double m_inv = 1.0;
-  std::size_t m_cur = 0, m_size = 0;
+  std::size_t m_cur = 0, m_size = 0, m_mask = 0;
 };
 
 // Per-thread scratch space. Between searches every entry is in its reset state
