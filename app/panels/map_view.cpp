@@ -367,8 +367,7 @@ void MapView::drawFeatures(AppContext& ctx, const float em) {
     const bool base = isBasemap(f);
     for (std::size_t r = 0; r < it.ring_starts.size(); ++r) {
       const std::size_t b = it.ring_starts[r];
-      const std::size_t e =
-          r + 1 < it.ring_starts.size() ? it.ring_starts[r + 1] : it.points.size();
+      const std::size_t e = it.ringEnd(r);
       pts.clear();
       for (std::size_t i = b; i < e; ++i) pts.push_back(screen(it.points[i]));
       if (pts.size() < 2) continue;
@@ -389,8 +388,7 @@ void MapView::drawFeatures(AppContext& ctx, const float em) {
                               screen(it.points[t[2]]), fill);
       for (std::size_t r = 0; r < it.ring_starts.size(); ++r) {
         const std::size_t b = it.ring_starts[r];
-        const std::size_t e =
-            r + 1 < it.ring_starts.size() ? it.ring_starts[r + 1] : it.points.size();
+        const std::size_t e = it.ringEnd(r);
         pts.clear();
         for (std::size_t i = b; i < e; ++i) pts.push_back(screen(it.points[i]));
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), colour(zc), ImDrawFlags_Closed,
@@ -579,8 +577,7 @@ MapView::Hit MapView::hitTest(float x, float y, float em) const {
       bool inside = false;
       for (std::size_t r = 0; r < it.ring_starts.size(); ++r) {
         const std::size_t b = it.ring_starts[r];
-        const std::size_t e =
-            r + 1 < it.ring_starts.size() ? it.ring_starts[r + 1] : it.points.size();
+        const std::size_t e = it.ringEnd(r);
         pts.clear();
         for (std::size_t k = b; k < e; ++k) pts.push_back(screen(it.points[k]));
         if (pts.size() < 2) continue;
@@ -818,8 +815,7 @@ void MapView::drawHighlights(AppContext& ctx, float em) {
     std::vector<ImVec2> pts;
     for (std::size_t r = 0; r < it.ring_starts.size(); ++r) {
       const std::size_t b = it.ring_starts[r];
-      const std::size_t e =
-          r + 1 < it.ring_starts.size() ? it.ring_starts[r + 1] : it.points.size();
+      const std::size_t e = it.ringEnd(r);
       pts.clear();
       for (std::size_t i = b; i < e; ++i) pts.push_back(screen(it.points[i]));
       if (pts.size() < 2) continue;

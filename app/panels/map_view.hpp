@@ -85,6 +85,10 @@ class MapView final : public Panel {
     std::vector<core::tiles::World> points;               // all rings flattened (open rings)
     std::vector<std::size_t> ring_starts;                 // index of each ring's first point
     std::vector<std::array<std::uint32_t, 3>> triangles;  // polygons only
+    // One past ring r's last point.
+    std::size_t ringEnd(std::size_t r) const {
+      return r + 1 < ring_starts.size() ? ring_starts[r + 1] : points.size();
+    }
   };
   struct PlacedAgency {
     const core::Agency* agency = nullptr;
