@@ -181,8 +181,27 @@ bool coordinationAtRisk(const Task& t, const AgencyReach& reach) {
   return !reach.allConnected(taskAgencies(t));
 }
 
-CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach,
-                                  const AnalysisResult* engine, const WhatIfResult* whatif) {
+PairNeeds::PairNeeds(const AnalysisResult* engine, const WhatIfResult* whatif) {
+  if (!engine) return;
+  std::map<Id, bool> cutByWhatIf;
+  if (whatif && !whatif->failed.empty())
+    for (const NeedImpact& impact : whatif->needs)
+      if (impact.after == NeedState::Broken) cutByWhatIf[impact.need] = true;
+  for (const NeedResult& n : engine->needs) {
+    Entry e;
+    e.need = n.need;
+    e.broken = n.state == NeedState::Broken;
+    e.brokenByWhatIf = !e.broken && cutByWhatIf.count(n.need) > 0;
+    m_pairs[{std::min(n.agency_a, n.agency_b), std::max(n.agency_a, n.agency_b)}].push_back(e);
+  }
+}
+
+const std::vector<PairNeeds::Entry>* PairNeeds::find(Id a, Id b) const {
+  const auto it = m_pairs.find({std::min(a, b), std::max(a, b)});
+  return it == m_pairs.end() ? nullptr : &it->second;
+}
+
+CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach, const PairNeeds& needs) {
   CoordinationRisk out;
   if (t.status == TaskStatus::Done) return out;
   const std::vector<Id> agencies = taskAgencies(t);
@@ -190,24 +209,25 @@ CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach,
   for (std::size_t i = 0; i < agencies.size(); ++i)
     for (std::size_t j = i + 1; j < agencies.size(); ++j) {
       const Id a = agencies[i], b = agencies[j];
-      bool recorded = false;
-      if (engine)
-        for (const NeedResult& n : engine->needs)
-          if ((n.agency_a == a && n.agency_b == b) || (n.agency_a == b && n.agency_b == a)) {
-            recorded = true;
-            bool brokenByWhatIf = false;
-            if (whatif && !whatif->failed.empty())
-              for (const NeedImpact& impact : whatif->needs)
-                if (impact.need == n.need && impact.after == NeedState::Broken) brokenByWhatIf = true;
-            if (n.state == NeedState::Broken || brokenByWhatIf) out.brokenNeeds.push_back(n.need);
-            if (n.state != NeedState::Broken && brokenByWhatIf) whatIfNeeds = true;
-            if (n.state == NeedState::Broken) realNeeds = true;
-          }
-      if (!recorded && !reach.connected(a, b)) out.unreachable.emplace_back(a, b);
+      const std::vector<PairNeeds::Entry>* recorded = needs.find(a, b);
+      if (!recorded) {
+        if (!reach.connected(a, b)) out.unreachable.emplace_back(a, b);
+        continue;
+      }
+      for (const PairNeeds::Entry& e : *recorded) {
+        if (e.broken || e.brokenByWhatIf) out.brokenNeeds.push_back(e.need);
+        whatIfNeeds |= e.brokenByWhatIf;
+        realNeeds |= e.broken;
+      }
     }
   out.atRisk = !out.brokenNeeds.empty() || !out.unreachable.empty();
   out.whatIfOnly = whatIfNeeds && !realNeeds && out.unreachable.empty();
   return out;
+}
+
+CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach,
+                                  const AnalysisResult* engine, const WhatIfResult* whatif) {
+  return coordinationRisk(t, reach, PairNeeds(engine, whatif));
 }
 
 // ---- state at a past time -----------------------------------------------------------------------

@@ -85,7 +85,26 @@ struct CoordinationRisk {
   std::vector<Id> brokenNeeds;                 // the engine's broken needs between its agencies
   std::vector<std::pair<Id, Id>> unreachable;  // pairs cut off by reachability (no need recorded)
 };
-// With a what-if result, needs it breaks count as broken too (whatIfOnly tells them apart).
+// The engine's verdict on each recorded need, by pair of agencies (either order): built once
+// per result, so that asking about many tasks does not scan every need for every task.
+class PairNeeds {
+ public:
+  // With a what-if result, needs it breaks count as broken too (brokenByWhatIf).
+  PairNeeds(const AnalysisResult* engine, const WhatIfResult* whatif = nullptr);
+  struct Entry {
+    Id need = 0;
+    bool broken = false;          // by the analysis itself
+    bool brokenByWhatIf = false;  // only under the what-if
+  };
+  // nullptr when no need is recorded between a and b.
+  const std::vector<Entry>* find(Id a, Id b) const;
+
+ private:
+  std::map<std::pair<Id, Id>, std::vector<Entry>> m_pairs;
+};
+
+CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach, const PairNeeds& needs);
+// The same, building the index for one question.
 CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach,
                                   const AnalysisResult* engine,
                                   const WhatIfResult* whatif = nullptr);

@@ -283,7 +283,7 @@ void TaskBoardPanel::drawCard(AppContext& ctx, const core::Snapshot& s, const co
     }
     if (!deps.empty()) ImGui::TextColored(th.warn, "blocked by: %s", deps.c_str());
   }
-  const core::CoordinationRisk risk = riskOf(ctx, t);
+  const core::CoordinationRisk risk = riskOf(t);
   const bool atRisk = risk.atRisk;
   ImVec2 whyPos(-1, -1);
   if (atRisk) {
@@ -367,6 +367,10 @@ void TaskBoardPanel::drawCard(AppContext& ctx, const core::Snapshot& s, const co
 }
 
 void TaskBoardPanel::rebuildColumns(const AppContext& ctx, const core::Snapshot& s) {
+  // The engine's answers describe the live workspace; a past state uses reachability only.
+  m_pairNeeds = ctx.view_time
+                    ? std::make_unique<core::PairNeeds>(nullptr)
+                    : std::make_unique<core::PairNeeds>(ctx.analysis.get(), ctx.whatif.get());
   for (auto& c : m_columns) c.clear();
   m_shownStatus.clear();
   m_openCount = m_riskCount = 0;
@@ -374,7 +378,7 @@ void TaskBoardPanel::rebuildColumns(const AppContext& ctx, const core::Snapshot&
     m_shownStatus[t.id] = t.status;
     if (t.status != core::TaskStatus::Done) {
       ++m_openCount;
-      if (riskOf(ctx, t).atRisk) ++m_riskCount;
+      if (riskOf(t).atRisk) ++m_riskCount;
     }
     if (m_agencyFilter == 0 || involves(t, m_agencyFilter))
       m_columns[static_cast<int>(t.status)].push_back(&t);
@@ -387,10 +391,8 @@ void TaskBoardPanel::rebuildColumns(const AppContext& ctx, const core::Snapshot&
     });
 }
 
-core::CoordinationRisk TaskBoardPanel::riskOf(const AppContext& ctx, const core::Task& t) const {
-  // The engine's result describes the live workspace; a past state uses reachability only.
-  if (ctx.view_time) return core::coordinationRisk(t, *m_reach, nullptr);
-  return core::coordinationRisk(t, *m_reach, ctx.analysis.get(), ctx.whatif.get());
+core::CoordinationRisk TaskBoardPanel::riskOf(const core::Task& t) const {
+  return core::coordinationRisk(t, *m_reach, *m_pairNeeds);
 }
 
 void TaskBoardPanel::drawNewTaskPopup(AppContext& ctx, const core::Snapshot& s) {

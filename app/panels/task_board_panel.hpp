@@ -56,7 +56,7 @@ class TaskBoardPanel final : public Panel {
   ScreenRect m_columnRects[4];
   std::map<core::Id, core::TaskStatus> m_shownStatus;
   std::map<core::Id, ScreenRect> m_whyRects;
-  core::CoordinationRisk riskOf(const AppContext& ctx, const core::Task& t) const;
+  core::CoordinationRisk riskOf(const core::Task& t) const;  // after rebuildColumns
   void rebuildColumns(const AppContext& ctx, const core::Snapshot& s);
   // Cached per shown snapshot, filter and engine result.
   std::vector<const core::Task*> m_columns[4];
@@ -66,6 +66,7 @@ class TaskBoardPanel final : public Panel {
   core::Id m_columnsFilter = 0;
   std::shared_ptr<const core::AnalysisResult> m_columnsEngine;
   std::shared_ptr<const core::WhatIfResult> m_columnsWhatIf;
+  std::unique_ptr<core::PairNeeds> m_pairNeeds;  // the engine's verdicts by agency pair
   // Measured card heights (with their gap) for the current width and font size.
   std::map<core::Id, float> m_heights;
   float m_heightsWidth = 0, m_heightsEm = 0;
