@@ -11,6 +11,7 @@
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
 
 namespace liaison::core {
@@ -54,8 +55,8 @@ class LineIndex {
   }
   int line(std::ptrdiff_t offset) const {
     if (offset < 0) return 0;
-    auto it = std::lower_bound(m_newlines.begin(), m_newlines.end(),
-                               static_cast<std::size_t>(offset));
+    auto it =
+        std::lower_bound(m_newlines.begin(), m_newlines.end(), static_cast<std::size_t>(offset));
     return static_cast<int>(it - m_newlines.begin()) + 1;
   }
 
@@ -75,12 +76,18 @@ std::optional<GraphmlType> parseType(const std::string& t) {
 
 const char* typeName(GraphmlType t) {
   switch (t) {
-    case GraphmlType::Boolean: return "boolean";
-    case GraphmlType::Int: return "int";
-    case GraphmlType::Long: return "long";
-    case GraphmlType::Float: return "float";
-    case GraphmlType::Double: return "double";
-    case GraphmlType::String: return "string";
+    case GraphmlType::Boolean:
+      return "boolean";
+    case GraphmlType::Int:
+      return "int";
+    case GraphmlType::Long:
+      return "long";
+    case GraphmlType::Float:
+      return "float";
+    case GraphmlType::Double:
+      return "double";
+    case GraphmlType::String:
+      return "string";
   }
   return "string";
 }
@@ -128,7 +135,8 @@ std::optional<GraphmlValue> parseValue(GraphmlType type, const std::string& raw)
       if (ec != std::errc() || p != e || b == e) return std::nullopt;
       return GraphmlValue{v};
     }
-    case GraphmlType::String: break;
+    case GraphmlType::String:
+      break;
   }
   return std::nullopt;
 }
@@ -154,20 +162,22 @@ std::string yedLabel(pugi::xml_node data) {
   return found;
 }
 
-std::string localName(const char* name) {
-  std::string s = name;
-  auto colon = s.find(':');
-  return colon == std::string::npos ? s : s.substr(colon + 1);
+// The element name without its namespace prefix (no copy: one call per element and datum).
+std::string_view localName(const char* name) {
+  const std::string_view s(name);
+  const auto colon = s.find(':');
+  return colon == std::string_view::npos ? s : s.substr(colon + 1);
 }
 
 class Reader {
  public:
-  Reader(const std::string& text, std::string file) : m_text(text), m_file(std::move(file)), m_lines(text) {}
+  Reader(const std::string& text, std::string file)
+      : m_text(text), m_file(std::move(file)), m_lines(text) {}
 
   GraphmlGraph run() {
     pugi::xml_document doc;
-    pugi::xml_parse_result res = doc.load_buffer(m_text.data(), m_text.size(),
-                                                 pugi::parse_default | pugi::parse_ws_pcdata_single);
+    pugi::xml_parse_result res = doc.load_buffer(
+        m_text.data(), m_text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
     if (!res) fail(m_lines.line(res.offset), std::string("broken XML: ") + res.description());
     pugi::xml_node root = doc.document_element();
     if (localName(root.name()) != "graphml")
@@ -189,13 +199,14 @@ class Reader {
     m_graph.directed = edgedefault == "directed";
 
     for (pugi::xml_node child : graph.children()) {
-      std::string name = localName(child.name());
-      if (name == "node") readNode(child);
+      if (localName(child.name()) == "node") readNode(child);
     }
     for (pugi::xml_node child : graph.children()) {
-      std::string name = localName(child.name());
-      if (name == "edge") readEdge(child);
-      else if (name == "hyperedge") fail(line(child), "hyperedges are not supported");
+      const std::string_view name = localName(child.name());
+      if (name == "edge")
+        readEdge(child);
+      else if (name == "hyperedge")
+        fail(line(child), "hyperedges are not supported");
     }
     return std::move(m_graph);
   }
@@ -211,11 +222,11 @@ class Reader {
     key.id = node.attribute("id").as_string();
     if (key.id.empty()) fail(line(node), "<key> without an id");
     key.domain = lower(node.attribute("for").as_string("all"));
-    static const std::set<std::string> domains = {"node", "edge", "graph", "graphml", "all",
-                                                  "hyperedge", "port", "endpoint"};
+    static const std::set<std::string> domains = {"node", "edge",      "graph", "graphml",
+                                                  "all",  "hyperedge", "port",  "endpoint"};
     if (!domains.count(key.domain))
-      fail(line(node), "key '" + key.id + "' is for '" + key.domain +
-                           "'; expected node, edge, graph or all");
+      fail(line(node),
+           "key '" + key.id + "' is for '" + key.domain + "'; expected node, edge, graph or all");
     key.name = node.attribute("attr.name").as_string(key.id.c_str());
     if (pugi::xml_attribute t = node.attribute("attr.type")) {
       auto type = parseType(t.as_string());
@@ -238,17 +249,27 @@ class Reader {
     m_graph.keys.push_back(std::move(key));
   }
 
+  // The keys with a default for a domain ("node" or "edge"), listed once rather than per element.
+  const std::vector<const GraphmlKey*>& defaultsFor(const std::string& domain) {
+    auto& list = domain == "node" ? m_nodeDefaults : m_edgeDefaults;
+    if (!list) {
+      list.emplace();
+      for (const GraphmlKey& k : m_graph.keys)
+        if ((k.domain == domain || k.domain == "all") &&
+            !std::holds_alternative<std::monostate>(k.default_value))
+          list->push_back(&k);
+    }
+    return *list;
+  }
+
   void applyDefaults(const std::string& domain, std::map<std::string, GraphmlValue>& attrs) {
-    for (const GraphmlKey& k : m_graph.keys)
-      if ((k.domain == domain || k.domain == "all") &&
-          !std::holds_alternative<std::monostate>(k.default_value))
-        attrs[k.name] = k.default_value;
+    for (const GraphmlKey* k : defaultsFor(domain)) attrs[k->name] = k->default_value;
   }
 
   void readData(const pugi::xml_node& owner, const std::string& domain,
                 std::map<std::string, GraphmlValue>& attrs) {
     for (pugi::xml_node data : owner.children()) {
-      std::string name = localName(data.name());
+      const std::string_view name = localName(data.name());
       if (name == "graph") fail(line(data), "nested graphs are not supported");
       if (name != "data") continue;
       std::string keyId = data.attribute("key").as_string();
@@ -258,8 +279,8 @@ class Reader {
                              "'; declare it with <key id=\"" + keyId + "\" ...> first");
       const GraphmlKey& key = m_graph.keys[it->second];
       if (key.domain != "all" && key.domain != domain)
-        fail(line(data), "key '" + keyId + "' is declared for " + key.domain +
-                             " but used on a " + domain);
+        fail(line(data),
+             "key '" + keyId + "' is declared for " + key.domain + " but used on a " + domain);
       if (m_yed.count(keyId)) {
         std::string label = yedLabel(data);
         if (!label.empty()) attrs["label"] = label;
@@ -316,6 +337,7 @@ class Reader {
   std::unordered_map<std::string, std::size_t> m_keys;
   std::unordered_map<std::string, std::string> m_yed;
   std::unordered_map<std::string, std::size_t> m_nodeIndex;
+  std::optional<std::vector<const GraphmlKey*>> m_nodeDefaults, m_edgeDefaults;
 };
 
 std::string formatNumber(double v) {
@@ -359,11 +381,18 @@ GraphmlGraph parseGraphml(const std::string& text, const std::string& file_label
 }
 
 GraphmlGraph readGraphml(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw GraphmlError(path.string(), 0, "cannot open the file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parseGraphml(ss.str(), path.string());
+  // Read straight into one string of the file's size (no stream buffer copy).
+  std::string text;
+  const std::streamoff size = in.tellg();
+  if (size > 0) {
+    text.resize(static_cast<std::size_t>(size));
+    in.seekg(0);
+    in.read(text.data(), size);
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  return parseGraphml(text, path.string());
 }
 
 void writeGraphml(std::ostream& out, const GraphmlGraph& graph) {
@@ -416,10 +445,14 @@ void writeGraphml(std::ostream& out, const GraphmlGraph& graph) {
       auto data = owner.append_child("data");
       data.append_attribute("key") = keyId.at({domain, name}).c_str();
       std::string text;
-      if (const auto* b = std::get_if<bool>(&value)) text = *b ? "true" : "false";
-      else if (const auto* i = std::get_if<std::int64_t>(&value)) text = std::to_string(*i);
-      else if (const auto* d = std::get_if<double>(&value)) text = formatNumber(*d);
-      else text = std::get<std::string>(value);
+      if (const auto* b = std::get_if<bool>(&value))
+        text = *b ? "true" : "false";
+      else if (const auto* i = std::get_if<std::int64_t>(&value))
+        text = std::to_string(*i);
+      else if (const auto* d = std::get_if<double>(&value))
+        text = formatNumber(*d);
+      else
+        text = std::get<std::string>(value);
       data.text().set(text.c_str());
     }
   };
@@ -433,7 +466,8 @@ void writeGraphml(std::ostream& out, const GraphmlGraph& graph) {
     if (!e.id.empty()) edge.append_attribute("id") = e.id.c_str();
     edge.append_attribute("source") = graph.nodes.at(e.source).id.c_str();
     edge.append_attribute("target") = graph.nodes.at(e.target).id.c_str();
-    if (e.directed != graph.directed) edge.append_attribute("directed") = e.directed ? "true" : "false";
+    if (e.directed != graph.directed)
+      edge.append_attribute("directed") = e.directed ? "true" : "false";
     writeData(edge, "edge", e.attrs);
   }
   doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
