@@ -29,7 +29,8 @@ void editRemove(const std::string& id, DirectoryEditor& editor, HitMap& hits,
   if (ImGui::SmallButton("Edit")) editor.startEdit(entity);
   hits.recordLastItem("edit-" + id);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Remove...")) editor.requestRemove(core::kindOf(entity), core::idOf(entity));
+  if (ImGui::SmallButton("Remove..."))
+    editor.requestRemove(core::kindOf(entity), core::idOf(entity));
   hits.recordLastItem("remove-" + id);
   ImGui::PopID();
 }
@@ -79,19 +80,21 @@ void InspectorView::draw(AppContext& ctx, DirectoryEditor& editor, HitMap& hits)
     if (ImGui::SmallButton("Edit agency")) editor.startEdit(*a);
     hits.recordLastItem("edit-agency");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Remove agency...")) editor.requestRemove(core::EntityKind::Agency, a->id);
+    if (ImGui::SmallButton("Remove agency..."))
+      editor.requestRemove(core::EntityKind::Agency, a->id);
     hits.recordLastItem("remove-agency");
     ImGui::SameLine();
-    if (ImGui::SmallButton("+ Person"))
-      editor.startNew(core::EntityKind::Representative, s, a->id);
+    if (ImGui::SmallButton("+ Person")) editor.startNew(core::EntityKind::Representative, s, a->id);
     ImGui::SameLine();
     if (ImGui::SmallButton("+ Channel")) editor.startNew(core::EntityKind::Channel, s, a->id);
     ImGui::SameLine();
     if (ImGui::SmallButton("+ Need")) editor.startNew(core::EntityKind::Need, s, a->id);
   }
   drawChecklist(ctx, *a);
-  drawRepresentatives(ctx, editor, hits, *a);
-  drawChannelsAndNeeds(ctx, editor, hits, *a);
+  // One scan of the snapshot for the agency's people, channels and needs, shared by both parts.
+  const AgencyRelations rel = agencyRelations(s, a->id);
+  drawRepresentatives(ctx, editor, hits, rel);
+  drawChannelsAndNeeds(ctx, editor, hits, *a, rel);
 }
 
 void InspectorView::drawChecklist(AppContext& ctx, const core::Agency& a) {
@@ -132,10 +135,8 @@ void InspectorView::drawChecklist(AppContext& ctx, const core::Agency& a) {
 }
 
 void InspectorView::drawRepresentatives(AppContext& ctx, DirectoryEditor& editor, HitMap& hits,
-                                        const core::Agency& a) {
+                                        const AgencyRelations& rel) {
   const Theme& theme = themeData(ctx.theme);
-  const core::Snapshot& s = *ctx.snapshot;
-  const AgencyRelations rel = agencyRelations(s, a.id);
   char title[64];
   std::snprintf(title, sizeof title, "Representatives (%zu)", rel.reps.size());
   heading(ctx, title);
@@ -189,10 +190,9 @@ void InspectorView::drawRepresentatives(AppContext& ctx, DirectoryEditor& editor
 }
 
 void InspectorView::drawChannelsAndNeeds(AppContext& ctx, DirectoryEditor& editor, HitMap& hits,
-                                         const core::Agency& a) {
+                                         const core::Agency& a, const AgencyRelations& rel) {
   const Theme& theme = themeData(ctx.theme);
   const core::Snapshot& s = *ctx.snapshot;
-  const AgencyRelations rel = agencyRelations(s, a.id);
   char title[64];
   std::snprintf(title, sizeof title, "Channels (%zu)", rel.channels.size());
   heading(ctx, title);
@@ -211,7 +211,8 @@ void InspectorView::drawChannelsAndNeeds(AppContext& ctx, DirectoryEditor& edito
   heading(ctx, title);
   if (rel.needs.empty()) ImGui::TextColored(theme.text_muted, "No recorded need.");
   for (const core::Need* n : rel.needs) {
-    const bool urgent = n->priority == core::Priority::Critical || n->priority == core::Priority::High;
+    const bool urgent =
+        n->priority == core::Priority::Critical || n->priority == core::Priority::High;
     ImGui::TextColored(urgent ? theme.warn : theme.text_muted, "%s",
                        std::string(core::toString(n->priority)).c_str());
     ImGui::SameLine();

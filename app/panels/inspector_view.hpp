@@ -30,9 +30,9 @@ class InspectorView {
  private:
   void drawChecklist(AppContext& ctx, const core::Agency& a);
   void drawRepresentatives(AppContext& ctx, DirectoryEditor& editor, HitMap& hits,
-                           const core::Agency& a);
+                           const AgencyRelations& rel);
   void drawChannelsAndNeeds(AppContext& ctx, DirectoryEditor& editor, HitMap& hits,
-                            const core::Agency& a);
+                            const core::Agency& a, const AgencyRelations& rel);
   static std::string revealKey(core::Id rep, std::size_t index, const std::string& value);
 
   core::Id m_agency = 0;
