@@ -123,14 +123,16 @@ bool loadGraphml(const std::string& path, Graph& out) {
   for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].id = static_cast<Id>(i);
   std::vector<EdgeSpec> edges;
   edges.reserve(gml.edges.size());
+  const auto* latency = gml.edgeAttribute("latency_min");
+  const auto* reliability = gml.edgeAttribute("reliability");
   for (std::size_t i = 0; i < gml.edges.size(); ++i) {
     const auto& ge = gml.edges[i];
     EdgeSpec e;
     e.id = static_cast<Id>(i);
     e.from = static_cast<Id>(ge.source);
     e.to = static_cast<Id>(ge.target);
-    e.latency = gml.edgeNumber(i, "latency_min").value_or(1.0);
-    e.reliability = gml.edgeNumber(i, "reliability").value_or(1.0);
+    e.latency = latency ? latency->number(i).value_or(1.0) : 1.0;
+    e.reliability = reliability ? reliability->number(i).value_or(1.0) : 1.0;
     e.twoWay = !ge.directed;
     edges.push_back(e);
   }

@@ -80,7 +80,8 @@ GraphmlNetwork loadGraphml(const fs::path& path, const std::string& weight, bool
       throw std::runtime_error(file + ": edge attribute \"" + weight +
                                "\" is a string, not a number; --weight needs a numeric attribute");
   }
-  const bool hasRel = edgeKey(net.gml, "reliability") != nullptr;
+  const GraphmlAttribute* weights = weight.empty() ? nullptr : net.gml.edgeAttribute(weight);
+  const GraphmlAttribute* reliability = net.gml.edgeAttribute("reliability");
   std::vector<graph::NodeSpec> nodes;
   for (std::size_t i = 0; i < net.gml.nodes.size(); ++i)
     nodes.push_back({static_cast<graph::Id>(i + 1), 0, false});
@@ -93,14 +94,9 @@ GraphmlNetwork loadGraphml(const fs::path& path, const std::string& weight, bool
     s.to = static_cast<graph::Id>(e.target + 1);
     s.twoWay = undirected || !e.directed;
     if (!weight.empty()) {
-      auto w = net.gml.edgeNumber(i, weight);
+      auto w = weights ? weights->number(i) : std::nullopt;
       const std::string where = file + ":" + std::to_string(e.line) + ": edge " +
                                 (e.id.empty() ? "#" + std::to_string(i + 1) : "\"" + e.id + "\"");
-      if (!w) {
-        auto it = e.attrs.find(weight);
-        if (it != e.attrs.end())
-          if (const double* d = std::get_if<double>(&it->second); d && std::isnan(*d)) w = *d;
-      }
       if (!w) throw std::runtime_error(where + " has no value for the weight \"" + weight + "\"");
       if (std::isnan(*w))
         throw std::runtime_error(where + " has weight \"" + weight +
@@ -110,8 +106,8 @@ GraphmlNetwork loadGraphml(const fs::path& path, const std::string& weight, bool
                                  "; a length must be a finite number > 0");
       s.latency = *w;
     }
-    if (hasRel) {
-      auto r = net.gml.edgeNumber(i, "reliability");
+    if (reliability) {
+      auto r = reliability->number(i);
       if (r && *r >= 0 && *r <= 1) s.reliability = *r;
     }
     edges.push_back(s);
@@ -689,17 +685,16 @@ std::pair<std::size_t, std::size_t> exportAnalysisGraphml(const fs::path& worksp
   GraphmlGraph out;
   out.directed = false;
   for (const NodeResult& n : res.nodes) {
-    GraphmlNode gn;
-    gn.id = std::to_string(n.id);
+    const std::size_t i = out.nodes.size();
+    out.nodes.push_back({std::to_string(n.id), 0});
     const Representative* r = s.representative(n.id);
-    gn.attrs["name"] = r ? r->name : n.name;
-    gn.attrs["position"] = r ? r->position : std::string();
-    gn.attrs["agency"] = agencyCode(s, n.agency);
-    gn.attrs["on_duty"] = r ? r->on_duty : true;
-    gn.attrs["betweenness"] = n.betweenness;
-    gn.attrs["load"] = n.load;
-    gn.attrs["articulation_point"] = n.articulationPoint;
-    out.nodes.push_back(std::move(gn));
+    out.setNodeValue(i, "name", r ? r->name : n.name);
+    out.setNodeValue(i, "position", r ? r->position : std::string());
+    out.setNodeValue(i, "agency", agencyCode(s, n.agency));
+    out.setNodeValue(i, "on_duty", r ? r->on_duty : true);
+    out.setNodeValue(i, "betweenness", n.betweenness);
+    out.setNodeValue(i, "load", n.load);
+    out.setNodeValue(i, "articulation_point", n.articulationPoint);
   }
   for (const auto& e : net.graph.edges()) {
     const Channel* c = s.channel(e.id);
@@ -712,14 +707,15 @@ std::pair<std::size_t, std::size_t> exportAnalysisGraphml(const fs::path& worksp
       if (const Representative* r = s.representative(rep))
         for (const auto& cm : r->contacts)
           if (cm.sensitive && cm.value == ident) ident = "(private number)";
-    ge.attrs["channel"] = static_cast<std::int64_t>(e.id);
-    ge.attrs["medium"] = c ? std::string(toString(c->medium)) : std::string();
-    ge.attrs["identifier"] = ident;
-    ge.attrs["latency_min"] = e.latency;
-    ge.attrs["reliability"] = e.reliability;
-    ge.attrs["status"] = c ? std::string(toString(c->status)) : std::string("up");
-    ge.attrs["two_way"] = e.twoWay;
+    const std::size_t i = out.edges.size();
     out.edges.push_back(std::move(ge));
+    out.setEdgeValue(i, "channel", static_cast<std::int64_t>(e.id));
+    out.setEdgeValue(i, "medium", c ? std::string(toString(c->medium)) : std::string());
+    out.setEdgeValue(i, "identifier", ident);
+    out.setEdgeValue(i, "latency_min", e.latency);
+    out.setEdgeValue(i, "reliability", e.reliability);
+    out.setEdgeValue(i, "status", c ? std::string(toString(c->status)) : std::string("up"));
+    out.setEdgeValue(i, "two_way", e.twoWay);
   }
   std::ofstream f(file, std::ios::binary);
   if (!f) throw std::runtime_error("cannot write " + file.string());
