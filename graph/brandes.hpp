@@ -160,7 +160,7 @@ void brandesDijkstraImpl(const Adjacency& adj, const double* arcLen, const Activ
   if (b.succ.size() < adj.targets.size()) b.succ.resize(adj.targets.size());
   QuadHeap heap(b);
   BucketQueue& buckets = *b.buckets;
-  if constexpr (kBuckets) buckets.reset(plan.width, plan.count, 1.0);
+  if constexpr (kBuckets) buckets.reset(plan.width, plan.count, 1.0, adj.targets.size() + 1);
   double* dist = b.dist.data();
   double* sigma = b.sigma.data();
   double* coef = b.delta.data();
@@ -170,6 +170,9 @@ void brandesDijkstraImpl(const Adjacency& adj, const double* arcLen, const Activ
   Index* succEnd = b.succEnd.data();
   const Index* off = adj.offsets.data();
   const Index* tgt = adj.targets.data();
+  // Settled nodes go to a preallocated order (no push_back, so no call on the hot path).
+  b.order.resize(b.level.size());
+  Index* order = b.order.data();
   Index cnt = 0, settled = 0;
   dist[s] = 1.0;  // igraph's offset: ties are judged on distance + 1
   sigma[s] = 1.0;
@@ -189,7 +192,7 @@ void brandesDijkstraImpl(const Adjacency& adj, const double* arcLen, const Activ
     }
     const double dv = dist[v];
     rank[v] = settled;
-    b.order.push_back(v);
+    order[settled] = v;
     const double sv = sigma[v];
     for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
       const Index w = tgt[i];
@@ -221,7 +224,7 @@ void brandesDijkstraImpl(const Adjacency& adj, const double* arcLen, const Activ
     }
     succEnd[settled++] = cnt;
   }
-  const Index* order = b.order.data();
+  b.order.resize(static_cast<std::size_t>(settled));
   for (Index i = settled; i-- > 0;) {
     const Index v = order[i];
     const double sv = sigma[v];

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -34,43 +35,68 @@ class BucketQueue {
     count = static_cast<std::size_t>(hi / width) + 2;
     return true;
   }
-  void reset(double width, std::size_t count, double start) {
+  // `capacity`: at most this many pushes until the next reset (a search pushes at most once per
+  // arc, plus the source), so push() never grows a vector: with no call on the hot path, the
+  // search keeps its loop variables in registers.
+  void reset(double width, std::size_t count, double start, std::size_t capacity) {
     // A power of two, so that a bucket index is a mask rather than a division (one per push).
-    std::size_t size = 1;
+    std::size_t size = 64;
     while (size < count) size <<= 1;
-    if (m_head.size() != size) m_head.assign(size, -1);
+    if (m_head.size() != size) {
+      m_head.assign(size, -1);
+      m_bits.assign(size / 64, 0);
+    }
     m_mask = size - 1;
-    m_node.clear();
-    m_next.clear();
+    if (m_node.size() < capacity) {
+      m_node.resize(capacity);
+      m_next.resize(capacity);
+    }
+    m_used = 0;
     m_inv = 1.0 / width;
     m_cur = static_cast<std::size_t>(start * m_inv);
     m_size = 0;
   }
   bool empty() const { return m_size == 0; }
   // Buckets are singly linked lists threaded through one entry pool: no per-bucket allocation.
+  // A bit per bucket marks the non-empty ones, so pop() skips 64 empty buckets a step (with the
+  // bucket width at the shortest arc, most buckets are empty: scanning them one by one was the
+  // cost of the whole search).
   void push(double d, Index v) {
     const std::size_t bucket = static_cast<std::size_t>(d * m_inv) & m_mask;
-    m_node.push_back(v);
-    m_next.push_back(m_head[bucket]);
-    m_head[bucket] = static_cast<Index>(m_node.size() - 1);
+    m_node[m_used] = v;
+    m_next[m_used] = m_head[bucket];
+    m_head[bucket] = static_cast<Index>(m_used++);
+    m_bits[bucket >> 6] |= std::uint64_t{1} << (bucket & 63);
     ++m_size;
   }
   Index pop() {
     std::size_t bucket = m_cur & m_mask;
-    while (m_head[bucket] < 0) {
-      ++m_cur;
-      bucket = (bucket + 1) & m_mask;
+    if (m_head[bucket] < 0) {
+      // The next non-empty bucket, searching the ring from `bucket` (it wraps: entries never lie
+      // more than the ring's size beyond m_cur).
+      const std::size_t words = m_bits.size();
+      std::size_t w = bucket >> 6;
+      std::uint64_t bits = m_bits[w] & (~std::uint64_t{0} << (bucket & 63));
+      while (bits == 0) {
+        w = (w + 1) & (words - 1);
+        bits = m_bits[w];
+      }
+      const std::size_t found = (w << 6) | static_cast<std::size_t>(std::countr_zero(bits));
+      m_cur += ((found - bucket) & m_mask);
+      bucket = found;
     }
     const Index e = m_head[bucket];
-    m_head[bucket] = m_next[e];
+    m_head[bucket] = m_next[static_cast<std::size_t>(e)];
+    if (m_head[bucket] < 0) m_bits[bucket >> 6] &= ~(std::uint64_t{1} << (bucket & 63));
     --m_size;
-    return m_node[e];
+    return m_node[static_cast<std::size_t>(e)];
   }
 
  private:
   std::vector<Index> m_head, m_node, m_next;
+  std::vector<std::uint64_t> m_bits;  // bit b: bucket b is not empty
   double m_inv = 1.0;
-  std::size_t m_cur = 0, m_size = 0, m_mask = 0;
+  std::size_t m_cur = 0, m_size = 0, m_mask = 0, m_used = 0;
 };
 
 // Per-thread scratch space. Between searches every entry is in its reset state
@@ -283,15 +309,17 @@ void dijkstraDistances(const Adjacency& adj, const double* arcLen, const ActiveM
   dist[s] = 0.0;
   if (bucketWidth > 0.0) {
     BucketQueue& q = *b.buckets;
-    q.reset(bucketWidth, bucketCount, 0.0);
+    q.reset(bucketWidth, bucketCount, 0.0, adj.targets.size() + 1);
     q.push(0.0, s);
     Index* settled = b.rank.data();
-    b.order.clear();
+    b.order.resize(b.rank.size());
+    Index* order = b.order.data();
+    Index done = 0;
     while (!q.empty()) {
       const Index v = q.pop();
       if (settled[v] >= 0) continue;
       settled[v] = 1;
-      b.order.push_back(v);
+      order[done++] = v;
       const double dv = dist[v];
       for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
         const Index w = tgt[i];
@@ -303,7 +331,7 @@ void dijkstraDistances(const Adjacency& adj, const double* arcLen, const ActiveM
         q.push(alt, w);
       }
     }
-    for (Index v : b.order) settled[v] = -1;
+    for (Index i = 0; i < done; ++i) settled[order[i]] = -1;
     b.order.clear();
     return;
   }
