@@ -23,9 +23,10 @@ void Biconnected::run() {
   const bool masked = m_mask && !m_mask->allActive();
   const bool fast = !masked && !m_withComponents;
   std::vector<Index> disc(n, -1), low(n, 0), parentEdge(n, -1), cursor(n, 0), stack;
+  stack.reserve(static_cast<std::size_t>(n));  // a DFS path is at most n long: no regrowth
   std::vector<Index> parentNode(fast ? n : 0, -1);
   std::vector<Index> edgeStack;
-  std::vector<int> nodeMark(n, -1);
+  std::vector<int> nodeMark(m_withComponents ? n : 0, -1);
   m_isCut.assign(n, 0);
   m_cutNodes.clear();
   m_bridges.clear();

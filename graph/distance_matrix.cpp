@@ -18,7 +18,7 @@ namespace {
 template <bool kMasked>
 void searchInto(const Adjacency& adj, const double* arcLen, const ActiveMask& mask, Index s,
                 detail::SsspBuffers& b, std::vector<double>& row, double width, std::size_t count) {
-  row.assign(b.dist.size(), kInf);
+  row.assign(b.rank.size(), kInf);
   if (!mask.nodeActive(s)) return;
   if (arcLen) {
     detail::dijkstraDistances<kMasked>(adj, arcLen, &mask, s, row.data(), b, width, count);
@@ -51,7 +51,9 @@ bool DistanceMatrix::run() {
   std::atomic<bool> cancelled{false};
   std::mutex progressMutex;
   auto worker = [&]() {
-    detail::SsspBuffers b(m_graph.nodeCount());
+    detail::SsspBuffers b = weighted ? detail::SsspBuffers(m_graph.nodeCount(),
+                                                           detail::SsspBuffers::DistancesOnly{})
+                                     : detail::SsspBuffers(m_graph.nodeCount());
     for (std::size_t i; (i = next.fetch_add(1)) < m_sources.size();) {
       if (m_control.cancel && m_control.cancel->load()) {
         cancelled = true;

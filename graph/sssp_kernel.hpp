@@ -117,6 +117,14 @@ struct SsspBuffers {
   std::unique_ptr<BucketQueue> buckets = std::make_unique<BucketQueue>();
 
   explicit SsspBuffers(Index n = 0) { resize(n); }
+  // Only what dijkstraDistances uses (rank, order, the queues): a distance matrix of short
+  // searches should not fill ten arrays per run that it never reads.
+  struct DistancesOnly {};
+  SsspBuffers(Index n, DistancesOnly) {
+    rank.assign(static_cast<std::size_t>(n), -1);
+    heapPos.assign(static_cast<std::size_t>(n), -1);
+    order.reserve(static_cast<std::size_t>(n));
+  }
   void resize(Index n) {
     level.assign(n, -1);
     dist.assign(n, kInf);
