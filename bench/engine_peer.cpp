@@ -13,10 +13,12 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/graphml.hpp"
+#include "core/mapped_file.hpp"
 #include "graph/betweenness.hpp"
 #include "graph/biconnected.hpp"
 #include "graph/components.hpp"
@@ -65,21 +67,20 @@ const char* parseDouble(const char* p, const char* end, double& out) {
 
 // Reads source,target,latency_min,reliability (one header line). Node ids are 0..max id.
 bool loadCsv(const std::string& path, Graph& out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return false;
-  std::string text;
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    const long size = std::ftell(f);
-    std::rewind(f);
-    if (size > 0) text.resize(static_cast<std::size_t>(size));
-    text.resize(std::fread(text.data(), 1, text.size(), f));
+  std::optional<liaison::core::MappedFile> file;
+  try {
+    file.emplace(path);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: %s\n", path.c_str(), e.what());
+    return false;
   }
-  std::fclose(f);
+  const std::string_view text = file->view();
   const char* p = text.data();
   const char* end = p + text.size();
   while (p < end && *p != '\n') ++p;  // header
   std::vector<EdgeSpec> edges;
-  edges.reserve(text.size() / 24);
+  edges.reserve(64);
+  const char* first = p;
   Id maxId = -1;
   auto skipSep = [&]() {
     while (p < end && (*p == ',' || *p == '\n' || *p == '\r' || *p == ' ')) ++p;
@@ -102,6 +103,10 @@ bool loadCsv(const std::string& path, Graph& out) {
     if (!p || r1.ec != std::errc() || r2.ec != std::errc()) return false;
     maxId = std::max({maxId, e.from, e.to});
     edges.push_back(e);
+    if (edges.size() == 64) {  // reserve for the rest from the bytes per line so far
+      const double perLine = static_cast<double>(p - first) / 64.0;
+      edges.reserve(64 + static_cast<std::size_t>(1.05 * static_cast<double>(end - p) / perLine) + 16);
+    }
   }
   std::vector<NodeSpec> nodes(static_cast<std::size_t>(maxId + 1));
   for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].id = static_cast<Id>(i);

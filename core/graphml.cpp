@@ -7,12 +7,8 @@
 // copied.
 #include "graphml.hpp"
 
+#include "mapped_file.hpp"
 #include "xml_pull.hpp"
-
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <pugixml.hpp>
 
@@ -783,51 +779,6 @@ bool GraphmlGraph::hasEdgeAttribute(std::string_view name) const {
 
 namespace {
 
-// The file's bytes: mapped read-only when it is a regular file, else read. Mapping (without
-// MAP_POPULATE, which measured slower) saves copying the file into fresh, page-faulting memory.
-class FileBytes {
- public:
-  explicit FileBytes(const std::filesystem::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw GraphmlError(path.string(), 0, "cannot open the file");
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
-                         MAP_PRIVATE, fd, 0);
-      if (map != MAP_FAILED) {
-        m_map = map;
-        m_size = static_cast<std::size_t>(st.st_size);
-      }
-    }
-    if (!m_map) {
-      char buf[65536];
-      for (;;) {
-        const ssize_t got = ::read(fd, buf, sizeof buf);
-        if (got < 0) {
-          ::close(fd);
-          throw GraphmlError(path.string(), 0, "cannot read the file");
-        }
-        if (got == 0) break;
-        m_copy.append(buf, static_cast<std::size_t>(got));
-      }
-    }
-    ::close(fd);
-  }
-  ~FileBytes() {
-    if (m_map) ::munmap(m_map, m_size);
-  }
-  FileBytes(const FileBytes&) = delete;
-  FileBytes& operator=(const FileBytes&) = delete;
-  std::string_view view() const {
-    return m_map ? std::string_view(static_cast<const char*>(m_map), m_size) : m_copy;
-  }
-
- private:
-  void* m_map = nullptr;
-  std::size_t m_size = 0;
-  std::string m_copy;
-};
-
 // UTF-16 (with a byte order mark) to UTF-8.
 std::string utf16ToUtf8(std::string_view raw, bool bigEndian, const std::string& file) {
   std::string out;
@@ -892,8 +843,13 @@ GraphmlGraph parseGraphml(std::string_view text, const std::string& file_label) 
 }
 
 GraphmlGraph readGraphml(const std::filesystem::path& path) {
-  const FileBytes bytes(path);
-  return parseGraphml(bytes.view(), path.string());
+  std::optional<MappedFile> bytes;
+  try {
+    bytes.emplace(path);
+  } catch (const std::runtime_error& e) {
+    throw GraphmlError(path.string(), 0, e.what());
+  }
+  return parseGraphml(bytes->view(), path.string());
 }
 
 void writeGraphml(std::ostream& out, const GraphmlGraph& graph) {
