@@ -96,7 +96,9 @@ GraphmlNetwork loadGraphml(const fs::path& path, const std::string& weight, bool
     if (!weight.empty()) {
       auto w = weights ? weights->number(i) : std::nullopt;
       const std::string where = file + ":" + std::to_string(e.line) + ": edge " +
-                                (e.id.empty() ? "#" + std::to_string(i + 1) : "\"" + e.id + "\"");
+                                (net.gml.edgeId(i).empty()
+                                     ? "#" + std::to_string(i + 1)
+                                     : "\"" + std::string(net.gml.edgeId(i)) + "\"");
       if (!w) throw std::runtime_error(where + " has no value for the weight \"" + weight + "\"");
       if (std::isnan(*w))
         throw std::runtime_error(where + " has weight \"" + weight +
@@ -467,9 +469,9 @@ int runPath(const PathRequest& rq, std::ostream& out) {
       const auto& p = ans.paths[i];
       out << "  " << i + 1 << ". " << name(p.nodes.front());
       for (const auto& h : p.hops) {
-        const auto& ge = net.gml.edges[static_cast<std::size_t>(h.edge - 1)];
         out << " -> " << name(h.to);
-        if (!ge.id.empty()) out << " (edge " << ge.id << ")";
+        if (const auto id = net.gml.edgeId(static_cast<std::size_t>(h.edge - 1)); !id.empty())
+          out << " (edge " << id << ")";
       }
       out << "; " << p.hops.size() << " hops, length " << num(p.latency) << ", reliability "
           << num(p.reliability) << "\n";
@@ -539,7 +541,7 @@ int runWhatIf(const WhatIfRequest& rq, std::ostream& out) {
             found = true;
           }
       for (std::size_t i = 0; i < net.gml.edges.size() && !found; ++i)
-        if (!net.gml.edges[i].id.empty() && net.gml.edges[i].id == body) {
+        if (!net.gml.edgeId(i).empty() && net.gml.edgeId(i) == body) {
           f.edges.push_back(static_cast<Id>(i + 1));
           found = true;
         }
@@ -699,7 +701,6 @@ std::pair<std::size_t, std::size_t> exportAnalysisGraphml(const fs::path& worksp
   for (const auto& e : net.graph.edges()) {
     const Channel* c = s.channel(e.id);
     GraphmlEdge ge;
-    ge.id = std::to_string(e.id);
     ge.source = static_cast<std::size_t>(net.graph.nodeIndex(e.from));
     ge.target = static_cast<std::size_t>(net.graph.nodeIndex(e.to));
     std::string ident = c ? c->identifier : std::string();
@@ -708,7 +709,8 @@ std::pair<std::size_t, std::size_t> exportAnalysisGraphml(const fs::path& worksp
         for (const auto& cm : r->contacts)
           if (cm.sensitive && cm.value == ident) ident = "(private number)";
     const std::size_t i = out.edges.size();
-    out.edges.push_back(std::move(ge));
+    out.edges.push_back(ge);
+    out.setEdgeId(i, std::to_string(e.id));
     out.setEdgeValue(i, "channel", static_cast<std::int64_t>(e.id));
     out.setEdgeValue(i, "medium", c ? std::string(toString(c->medium)) : std::string());
     out.setEdgeValue(i, "identifier", ident);

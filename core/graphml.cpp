@@ -218,7 +218,7 @@ GraphmlValue GraphmlAttribute::value(std::size_t element) const {
     case GraphmlType::Double:
       return m_reals[element];
     case GraphmlType::String:
-      return m_strings[element];
+      return m_dict[m_codes[element]];
   }
   return {};
 }
@@ -230,10 +230,21 @@ std::optional<double> GraphmlAttribute::number(std::size_t element) const {
 }
 
 const std::string* GraphmlAttribute::text(std::size_t element) const {
-  return m_type == GraphmlType::String && has(element) ? &m_strings[element] : nullptr;
+  return m_type == GraphmlType::String && has(element) ? &m_dict[m_codes[element]] : nullptr;
 }
 
 void GraphmlAttribute::setFill(const GraphmlValue& fill) { m_fill = fill; }
+
+std::uint32_t GraphmlAttribute::intern(std::string_view text) {
+  if (m_lastCode < m_dict.size() && m_dict[m_lastCode] == text) return m_lastCode;
+  auto it = m_lookup.find(std::string(text));
+  if (it == m_lookup.end()) {
+    it = m_lookup.emplace(std::string(text), static_cast<std::uint32_t>(m_dict.size())).first;
+    m_dict.emplace_back(text);
+  }
+  m_lastCode = it->second;
+  return m_lastCode;
+}
 
 void GraphmlAttribute::fillSlots(std::size_t from, std::size_t to) {
   for (std::size_t i = from; i < to; ++i) set(i, m_fill);
@@ -246,7 +257,7 @@ void GraphmlAttribute::onStorage(F&& f) {
   else if (isInteger(m_type))
     f(m_integers);
   else
-    f(m_strings);
+    f(m_codes);
 }
 
 void GraphmlAttribute::reserve(std::size_t count) {
@@ -280,7 +291,7 @@ void GraphmlAttribute::set(std::size_t element, const GraphmlValue& value) {
   if (std::holds_alternative<std::monostate>(value)) {
     ok = false;
   } else if (m_type == GraphmlType::String) {
-    m_strings[element] = valueText(value);
+    m_codes[element] = intern(valueText(value));
   } else if (const auto* s = std::get_if<std::string>(&value)) {
     ok = parse(element, *s);
   } else if (isInteger(m_type)) {
@@ -299,7 +310,7 @@ bool GraphmlAttribute::parse(std::size_t element, std::string_view text) {
   bool ok = true;
   switch (m_type) {
     case GraphmlType::String:
-      m_strings[element].assign(text);
+      m_codes[element] = intern(text);
       break;
     case GraphmlType::Boolean: {
       bool b = false;
@@ -415,6 +426,7 @@ class Reader {
     }
     for (GraphmlAttribute& a : m_graph.node_attributes) a.resize(m_graph.nodes.size());
     for (GraphmlAttribute& a : m_graph.edge_attributes) a.resize(m_graph.edges.size());
+    if (!m_graph.edge_ids.empty()) m_graph.edge_ids.resize(m_graph.edges.size());
   }
 
   void readKey() {
@@ -556,14 +568,14 @@ class Reader {
     GraphmlEdge e;
     e.line = m_xml.line();
     e.directed = m_graph.directed;
-    std::string_view s, t;
+    std::string_view s, t, id;
     for (const XmlAttribute& a : m_xml.attributes()) {
       if (xmlNameEquals(a.name, "source")) {
         s = a.value;
       } else if (xmlNameEquals(a.name, "target")) {
         t = a.value;
       } else if (xmlNameEquals(a.name, "id")) {
-        e.id = a.value;
+        id = a.value;
       } else if (xmlNameEquals(a.name, "directed")) {
         if (!iequals(a.value, "true") && !iequals(a.value, "false"))
           fail(e.line, "edge attribute directed='" + std::string(a.value) +
@@ -579,7 +591,8 @@ class Reader {
     if (index == kSampleEdges) reserveEdges();
     if (e.source == kNoNode || e.target == kNoNode)
       m_pending.push_back({index, std::string(s), std::string(t)});
-    m_graph.edges.push_back(std::move(e));
+    m_graph.edges.push_back(e);
+    if (!id.empty()) m_graph.setEdgeId(index, std::string(id));
     readData(false, index);
   }
 
@@ -747,6 +760,11 @@ void GraphmlGraph::setNodeValue(std::size_t node, std::string_view name, Graphml
 
 void GraphmlGraph::setEdgeValue(std::size_t edge, std::string_view name, GraphmlValue value) {
   setIn(edge_attributes, edge, name, value);
+}
+
+void GraphmlGraph::setEdgeId(std::size_t edge, std::string id) {
+  if (edge_ids.size() <= edge) edge_ids.resize(std::max(edge + 1, edges.size()));
+  edge_ids[edge] = std::move(id);
 }
 
 std::string GraphmlGraph::displayName(std::size_t node) const {
@@ -919,7 +937,8 @@ void writeGraphml(std::ostream& out, const GraphmlGraph& graph) {
   for (std::size_t i = 0; i < graph.edges.size(); ++i) {
     const GraphmlEdge& e = graph.edges[i];
     auto edge = g.append_child("edge");
-    if (!e.id.empty()) edge.append_attribute("id") = e.id.c_str();
+    if (const std::string_view id = graph.edgeId(i); !id.empty())
+      edge.append_attribute("id") = std::string(id).c_str();
     edge.append_attribute("source") = graph.nodes.at(e.source).id.c_str();
     edge.append_attribute("target") = graph.nodes.at(e.target).id.c_str();
     if (e.directed != graph.directed)

@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -91,7 +92,13 @@ class GraphmlAttribute {
   GraphmlValue m_fill;
   std::vector<double> m_reals;           // Boolean (0/1), Float, Double
   std::vector<std::int64_t> m_integers;  // Int, Long
-  std::vector<std::string> m_strings;    // String
+  // String: each element holds a code into m_dict, so a column of a few repeated values
+  // ("intra", "liaison") costs four bytes an element. m_lookup finds a text's code.
+  std::vector<std::uint32_t> m_codes;
+  std::vector<std::string> m_dict;
+  std::unordered_map<std::string, std::uint32_t> m_lookup;
+  std::uint32_t m_lastCode = 0;  // the code last interned: runs of one value skip the hash
+  std::uint32_t intern(std::string_view text);
   std::vector<bool> m_present;
 };
 
@@ -101,10 +108,9 @@ struct GraphmlNode {
 };
 
 struct GraphmlEdge {
-  std::string id;  // may be empty
   std::size_t source = 0, target = 0;  // indices into GraphmlGraph::nodes
-  bool directed = false;
   int line = 0;
+  bool directed = false;
 };
 
 struct GraphmlGraph {
@@ -113,6 +119,13 @@ struct GraphmlGraph {
   std::vector<GraphmlNode> nodes;
   std::vector<GraphmlEdge> edges;
   std::vector<GraphmlAttribute> node_attributes, edge_attributes;
+  // Edge ids, when any edge has one (most files give none): one per edge, "" where absent.
+  std::vector<std::string> edge_ids;
+
+  std::string_view edgeId(std::size_t edge) const {
+    return edge < edge_ids.size() ? std::string_view(edge_ids[edge]) : std::string_view();
+  }
+  void setEdgeId(std::size_t edge, std::string id);
 
   // An attribute by name; nullptr when the graph has none of that name. Look it up once and
   // index it per element when reading many elements.

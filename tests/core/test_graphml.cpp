@@ -105,8 +105,11 @@ TEST_CASE("graphml: many edges (past the size estimate) keep every value", "[gra
                      "<key id=\"l\" for=\"edge\" attr.name=\"latency\" attr.type=\"double\">"
                      "<default>7</default></key>\n"
                      "<key id=\"k\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+                     "<key id=\"nm\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
                      "<graph edgedefault=\"undirected\">\n";
-  for (int i = 0; i < 50; ++i) text += "<node id=\"" + std::to_string(i) + "\"/>\n";
+  for (int i = 0; i < 50; ++i)  // unique names (a string column of distinct values)
+    text += "<node id=\"" + std::to_string(i) + "\"><data key=\"nm\">node " +
+            std::to_string(i % 7 == 0 ? 0 : i) + "</data></node>\n";
   // Short edges first, then long ones: the estimate taken after 64 edges is too small.
   for (int i = 0; i < 500; ++i) {
     text += "<edge source=\"" + std::to_string(i % 50) + "\" target=\"" +
@@ -118,6 +121,9 @@ TEST_CASE("graphml: many edges (past the size estimate) keep every value", "[gra
   text += "</graph></graphml>\n";
   const GraphmlGraph g = parseGraphml(text, "t");
   REQUIRE(g.edges.size() == 500);
+  for (int i = 0; i < 50; ++i)
+    CHECK(g.displayName(static_cast<std::size_t>(i)) ==
+          "node " + std::to_string(i % 7 == 0 ? 0 : i));
   const GraphmlAttribute* latency = g.edgeAttribute("latency");
   const GraphmlAttribute* kind = g.edgeAttribute("kind");
   REQUIRE(latency);
@@ -222,8 +228,9 @@ TEST_CASE("graphml: what the writer writes reads back the same", "[graphml]") {
   GraphmlGraph g;
   g.directed = true;
   g.nodes = {{"a", 0}, {"b", 0}, {"c", 0}};
-  g.edges.push_back({"e0", 0, 1, true, 0});
-  g.edges.push_back({"", 1, 2, false, 0});
+  g.edges.push_back({0, 1, 0, true});
+  g.edges.push_back({1, 2, 0, false});
+  g.setEdgeId(0, "e0");
   g.setNodeValue(0, "name", std::string("Fire & <EMS>"));
   g.setNodeValue(2, "load", 1.25);
   g.setNodeValue(1, "on_duty", false);
@@ -241,7 +248,8 @@ TEST_CASE("graphml: what the writer writes reads back the same", "[graphml]") {
   CHECK(std::get<bool>(r.nodeValue(1, "on_duty")) == false);
   CHECK(std::get<std::int64_t>(r.edgeValue(0, "channel")) == 42);
   CHECK(std::isnan(*r.edgeNumber(1, "latency_min")));
-  CHECK(r.edges[0].id == "e0");
+  CHECK(r.edgeId(0) == "e0");
+  CHECK(r.edgeId(1).empty());
   CHECK(r.edges[0].directed);
   CHECK_FALSE(r.edges[1].directed);
   CHECK(r.edges[1].source == 1);
