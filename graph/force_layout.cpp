@@ -238,11 +238,12 @@ void farCell(const float* cx, const float* cy, const float* m, const int* from, 
     const i8 use = (kLaneIndex < count[r]) & ((kLaneIndex < skipFrom[r]) | (kLaneIndex > skipTo[r])) &
                    (mass > 0.0f);
     const f8 r2 = use ? dx * dx + dy * dy : f8{} + 1.0f;
-    const f8 w = use ? mass / r2 : f8{};  // m / |d|^2
+    const f8 inv = 1.0f / r2;                 // one division a lane
+    const f8 w = use ? mass * inv : f8{};  // m / |d|^2
     // m / d = m conj(d) / |d|^2;  m / d^2 = m conj(d)^2 / |d|^4.
     hr += dx * w;
     hi -= dy * w;
-    const f8 w2 = w / r2;
+    const f8 w2 = w * inv;
     dr -= (dx * dx - dy * dy) * w2;
     di += 2.0f * dx * dy * w2;
   }
