@@ -60,14 +60,12 @@ bool runSourceBlocks(std::size_t count, Index n, Index m, bool wantEdges, const 
       }
     }
   };
+  // The calling thread is one of the workers (one thread fewer to start per run).
   const unsigned threads = threadCount(control, blocks);
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (auto& th : pool) th.join();
-  }
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& th : pool) th.join();
   if (cancelled) return false;
   nodeOut.assign(n, 0.0);
   edgeOut.assign(wantEdges ? m : 0, 0.0);
