@@ -101,7 +101,8 @@ void ForceLayout::setGroups(std::vector<Id> groups) {
 void ForceLayout::setEdgeWeights(std::vector<double> weights) {
   if (weights.size() != m_edges.size()) throw std::invalid_argument("ForceLayout: weight count");
   m_weights = std::move(weights);
-  m_weightsF.clear();  // float copy, remade on the next grid step
+  m_weightsF.clear();                      // the float copy is remade when the grid is rebuilt,
+  m_gridDrift = m_nearDrift = kRebuild;  // which the next step now does
 }
 
 void ForceLayout::warmStart(std::span<const LayoutPoint> positions,
@@ -173,12 +174,6 @@ void ForceLayout::setPosition(Index v, LayoutPoint p) {
 void ForceLayout::reheat(double t) {
   m_temperature = std::max(m_temperature, t * m_opt.idealLength);
   m_settled = m_pos.empty();
-}
-
-double ForceLayout::spread() const {
-  double s = 0;
-  for (const auto& p : m_pos) s = std::max({s, std::fabs(p.x), std::fabs(p.y)});
-  return s;
 }
 
 void ForceLayout::repulseExact(std::vector<LayoutPoint>& disp) const {

@@ -19,7 +19,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <span>
 #include <utility>
 #include <vector>
@@ -102,7 +101,6 @@ class ForceLayout {
   static constexpr double kNearDrift = 0.002;  // reuse the repulsion below this drift (in k)
   void attract(std::vector<LayoutPoint>& disp) const;
   void gravitate(std::vector<LayoutPoint>& disp) const;
-  double spread() const;
 
   ForceLayoutOptions m_opt;
   std::vector<LayoutPoint> m_pos;
@@ -112,21 +110,20 @@ class ForceLayout {
   std::vector<int> m_groupIndex;  // dense index of each node's group, -1 for none
   int m_groupCount = 0;
   std::vector<std::uint8_t> m_pinned;  // bytes, not bits: read once per node per iteration
-  // Scratch of the grid, kept between steps: floats in cell order, the pyramid of levels, the
-  // adjacency (with weights) for the attraction.
+  // Scratch of the grid, kept between steps: positions as floats in cell order, the pyramid of
+  // levels, and per node the float position and attraction.
   struct Level {
     std::vector<float> cx, cy, mass;
     std::vector<float> h;  // per cell: H (re, im) and H' (re, im) at the centroid
   };
-  int m_gridLevels = 0;
+  int m_gridLevels = 0;  // the finest level has 2^m_gridLevels cells a side (0: not chosen yet)
   double m_gridDrift = kRebuild;  // sum of the largest moves since the grid was built
   double m_nearDrift = kRebuild;  // ... since the repulsion was last computed
-  double m_gridCell = 0.0, m_gridX0 = 0.0, m_gridY0 = 0.0;  // finest cell side, grid corner  // finest level has 2^m_gridLevels cells a side (0: not chosen yet)
+  double m_gridCell = 0.0, m_gridX0 = 0.0, m_gridY0 = 0.0;  // finest cell side, grid corner
   std::vector<int> m_cellStart, m_cellOfNode, m_order, m_fill;
   std::vector<float> m_fx, m_fy, m_fjx, m_fjy;
   std::vector<float> m_ffx, m_ffy;  // per node in cell order: the repulsion found
   std::vector<Level> m_levels;
-  std::vector<std::pair<int, int>> m_cellJobs;  // (level, cell)
   struct Float2 {
     float x = 0.0f, y = 0.0f;
   };

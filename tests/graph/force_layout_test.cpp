@@ -158,7 +158,7 @@ namespace {
 // The exact FR force (every pair), attraction and gravity as ForceLayout defines them.
 std::vector<LayoutPoint> exactForces(const std::vector<LayoutPoint>& p,
                                      const std::vector<std::pair<Index, Index>>& edges,
-                                     const ForceLayoutOptions& o) {
+                                     const ForceLayoutOptions& o, double weight = 1.0) {
   const std::size_t n = p.size();
   const double k = o.idealLength;
   std::vector<LayoutPoint> f(n);
@@ -172,7 +172,7 @@ std::vector<LayoutPoint> exactForces(const std::vector<LayoutPoint>& p,
   for (const auto& [a, b] : edges) {
     const auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
     const double dx = p[ua].x - p[ub].x, dy = p[ua].y - p[ub].y;
-    const double d = std::hypot(dx, dy) / k;
+    const double d = std::hypot(dx, dy) / k * weight;
     f[ua].x -= dx * d, f[ua].y -= dy * d;
     f[ub].x += dx * d, f[ub].y += dy * d;
   }
@@ -269,4 +269,31 @@ TEST_CASE("force layout: the grid is deterministic and settles the same with or 
                  << ", 90th percentile " << moved[moved.size() * 9 / 10]);
   CHECK(std::fabs(ea - ec) < 1e-3 * std::fabs(ec));
   CHECK(moved[moved.size() / 2] < 0.05);
+}
+
+TEST_CASE("force layout: edge weights set late in a run are used by the grid", "[layout][grid]") {
+  const Index n = 1200;
+  const auto edges = ringWithChords(n);
+  const ForceLayoutOptions o{.seed = 4, .groupGravity = 0.0, .tolerance = 0.0};
+  ForceLayout layout(n, edges, o);
+  layout.step(300);  // cold: the grid and the repulsion are being reused
+  layout.setEdgeWeights(std::vector<double>(edges.size(), 3.0));
+  layout.step(2);
+  for (const auto& p : layout.positions()) REQUIRE(std::isfinite(p.x));
+  const auto approx = layout.forces();
+  const auto exact = exactForces(layout.positions(), edges, o, 3.0);
+  double worst = 0, typical = 0;
+  for (std::size_t v = 0; v < approx.size(); ++v) {
+    worst = std::max(worst, std::hypot(approx[v].x - exact[v].x, approx[v].y - exact[v].y));
+    typical += std::hypot(exact[v].x, exact[v].y) / static_cast<double>(approx.size());
+  }
+  INFO("worst " << worst << ", mean force " << typical);
+  // Near equilibrium the net forces are small next to their terms: compare with the attraction.
+  double pull = 0;
+  for (const auto& [a, b] : edges) {
+    const auto& pa = layout.positions()[static_cast<std::size_t>(a)];
+    const auto& pb = layout.positions()[static_cast<std::size_t>(b)];
+    pull = std::max(pull, 3.0 * std::pow(std::hypot(pa.x - pb.x, pa.y - pb.y), 2));
+  }
+  CHECK(worst < 0.05 * pull);
 }
