@@ -55,7 +55,11 @@ void accumulate(const Adjacency& adj, const double* len, const ActiveMask* mask,
 // have level >= 0 / finite dist).
 using Inspect = std::function<void(const SsspBuffers&)>;
 
-template <bool kMasked, bool kEdges>
+// kFused: add each parent's path count to sigma as the BFS finds the arc (small graphs, where
+// sigma stays in L1), or in a second pass over the node's DAG arcs (large graphs, where the
+// random writes into a sigma array beyond L1 cost more inside the scan than after it).
+// Measured with engine_peer betweenness: agency_n1000 fused 8% faster, agency_n5000 8% slower.
+template <bool kMasked, bool kEdges, bool kFused>
 void brandesBfsImpl(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffers& b,
                     const double* targetWeight, double* nodeAcc, double* edgeAcc,
                     const Inspect* inspect, Index targets) {
@@ -85,6 +89,8 @@ void brandesBfsImpl(const Adjacency& adj, const ActiveMask* mask, Index s, SsspB
       break;
     }
     const Index lv1 = level[v] + 1;
+    // sigma[v] is final: all of v's parents were expanded before it.
+    const double sv = sigma[v];
     const Index first = cnt;
     for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
       const Index w = tgt[i];
@@ -94,15 +100,18 @@ void brandesBfsImpl(const Adjacency& adj, const ActiveMask* mask, Index s, SsspB
       if (lw < 0) {
         level[w] = lw = lv1;
         order[tail++] = w;
+        if constexpr (kFused) sigma[w] = sv;
         if (remaining > 0 && targetWeight[w] > 0.0 && --remaining == 0) stopLevel = lv1;
+      } else if (kFused && lw == lv1) {
+        sigma[w] += sv;
       }
       succ[cnt] = w;
       if constexpr (kEdges) succArc[cnt] = adj.arcs[i];
       cnt += (lw == lv1);
     }
+    if constexpr (!kFused)
+      for (Index k = first; k < cnt; ++k) sigma[succ[k]] += sv;
     succEnd[head] = cnt;
-    const double sv = sigma[v];
-    for (Index k = first; k < cnt; ++k) sigma[succ[k]] += sv;
   }
   b.order.resize(tail);
   for (Index i = tail; i-- > 0;) {
@@ -135,12 +144,22 @@ void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffe
                 const double* targetWeight, double* nodeAcc, double* edgeAcc,
                 const Inspect* inspect = nullptr, Index targets = 0) {
   if (!targetWeight) targets = 0;
-  if (edgeAcc)
-    brandesBfsImpl<kMasked, true>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc, inspect,
-                                  targets);
-  else
-    brandesBfsImpl<kMasked, false>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc, inspect,
-                                   targets);
+  const bool fused = b.sigma.size() <= 2048;  // sigma (8 bytes a node) within half of L1
+  if (edgeAcc) {
+    if (fused)
+      brandesBfsImpl<kMasked, true, true>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc,
+                                          inspect, targets);
+    else
+      brandesBfsImpl<kMasked, true, false>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc,
+                                           inspect, targets);
+  } else {
+    if (fused)
+      brandesBfsImpl<kMasked, false, true>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc,
+                                           inspect, targets);
+    else
+      brandesBfsImpl<kMasked, false, false>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc,
+                                            inspect, targets);
+  }
 }
 
 // Queue choice for brandesDijkstra: buckets when the lengths allow (see BucketQueue), else heap.

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cstdint>
 
 #include "graph/betweenness.hpp"
 #include "graph/closeness.hpp"
@@ -163,4 +164,29 @@ TEST_CASE("degree: in, out, total and valued with loops and parallel edges",
   CHECK(d.in() == std::vector<int>{1, 2, 2});
   CHECK(d.total() == std::vector<int>{2, 2, 2});
   CHECK(d.valued() == std::vector<double>{1.0, 1.0, 0.5});
+}
+
+TEST_CASE("betweenness: small and large graphs agree with the weighted search at unit lengths",
+          "[graph][centrality]") {
+  // The unweighted search counts paths one way below 2,049 nodes and another above (see
+  // brandes.hpp); both must match the Dijkstra-based search with every length 1.
+  for (const int n : {300, 2600}) {
+    std::vector<EdgeSpec> edges;
+    std::uint64_t x = 99;
+    for (int i = 0; i < n; ++i)
+      for (int k = 0; k < 3; ++k) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const Id j = static_cast<Id>((x >> 33) % static_cast<std::uint64_t>(n));
+        if (j != i) edges.push_back({static_cast<Id>(edges.size()), i, j, 1.0, 0.9, true, false});
+      }
+    std::vector<NodeSpec> nodes;
+    for (int i = 0; i < n; ++i) nodes.push_back({i, 0, false});
+    const Graph g(nodes, edges);
+    BetweennessOptions hops, unit;
+    unit.metric = Metric::Latency;
+    const auto a = bc(g, hops), b = bc(g, unit);
+    INFO("n = " << n);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t v = 0; v < a.size(); ++v) CHECK(a[v] == Approx(b[v]).epsilon(1e-9).margin(1e-9));
+  }
 }
