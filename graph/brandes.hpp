@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <type_traits>
 
 #include "graph/sssp_kernel.hpp"
 
@@ -145,21 +146,16 @@ void brandesBfs(const Adjacency& adj, const ActiveMask* mask, Index s, SsspBuffe
                 const Inspect* inspect = nullptr, Index targets = 0) {
   if (!targetWeight) targets = 0;
   const bool fused = b.sigma.size() <= 2048;  // sigma (8 bytes a node) within half of L1
-  if (edgeAcc) {
-    if (fused)
-      brandesBfsImpl<kMasked, true, true>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc,
-                                          inspect, targets);
-    else
-      brandesBfsImpl<kMasked, true, false>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc,
-                                           inspect, targets);
-  } else {
-    if (fused)
-      brandesBfsImpl<kMasked, false, true>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc,
-                                           inspect, targets);
-    else
-      brandesBfsImpl<kMasked, false, false>(adj, mask, s, b, targetWeight, nodeAcc, edgeAcc,
-                                            inspect, targets);
-  }
+  auto run = [&](auto edges, auto fusedCount) {
+    brandesBfsImpl<kMasked, decltype(edges)::value, decltype(fusedCount)::value>(
+        adj, mask, s, b, targetWeight, nodeAcc, edgeAcc, inspect, targets);
+  };
+  using Yes = std::true_type;
+  using No = std::false_type;
+  if (edgeAcc)
+    fused ? run(Yes{}, Yes{}) : run(Yes{}, No{});
+  else
+    fused ? run(No{}, Yes{}) : run(No{}, No{});
 }
 
 // Queue choice for brandesDijkstra: buckets when the lengths allow (see BucketQueue), else heap.
