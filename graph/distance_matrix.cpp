@@ -69,11 +69,12 @@ bool DistanceMatrix::run() {
       }
     }
   };
-  // Threads pay only for enough work (short runs suffer from start-up and scheduling delays):
-  // measured with engine_peer dijkstra_10, ten searches on 1,000 nodes (work 1e5) are faster on
-  // one thread, on 5,000 nodes (5e5) on two. The calling thread is one of the workers.
+  // Threads pay only for enough work. On the 2-vCPU VMs this runs on, a thread started on the
+  // idle second vCPU begins 4-5 ms later (it must first be woken), so a job of a few
+  // milliseconds (ten searches on 5,000 nodes: 2 ms, work 5e5) is faster and far steadier on
+  // one thread. The calling thread is one of the workers.
   const double work = double(m_sources.size()) * double(m_graph.nodeCount() + adj.arcs.size());
-  const unsigned threads = work < 2e5 ? 1 : detail::threadCount(m_control, m_sources.size());
+  const unsigned threads = work < 2e6 ? 1 : detail::threadCount(m_control, m_sources.size());
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();

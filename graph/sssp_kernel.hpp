@@ -47,10 +47,7 @@ class BucketQueue {
       m_bits.assign(size / 64, 0);
     }
     m_mask = size - 1;
-    if (m_node.size() < capacity) {
-      m_node.resize(capacity);
-      m_next.resize(capacity);
-    }
+    if (m_pool.size() < capacity) m_pool.resize(capacity);
     m_used = 0;
     m_inv = 1.0 / width;
     m_cur = static_cast<std::size_t>(start * m_inv);
@@ -63,8 +60,7 @@ class BucketQueue {
   // cost of the whole search).
   void push(double d, Index v) {
     const std::size_t bucket = static_cast<std::size_t>(d * m_inv) & m_mask;
-    m_node[m_used] = v;
-    m_next[m_used] = m_head[bucket];
+    m_pool[m_used] = {v, m_head[bucket]};
     m_head[bucket] = static_cast<Index>(m_used++);
     m_bits[bucket >> 6] |= std::uint64_t{1} << (bucket & 63);
     ++m_size;
@@ -86,14 +82,19 @@ class BucketQueue {
       bucket = found;
     }
     const Index e = m_head[bucket];
-    m_head[bucket] = m_next[static_cast<std::size_t>(e)];
+    const Entry entry = m_pool[static_cast<std::size_t>(e)];
+    m_head[bucket] = entry.next;
     if (m_head[bucket] < 0) m_bits[bucket >> 6] &= ~(std::uint64_t{1} << (bucket & 63));
     --m_size;
-    return m_node[static_cast<std::size_t>(e)];
+    return entry.node;
   }
 
  private:
-  std::vector<Index> m_head, m_node, m_next;
+  struct Entry {
+    Index node, next;  // together: a pop reads one place, not two
+  };
+  std::vector<Index> m_head;
+  std::vector<Entry> m_pool;
   std::vector<std::uint64_t> m_bits;  // bit b: bucket b is not empty
   double m_inv = 1.0;
   std::size_t m_cur = 0, m_size = 0, m_mask = 0, m_used = 0;
