@@ -1,9 +1,9 @@
 #include "graph/closeness.hpp"
 
 #include <atomic>
-#include <thread>
 
 #include "graph/parallel_sources.hpp"
+#include "graph/worker_pool.hpp"
 
 namespace liaison::graph {
 
@@ -42,10 +42,7 @@ bool Closeness::run() {
     }
   };
   const unsigned threads = detail::threadCount(m_options.control, static_cast<std::size_t>(n));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
+  detail::runOnWorkers(threads, [&](unsigned) { worker(); });
   if (m_options.control.progress) m_options.control.progress(1.0);
   return !cancelled;
 }

@@ -2,9 +2,9 @@
 
 #include <atomic>
 #include <mutex>
-#include <thread>
 
 #include "graph/parallel_sources.hpp"
+#include "graph/worker_pool.hpp"
 
 namespace liaison::graph {
 
@@ -75,10 +75,7 @@ bool DistanceMatrix::run() {
   // one thread. The calling thread is one of the workers.
   const double work = double(m_sources.size()) * double(m_graph.nodeCount() + adj.arcs.size());
   const unsigned threads = work < 2e6 ? 1 : detail::threadCount(m_control, m_sources.size());
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
+  detail::runOnWorkers(threads, [&](unsigned) { worker(); });
   return !cancelled;
 }
 

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 
 #include "graph/biconnected.hpp"
 #include "graph/disjoint_paths.hpp"
 #include "graph/parallel_sources.hpp"
+#include "graph/worker_pool.hpp"
 
 namespace liaison::graph {
 
@@ -105,10 +105,7 @@ void NeedConnectivity::run() {
     for (std::size_t i; (i = next.fetch_add(1)) < m_needs.size();) solve(i);
   };
   const unsigned threads = m_needs.size() < 16 ? 1 : detail::threadCount({}, m_needs.size());
-  std::vector<std::thread> pool;
-  for (unsigned k = 1; k < threads; ++k) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
+  detail::runOnWorkers(threads, [&](unsigned) { worker(); });
 }
 
 int NeedConnectivity::unreachableCount() const {

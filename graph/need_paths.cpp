@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
-#include <thread>
 
 #include "graph/active_mask.hpp"
 #include "graph/parallel_sources.hpp"
+#include "graph/worker_pool.hpp"
 
 namespace liaison::graph {
 
@@ -108,10 +108,7 @@ bool NeedPaths::run() {
     }
   };
   const unsigned threads = groups.size() < 8 ? 1 : detail::threadCount(m_control, groups.size());
-  std::vector<std::thread> pool;
-  for (unsigned k = 1; k < threads; ++k) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
+  detail::runOnWorkers(threads, [&](unsigned) { worker(); });
   return !cancelled;
 }
 

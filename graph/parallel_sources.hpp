@@ -12,6 +12,7 @@
 
 #include "graph/common.hpp"
 #include "graph/sssp_kernel.hpp"
+#include "graph/worker_pool.hpp"
 
 namespace liaison::graph::detail {
 
@@ -60,12 +61,8 @@ bool runSourceBlocks(std::size_t count, Index n, Index m, bool wantEdges, const 
       }
     }
   };
-  // The calling thread is one of the workers (one thread fewer to start per run).
-  const unsigned threads = threadCount(control, blocks);
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
+  // The calling thread and the process's helper threads (see worker_pool.hpp).
+  runOnWorkers(threadCount(control, blocks), [&](unsigned) { worker(); });
   if (cancelled) return false;
   nodeOut.assign(n, 0.0);
   edgeOut.assign(wantEdges ? m : 0, 0.0);
