@@ -15,10 +15,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstring>
-#include <fstream>
 #include <limits>
-#include <map>
 #include <ostream>
 #include <unordered_map>
 

@@ -70,10 +70,6 @@ const std::string_view* XmlPull::attribute(std::string_view name) const {
   return nullptr;
 }
 
-bool XmlPull::whitespaceText() const {
-  return std::all_of(m_text.begin(), m_text.end(), isSpace);
-}
-
 namespace {
 int countNewlines(const char* p, const char* end) {
   int lines = 0;

@@ -64,7 +64,6 @@ class XmlPull {
   // The value of an attribute of the current start tag; nullptr when absent.
   const std::string_view* attribute(std::string_view name) const;
   std::string_view text() const { return m_text; }  // Text
-  bool whitespaceText() const;                       // Text made of white space only
   std::size_t depth() const { return m_stack.size(); }  // open elements, the current included
 
   std::size_t offset() const { return m_start; }  // where the current event starts
