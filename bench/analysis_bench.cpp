@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/analysis.hpp"
+#include "core/analysis/analysis.hpp"
 
 using namespace liaison::core;
 

@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "core/graphml.hpp"
-#include "core/mapped_file.hpp"
+#include "core/formats/graphml.hpp"
+#include "core/formats/mapped_file.hpp"
 #include "graph/betweenness.hpp"
 #include "graph/biconnected.hpp"
 #include "graph/components.hpp"

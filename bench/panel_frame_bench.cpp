@@ -26,7 +26,7 @@
 #include "app/panels/timeline_panel.hpp"
 #include "app/render/tile_cache.hpp"
 #include "app/shell/app_context.hpp"
-#include "core/entity_json.hpp"
+#include "core/model/entity_json.hpp"
 #include "headless_frames.hpp"
 
 using namespace liaison;

@@ -15,12 +15,13 @@
 #include <thread>
 
 #include "cli.hpp"
-#include "core/aar.hpp"
-#include "core/drill.hpp"
-#include "core/exercise_store.hpp"
-#include "core/msel.hpp"
-#include "core/scenario_values.hpp"
-#include "core/store.hpp"
+#include "core/reports/aar.hpp"
+#include "core/exercise/drill.hpp"
+#include "core/store/exercise_store.hpp"
+#include "core/formats/msel.hpp"
+#include "core/model/values.hpp"
+#include "core/store/store.hpp"
+#include "core/exercise/exercise_clock.hpp"
 
 namespace liaison::app::cli {
 

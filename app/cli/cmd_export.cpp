@@ -6,9 +6,9 @@
 #include <stdexcept>
 
 #include "cli.hpp"
-#include "core/graph_analysis_cli.hpp"
-#include "core/scenario.hpp"
-#include "core/store.hpp"
+#include "core/analysis/analysis_cli.hpp"
+#include "core/formats/scenario.hpp"
+#include "core/store/store.hpp"
 
 namespace liaison::app::cli {
 

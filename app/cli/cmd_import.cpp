@@ -9,9 +9,9 @@
 #include <memory>
 
 #include "cli.hpp"
-#include "core/basemap.hpp"
-#include "core/scenario.hpp"
-#include "core/store.hpp"
+#include "core/formats/basemap.hpp"
+#include "core/formats/scenario.hpp"
+#include "core/store/store.hpp"
 
 namespace liaison::app::cli {
 

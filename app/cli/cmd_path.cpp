@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "cli.hpp"
-#include "core/graph_analysis_cli.hpp"
+#include "core/analysis/analysis_cli.hpp"
 
 namespace liaison::app::cli {
 

@@ -16,10 +16,10 @@
 #include <utility>
 
 #include "cli.hpp"
-#include "core/aar.hpp"
-#include "core/ics214.hpp"
-#include "core/ics_forms.hpp"
-#include "core/store.hpp"
+#include "core/reports/aar.hpp"
+#include "core/reports/ics214.hpp"
+#include "core/reports/ics_forms.hpp"
+#include "core/store/store.hpp"
 
 namespace liaison::app::cli {
 namespace {
@@ -109,7 +109,7 @@ std::string timelineReport(const ReportInput& in, const std::string&) {
   return core::timelineReportHtml(in.snapshot, in.period, core::nowUtc());
 }
 
-// The AAR/IP of the exercise (core/aar.hpp); it reads the exercise tables of the same file.
+// The AAR/IP of the exercise (core/reports/aar.hpp); it reads the exercise tables of the same file.
 std::string aarReport(const ReportInput& in, const std::string&) {
   auto store = core::Store::open(in.snapshot.path, core::OpenMode::ReadOnly);
   return core::aarHtml(*store);

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "cli.hpp"
-#include "core/store.hpp"
+#include "core/store/store.hpp"
 
 namespace liaison::app::cli {
 

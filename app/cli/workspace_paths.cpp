@@ -4,8 +4,8 @@
 #include <ostream>
 #include <stdexcept>
 
-#include "core/scenario.hpp"
-#include "core/store.hpp"
+#include "core/formats/scenario.hpp"
+#include "core/store/store.hpp"
 
 namespace liaison::app::cli {
 

@@ -9,8 +9,8 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
-#include "core/ics214.hpp"
-#include "core/store.hpp"
+#include "core/reports/ics214.hpp"
+#include "core/store/store.hpp"
 #include "timeline_panel.hpp"
 
 namespace liaison::app {

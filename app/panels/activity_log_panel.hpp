@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "app/shell/panel.hpp"
-#include "core/journal.hpp"
-#include "core/snapshot.hpp"
+#include "core/store/journal.hpp"
+#include "core/model/snapshot.hpp"
 
 namespace liaison::app {
 

@@ -4,7 +4,7 @@
 
 #include <imgui.h>
 
-#include "core/model.hpp"
+#include "core/model/model.hpp"
 
 namespace liaison::app {
 

@@ -9,8 +9,8 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
-#include "core/analysis.hpp"
-#include "core/enums.hpp"
+#include "core/analysis/analysis.hpp"
+#include "core/model/enums.hpp"
 
 namespace liaison::app {
 

@@ -14,8 +14,8 @@
 
 #include "app/panels/directory_panel.hpp"  // ScreenRect
 #include "app/shell/panel.hpp"
-#include "core/analysis.hpp"  // Endpoint
-#include "core/model.hpp"
+#include "core/analysis/analysis.hpp"  // Endpoint
+#include "core/model/model.hpp"
 
 namespace liaison::core {
 struct AnalysisResult;

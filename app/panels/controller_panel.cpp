@@ -8,8 +8,9 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
-#include "core/scenario_values.hpp"
-#include "core/store.hpp"
+#include "core/model/values.hpp"
+#include "core/store/store.hpp"
+#include "core/exercise/exercise_clock.hpp"
 
 namespace liaison::app {
 namespace {

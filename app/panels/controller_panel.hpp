@@ -11,7 +11,7 @@
 
 #include "app/shell/exercise_view.hpp"
 #include "app/shell/panel.hpp"
-#include "core/drill.hpp"
+#include "core/exercise/drill.hpp"
 #include "directory_panel.hpp"  // ScreenRect
 
 namespace liaison::app {

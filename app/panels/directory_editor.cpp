@@ -7,9 +7,9 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
-#include "core/enums.hpp"
-#include "core/journal_summary.hpp"
-#include "core/undo.hpp"
+#include "core/model/enums.hpp"
+#include "core/model/journal_summary.hpp"
+#include "core/store/undo.hpp"
 
 namespace liaison::app {
 

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
-#include "core/snapshot.hpp"
-#include "core/validate_entity.hpp"
+#include "core/model/model.hpp"
+#include "core/model/snapshot.hpp"
+#include "core/model/validate_entity.hpp"
 #include "directory_model.hpp"
 
 namespace liaison::app {

@@ -4,7 +4,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "core/enums.hpp"
+#include "core/model/enums.hpp"
 
 namespace liaison::app {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/snapshot.hpp"
+#include "core/model/snapshot.hpp"
 
 namespace liaison::app {
 

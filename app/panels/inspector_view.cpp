@@ -6,7 +6,7 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
-#include "core/enums.hpp"
+#include "core/model/enums.hpp"
 
 namespace liaison::app {
 

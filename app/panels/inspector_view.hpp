@@ -9,7 +9,7 @@
 #include <set>
 #include <string>
 
-#include "core/model.hpp"
+#include "core/model/model.hpp"
 #include "directory_editor.hpp"
 
 namespace liaison::app {

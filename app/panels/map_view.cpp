@@ -15,10 +15,10 @@
 #include "app/render/triangulate.hpp"
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
-#include "core/basemap.hpp"
-#include "core/snapshot.hpp"
-#include "core/store.hpp"
-#include "core/validate_entity.hpp"
+#include "core/formats/basemap.hpp"
+#include "core/model/snapshot.hpp"
+#include "core/store/store.hpp"
+#include "core/model/validate_entity.hpp"
 
 namespace liaison::app {
 namespace tiles = core::tiles;

@@ -25,9 +25,9 @@
 #include "app/panels/map_edit.hpp"
 #include "app/render/tile_cache.hpp"
 #include "app/shell/panel.hpp"
-#include "core/mbtiles.hpp"
-#include "core/snapshot.hpp"
-#include "core/tile_math.hpp"
+#include "core/formats/mbtiles.hpp"
+#include "core/model/snapshot.hpp"
+#include "core/geo/tile_math.hpp"
 
 namespace liaison::app {
 

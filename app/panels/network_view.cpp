@@ -12,7 +12,7 @@
 #include "app/render/network_overlay.hpp"
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
-#include "core/store.hpp"
+#include "core/store/store.hpp"
 
 namespace liaison::app {
 namespace {

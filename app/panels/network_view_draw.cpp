@@ -10,7 +10,7 @@
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
 #include "agency_style.hpp"
-#include "core/analysis.hpp"
+#include "core/analysis/analysis.hpp"
 #include "network_view.hpp"
 
 namespace liaison::app {

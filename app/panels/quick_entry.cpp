@@ -9,10 +9,10 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
-#include "core/command.hpp"
-#include "core/enums.hpp"
-#include "core/scenario_values.hpp"
-#include "core/store.hpp"
+#include "core/model/command.hpp"
+#include "core/model/enums.hpp"
+#include "core/model/values.hpp"
+#include "core/store/store.hpp"
 
 namespace liaison::app {
 namespace {

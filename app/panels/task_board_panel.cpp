@@ -10,10 +10,10 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
-#include "core/analysis.hpp"
-#include "core/enums.hpp"
-#include "core/scenario_values.hpp"
-#include "core/store.hpp"
+#include "core/analysis/analysis.hpp"
+#include "core/model/enums.hpp"
+#include "core/model/values.hpp"
+#include "core/store/store.hpp"
 #include "timeline_panel.hpp"
 
 namespace liaison::app {

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "app/shell/panel.hpp"
-#include "core/command.hpp"
-#include "core/timeline_query.hpp"
+#include "core/model/command.hpp"
+#include "core/analysis/timeline_query.hpp"
 #include "directory_panel.hpp"  // ScreenRect
 
 namespace liaison::app {

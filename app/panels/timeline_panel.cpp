@@ -10,8 +10,8 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
-#include "core/enums.hpp"
-#include "core/store.hpp"
+#include "core/model/enums.hpp"
+#include "core/store/store.hpp"
 
 namespace liaison::app {
 

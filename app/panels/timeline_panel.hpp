@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app/shell/panel.hpp"
-#include "core/timeline_query.hpp"
+#include "core/analysis/timeline_query.hpp"
 #include "directory_panel.hpp"  // ScreenRect
 
 namespace liaison::app {

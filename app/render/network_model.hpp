@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/snapshot.hpp"
+#include "core/model/snapshot.hpp"
 
 namespace liaison::app {
 

@@ -2,7 +2,7 @@
 // loads, bottlenecks, single points of failure, bridges, needs without a path, one path.
 #pragma once
 
-#include "core/analysis.hpp"
+#include "core/analysis/analysis.hpp"
 #include "network_model.hpp"
 
 namespace liaison::app {

@@ -19,7 +19,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/tile_math.hpp"
+#include "core/geo/tile_math.hpp"
 
 namespace liaison::app {
 

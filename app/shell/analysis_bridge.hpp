@@ -9,7 +9,7 @@
 #include <set>
 
 #include "app_context.hpp"
-#include "core/analysis_service.hpp"
+#include "core/analysis/analysis_service.hpp"
 
 namespace liaison::app {
 

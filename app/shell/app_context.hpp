@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "core/command.hpp"
-#include "core/journal.hpp"
-#include "core/snapshot.hpp"
-#include "core/timeline_query.hpp"
+#include "core/model/command.hpp"
+#include "core/store/journal.hpp"
+#include "core/model/snapshot.hpp"
+#include "core/analysis/timeline_query.hpp"
 #include "exercise_view.hpp"
 
 struct ImFont;

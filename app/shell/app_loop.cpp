@@ -17,7 +17,7 @@
 #include "app/panels/network_view.hpp"
 #include "app/platform/gl_window.hpp"
 #include "app/platform/offscreen_target.hpp"
-#include "core/store.hpp"
+#include "core/store/store.hpp"
 #include "dashboard.hpp"
 #include "exercise_station.hpp"
 #include "fonts.hpp"

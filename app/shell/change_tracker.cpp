@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/enums.hpp"
+#include "core/model/enums.hpp"
 
 namespace liaison::app {
 namespace {

@@ -8,7 +8,7 @@
 #include <ctime>
 #include <filesystem>
 
-#include "core/store.hpp"
+#include "core/store/store.hpp"
 #include "form_export.hpp"
 #include "theme.hpp"
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "core/drill.hpp"
+#include "core/exercise/drill.hpp"
 #include "theme.hpp"
 
 namespace liaison::app {

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <exception>
 
-#include "core/drill.hpp"
-#include "core/store.hpp"
+#include "core/exercise/drill.hpp"
+#include "core/store/store.hpp"
+#include "core/exercise/exercise_clock.hpp"
 #include "snapshot_follower.hpp"
 
 namespace liaison::app {

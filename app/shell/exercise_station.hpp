@@ -9,7 +9,7 @@
 #include <string>
 
 #include "app_context.hpp"
-#include "core/exercise.hpp"
+#include "core/model/exercise.hpp"
 
 namespace liaison::core {
 class Store;

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/exercise.hpp"
+#include "core/model/exercise.hpp"
 
 namespace liaison::app {
 

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "core/store.hpp"
+#include "core/store/store.hpp"
 
 namespace liaison::app {
 

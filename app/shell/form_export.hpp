@@ -1,5 +1,5 @@
 // The File menu's ICS 205A and ICS 203 exports: the form written next to the workspace file
-// (core/ics_forms.hpp does the work; a small file, written within the frame), and the menu
+// (core/reports/ics_forms.hpp does the work; a small file, written within the frame), and the menu
 // items that ask for them.
 #pragma once
 
@@ -7,7 +7,7 @@
 #include <string>
 
 #include "app_context.hpp"
-#include "core/ics_forms.hpp"
+#include "core/reports/ics_forms.hpp"
 
 namespace liaison::app {
 

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/enums.hpp"
+#include "core/model/enums.hpp"
 #include "theme.hpp"
 #include "wall_text.hpp"
 

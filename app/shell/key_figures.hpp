@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "app_context.hpp"
-#include "core/analysis.hpp"
+#include "core/analysis/analysis.hpp"
 
 namespace liaison::app {
 

@@ -2,8 +2,8 @@
 
 #include <exception>
 
-#include "core/exercise_store.hpp"
-#include "core/store.hpp"
+#include "core/store/exercise_store.hpp"
+#include "core/store/store.hpp"
 
 namespace liaison::app {
 namespace {

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <ctime>
 
-#include "core/store.hpp"
+#include "core/store/store.hpp"
 #include "theme.hpp"
 #include "wall_text.hpp"
 

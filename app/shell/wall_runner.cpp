@@ -16,7 +16,7 @@
 #include "app/platform/offscreen_target.hpp"
 #include "analysis_bridge.hpp"
 #include "app_window.hpp"
-#include "core/store.hpp"
+#include "core/store/store.hpp"
 #include "fonts.hpp"
 #include "panel_registry.hpp"
 #include "snapshot_follower.hpp"

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "../core/store_test_util.hpp"
+#include "tests/core/store/store_test_util.hpp"
 #include "app/panels/directory_panel.hpp"
 #include "app/shell/app_context.hpp"
-#include "core/store.hpp"
+#include "core/store/store.hpp"
 #include "headless_imgui.hpp"
 #include "wall_text_scan.hpp"
 

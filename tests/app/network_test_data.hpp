@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "core/snapshot.hpp"
+#include "core/model/snapshot.hpp"
 
 namespace liaison::app::test {
 

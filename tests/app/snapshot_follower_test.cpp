@@ -6,7 +6,7 @@
 #include <string>
 
 #include "app/shell/snapshot_follower.hpp"
-#include "core/store.hpp"
+#include "core/store/store.hpp"
 
 using namespace liaison;
 namespace fs = std::filesystem;

@@ -14,10 +14,10 @@
 #include "app/shell/exercise_notice.hpp"
 #include "app/shell/exercise_station.hpp"
 #include "app/shell/snapshot_follower.hpp"
-#include "core/exercise_store.hpp"
-#include "core/msel.hpp"
+#include "core/store/exercise_store.hpp"
+#include "core/formats/msel.hpp"
 #include "headless_imgui.hpp"
-#include "tests/core/store_test_util.hpp"
+#include "tests/core/store/store_test_util.hpp"
 
 using namespace liaison;
 using liaison::app::test::HeadlessImGui;

@@ -11,9 +11,9 @@
 #include "app/panels/map_edit.hpp"
 #include "app/panels/map_view.hpp"
 #include "app/shell/app_context.hpp"
-#include "core/entity_json.hpp"
-#include "core/enums.hpp"
-#include "core/validate_entity.hpp"
+#include "core/model/entity_json.hpp"
+#include "core/model/enums.hpp"
+#include "core/model/validate_entity.hpp"
 #include "headless_imgui.hpp"
 
 using namespace liaison;

@@ -7,7 +7,7 @@
 #include "app/panels/network_view.hpp"
 #include "app/render/network_overlay.hpp"
 #include "app/shell/app_context.hpp"
-#include "core/analysis.hpp"
+#include "core/analysis/analysis.hpp"
 #include "headless_imgui.hpp"
 #include "network_test_data.hpp"
 

@@ -7,7 +7,7 @@
 
 #include "app/panels/network_view.hpp"
 #include "app/shell/app_context.hpp"
-#include "core/entity_json.hpp"
+#include "core/model/entity_json.hpp"
 #include "headless_imgui.hpp"
 #include "network_test_data.hpp"
 

@@ -7,8 +7,8 @@
 
 #include "app/panels/task_board_panel.hpp"
 #include "app/shell/app_context.hpp"
-#include "core/analysis.hpp"
-#include "core/entity_json.hpp"
+#include "core/analysis/analysis.hpp"
+#include "core/model/entity_json.hpp"
 #include "headless_imgui.hpp"
 
 using namespace liaison;

@@ -16,7 +16,7 @@
 #include "app/panels/map_view.hpp"
 #include "app/render/tile_cache.hpp"
 #include "app/shell/app_context.hpp"
-#include "core/tile_math.hpp"
+#include "core/geo/tile_math.hpp"
 #include "headless_imgui.hpp"
 #include "tests/support/mbtiles_fixture.hpp"
 

@@ -13,9 +13,9 @@
 #include "app/shell/panel_registry.hpp"
 #include "app/shell/theme.hpp"
 #include "app/shell/wall_layout.hpp"
-#include "core/analysis.hpp"
-#include "core/scenario.hpp"
-#include "core/store.hpp"
+#include "core/analysis/analysis.hpp"
+#include "core/formats/scenario.hpp"
+#include "core/store/store.hpp"
 #include "headless_imgui.hpp"
 #include "wall_text_scan.hpp"
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "cli_runner.hpp"
-#include "core/csv.hpp"
-#include "core/ics214.hpp"
+#include "core/formats/csv.hpp"
+#include "core/reports/ics214.hpp"
 
 namespace fs = std::filesystem;
 using liaison::test::readFile;

@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "cli_runner.hpp"
-#include "core/store.hpp"
+#include "core/store/store.hpp"
 
 using namespace liaison;
 namespace fs = std::filesystem;

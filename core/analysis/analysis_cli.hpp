@@ -1,0 +1,55 @@
+// What `liaison analyze`, `liaison path`, `liaison whatif` and `liaison export --graphml` do,
+// on a workspace (.liaison) or a GraphML file, written to a stream as text or JSON. The app's
+// command files only parse options and call these. Errors are thrown as std::runtime_error
+// (GraphmlError for malformed GraphML), with the file and line when there is one.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "core/analysis/network_builder.hpp"
+
+namespace liaison::core {
+
+struct AnalyzeRequest {
+  std::string input;
+  bool json = false;
+  std::string weight;  // edge attribute used as length; workspaces: latency or reliability
+  bool undirected = false;
+  std::size_t top = 10;
+  NetworkLevel level = NetworkLevel::Representatives;
+};
+
+struct PathRequest {
+  std::string input, from, to;
+  std::string by = "fastest";  // fastest | reliable | hops
+  int k = 1;
+  std::string weight;  // GraphML: the edge attribute used as latency (default 1 per edge)
+  NetworkLevel level = NetworkLevel::Representatives;
+};
+
+struct WhatIfRequest {
+  std::string input;
+  std::vector<std::string> fail;
+  bool json = false;
+  NetworkLevel level = NetworkLevel::Representatives;
+};
+
+// True when the file looks like GraphML (extension .graphml/.xml, or starts with '<').
+bool isGraphmlInput(const std::filesystem::path& input);
+
+// Each returns the process exit code (0) or throws.
+int runAnalyze(const AnalyzeRequest& request, std::ostream& out);
+int runPath(const PathRequest& request, std::ostream& out);
+int runWhatIf(const WhatIfRequest& request, std::ostream& out);
+
+// The workspace's representative network with measures as attributes (node: name, agency,
+// position, betweenness, load, articulation_point; edge: channel id, medium, identifier,
+// latency_min, reliability, status, two_way), as undirected GraphML. Returns node/edge counts.
+std::pair<std::size_t, std::size_t> exportAnalysisGraphml(const std::filesystem::path& workspace,
+                                                          const std::filesystem::path& file);
+
+}  // namespace liaison::core

@@ -1,0 +1,163 @@
+// RFC 4180 reader and writer; see csv.hpp.
+#include "core/formats/csv.hpp"
+
+#include <cstdio>
+
+namespace liaison::core {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is invalid.
+std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) return 1;
+  std::size_t len = 0;
+  unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k)
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  return len;
+}
+
+std::string hexByte(unsigned char b) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%02X", b);
+  return buf;
+}
+
+}  // namespace
+
+std::optional<std::size_t> findInvalidUtf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = utf8SequenceLength(text, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::vector<CsvRecord> parseCsv(std::string_view text) {
+  if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
+
+  std::vector<CsvRecord> records;
+  CsvRecord record;
+  CsvField field;
+  bool fieldQuoted = false;
+  int line = 1;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+
+  const auto startField = [&](int column) {
+    field = CsvField{{}, line, column};
+    fieldQuoted = false;
+  };
+  const auto finishField = [&] {
+    if (auto bad = findInvalidUtf8(field.text))
+      throw CsvError(field.line, field.column,
+                     "invalid UTF-8 (byte " +
+                         hexByte(static_cast<unsigned char>(field.text[*bad])) +
+                         "); save the file as UTF-8");
+    record.fields.push_back(std::move(field));
+  };
+  const auto finishRecord = [&] {
+    finishField();
+    const bool blank = record.fields.size() == 1 && record.fields[0].text.empty() && !fieldQuoted;
+    if (!blank) records.push_back(std::move(record));
+    record = CsvRecord{};
+  };
+
+  record.line = line;
+  startField(1);
+  if (n == 0) return records;
+  while (i < n) {
+    const char c = text[i];
+    if (c == '"' && field.text.empty() && !fieldQuoted) {
+      // Quoted field: runs to the closing quote that is not doubled.
+      fieldQuoted = true;
+      ++i;
+      for (;;) {
+        if (i >= n)
+          throw CsvError(field.line, field.column,
+                         "quoted field is not closed; add the closing double quote (\")");
+        const char q = text[i];
+        if (q == '"') {
+          if (i + 1 < n && text[i + 1] == '"') {
+            field.text += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        if (q == '\n') ++line;
+        field.text += q;
+        ++i;
+      }
+      if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+        throw CsvError(field.line, field.column,
+                       "text after the closing quote of a quoted field; quote the whole field "
+                       "and double the quotes inside it (\"\")");
+      continue;
+    }
+    if (c == ',') {
+      const int next = field.column + 1;
+      finishField();
+      startField(next);
+      ++i;
+    } else if (c == '\n' || c == '\r') {
+      i += (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
+      finishRecord();
+      ++line;
+      record.line = line;
+      startField(1);
+    } else if (c == '"') {
+      throw CsvError(line, field.column,
+                     "double quote inside an unquoted field; enclose the field in double quotes "
+                     "and double the quote (\"\")");
+    } else {
+      field.text += c;
+      ++i;
+    }
+  }
+  // The last record when the file does not end with a line break.
+  const char last = text[n - 1];
+  if (last != '\n' && last != '\r') finishRecord();
+  return records;
+}
+
+std::string quoteCsvField(std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void appendCsvRecord(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += quoteCsvField(fields[i]);
+  }
+  out += '\n';
+}
+
+}  // namespace liaison::core

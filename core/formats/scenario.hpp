@@ -1,0 +1,50 @@
+// Scenario exchange: a folder of CSV files (one per entity, stable headers) plus GeoJSON for
+// map features, as people keep them in spreadsheets. The format is documented column by
+// column in docs/scenario-format.md. Import is atomic; export is deterministic, so
+// export -> import -> export is byte-identical.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "core/store/store.hpp"
+
+namespace liaison::core {
+
+// An import error pinned to a place: "agencies.csv:12:3: unknown agency type 'fir'; valid
+// values are fire, law, ...". line and column are 1-based; column 0 = whole line/file.
+class ImportError : public std::runtime_error {
+ public:
+  ImportError(std::string file, int line, int column, const std::string& what);
+  const std::string& file() const { return m_file; }
+  int line() const { return m_line; }
+  int column() const { return m_column; }
+  const std::string& reason() const { return m_reason; }
+
+ private:
+  std::string m_file;
+  int m_line, m_column;
+  std::string m_reason;
+};
+
+struct ImportSummary {
+  int agencies = 0, representatives = 0, contacts = 0, channels = 0, needs = 0, incidents = 0,
+      periods = 0, events = 0, tasks = 0, features = 0;
+  std::uint64_t revision = 0;
+};
+
+// Reads every file first, validates all of it, then applies it as one transaction.
+// Throws ImportError (nothing written) on the first problem.
+ImportSummary importScenario(const std::filesystem::path& dir, Store& store,
+                             const std::string& actor = "import");
+
+// Imports only map features from one GeoJSON FeatureCollection (same properties as a scenario
+// folder's features.geojson), as one transaction; errors name the file, line and column.
+ImportSummary importFeatures(const std::filesystem::path& geojson, Store& store,
+                             const std::string& actor = "import");
+
+// Writes the workspace as a scenario folder (creates dir; overwrites the known files).
+void exportScenario(const Snapshot& snapshot, const std::filesystem::path& dir);
+
+}  // namespace liaison::core

@@ -1,0 +1,100 @@
+// Spellings of the domain enumerations as they appear in CSV, JSON and the journal, and their
+// parsing. One table per enumeration, so the list of valid values in an error message can
+// never drift from what the parser accepts.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/model/model.hpp"
+
+namespace liaison::core {
+
+template <class E>
+struct EnumTable;  // specialised below: static constexpr std::pair<E, std::string_view> values[]
+
+#define LIAISON_ENUM_TABLE(E, ...)                                      \
+  template <>                                                           \
+  struct EnumTable<E> {                                                 \
+    static constexpr std::pair<E, std::string_view> values[] = {__VA_ARGS__}; \
+  };
+
+LIAISON_ENUM_TABLE(AgencyType, {AgencyType::Fire, "fire"}, {AgencyType::Law, "law"},
+                   {AgencyType::Ems, "ems"}, {AgencyType::Hospital, "hospital"},
+                   {AgencyType::PublicHealth, "public_health"},
+                   {AgencyType::PublicWorks, "public_works"}, {AgencyType::Utility, "utility"},
+                   {AgencyType::School, "school"}, {AgencyType::Transit, "transit"},
+                   {AgencyType::Ngo, "ngo"}, {AgencyType::Media, "media"},
+                   {AgencyType::Government, "government"}, {AgencyType::Military, "military"},
+                   {AgencyType::Private, "private"}, {AgencyType::Other, "other"})
+LIAISON_ENUM_TABLE(AgencyRole, {AgencyRole::Assisting, "assisting"},
+                   {AgencyRole::Cooperating, "cooperating"})
+LIAISON_ENUM_TABLE(ContactKind, {ContactKind::Phone, "phone"}, {ContactKind::Cell, "cell"},
+                   {ContactKind::Radio, "radio"}, {ContactKind::Email, "email"},
+                   {ContactKind::Pager, "pager"}, {ContactKind::SatPhone, "satphone"},
+                   {ContactKind::Fax, "fax"}, {ContactKind::Other, "other"})
+LIAISON_ENUM_TABLE(Medium, {Medium::Radio, "radio"}, {Medium::Phone, "phone"},
+                   {Medium::Email, "email"}, {Medium::InPerson, "in_person"},
+                   {Medium::DataLink, "data_link"})
+LIAISON_ENUM_TABLE(ChannelStatus, {ChannelStatus::Up, "up"}, {ChannelStatus::Degraded, "degraded"},
+                   {ChannelStatus::Down, "down"})
+LIAISON_ENUM_TABLE(Priority, {Priority::Critical, "critical"}, {Priority::High, "high"},
+                   {Priority::Normal, "normal"}, {Priority::Low, "low"})
+LIAISON_ENUM_TABLE(NeedSource, {NeedSource::Manual, "manual"}, {NeedSource::Task, "task"},
+                   {NeedSource::Agreement, "agreement"})
+LIAISON_ENUM_TABLE(EventKind, {EventKind::Report, "report"}, {EventKind::Decision, "decision"},
+                   {EventKind::Request, "request"}, {EventKind::Message, "message"},
+                   {EventKind::Status, "status"}, {EventKind::Resource, "resource"},
+                   {EventKind::Alert, "alert"}, {EventKind::Inject, "inject"},
+                   {EventKind::Note, "note"})
+LIAISON_ENUM_TABLE(TaskStatus, {TaskStatus::Todo, "todo"}, {TaskStatus::Doing, "doing"},
+                   {TaskStatus::Blocked, "blocked"}, {TaskStatus::Done, "done"})
+LIAISON_ENUM_TABLE(GeometryKind, {GeometryKind::Point, "point"}, {GeometryKind::Line, "line"},
+                   {GeometryKind::Polygon, "polygon"})
+LIAISON_ENUM_TABLE(FeatureKind, {FeatureKind::IncidentSite, "incident_site"},
+                   {FeatureKind::CommandPost, "command_post"},
+                   {FeatureKind::StagingArea, "staging_area"}, {FeatureKind::Shelter, "shelter"},
+                   {FeatureKind::Hospital, "hospital"}, {FeatureKind::Zone, "zone"},
+                   {FeatureKind::Road, "road"}, {FeatureKind::River, "river"},
+                   {FeatureKind::Boundary, "boundary"}, {FeatureKind::Landmark, "landmark"},
+                   {FeatureKind::Other, "other"})
+LIAISON_ENUM_TABLE(EntityKind, {EntityKind::Agency, "agency"},
+                   {EntityKind::Representative, "representative"},
+                   {EntityKind::Channel, "channel"}, {EntityKind::Need, "need"},
+                   {EntityKind::Incident, "incident"},
+                   {EntityKind::OperationalPeriod, "operational_period"},
+                   {EntityKind::Event, "event"}, {EntityKind::Task, "task"},
+                   {EntityKind::MapFeature, "map_feature"})
+#undef LIAISON_ENUM_TABLE
+
+template <class E>
+constexpr std::string_view toString(E value) {
+  for (const auto& [v, s] : EnumTable<E>::values)
+    if (v == value) return s;
+  return "?";
+}
+
+// Exact, case-sensitive match on the documented spelling.
+template <class E>
+constexpr std::optional<E> parseEnum(std::string_view text) {
+  for (const auto& [v, s] : EnumTable<E>::values)
+    if (s == text) return v;
+  return std::nullopt;
+}
+
+// "a, b or c": the valid spellings, for error messages.
+template <class E>
+std::string validValues() {
+  std::string out;
+  constexpr auto n = std::size(EnumTable<E>::values);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) out += (i + 1 == n) ? " or " : ", ";
+    out += EnumTable<E>::values[i].second;
+  }
+  return out;
+}
+
+}  // namespace liaison::core

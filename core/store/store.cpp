@@ -1,0 +1,663 @@
+#include "core/store/store.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <mutex>
+
+#include "core/model/entity_json.hpp"
+#include "core/model/enums.hpp"
+#include "core/model/journal_summary.hpp"
+#include "core/store/schema.hpp"
+#include "core/store/sqlite_util.hpp"
+#include "core/store/store_rows.hpp"
+#include "core/store/store_validate.hpp"
+
+namespace liaison::core {
+
+namespace fs = std::filesystem;
+
+TimeUtc nowUtc() {
+  using namespace std::chrono;
+  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+struct Store::Impl {
+  explicit Impl(sqlite3* db) : rows(db) {}
+  std::mutex mutex;
+  StoreRows rows;
+  std::int64_t dataVersion = -1;  // PRAGMA data_version when `revision` was read
+  std::uint64_t revision = 0;
+};
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+std::string quoted(const fs::path& p) {
+  return "\"" + p.string() + "\"";
+}
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+using DbPtr = std::unique_ptr<sqlite3, DbCloser>;
+
+DbPtr openDb(const fs::path& path, int flags) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+  DbPtr db(raw);
+  if (rc != SQLITE_OK)
+    throw StoreError("cannot open workspace " + quoted(path) + ": " +
+                     (raw ? sqlite3_errmsg(raw) : "out of memory"));
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(raw, 1);
+  return db;
+}
+
+std::uint32_t bigEndian32(const unsigned char* p) {
+  return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) |
+         std::uint32_t(p[3]);
+}
+
+// Checks the file's bytes before SQLite sees it: exists, is an SQLite 3 database, and is not
+// shorter than its header says (truncated). Never writes.
+void checkFileHeader(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec))
+    throw StoreError("cannot open workspace " + quoted(path) + ": no such file");
+  if (!fs::is_regular_file(path, ec))
+    throw StoreError("cannot open workspace " + quoted(path) + ": not a regular file");
+  const auto size = fs::file_size(path, ec);
+  if (ec) throw StoreError("cannot open workspace " + quoted(path) + ": " + ec.message());
+  if (size == 0) return;  // an empty file is an empty SQLite database (schema 0)
+  unsigned char header[100] = {};
+  std::ifstream in(path, std::ios::binary);
+  in.read(reinterpret_cast<char*>(header), sizeof header);
+  const auto got = static_cast<std::size_t>(in.gcount());
+  if (got < 16 || std::memcmp(header, "SQLite format 3", 16) != 0)
+    throw StoreError(quoted(path) +
+                     " is not a Liaison workspace: it is not an SQLite database. The file was "
+                     "not changed.");
+  if (got < sizeof header)
+    throw StoreError(quoted(path) +
+                     " is corrupt: the file is truncated inside its header. The file was not "
+                     "changed.");
+  // Page size (1 means 65536) and the in-header page count, valid when the change counter
+  // matches the version-valid-for number. Skipped while a WAL file may hold newer pages.
+  std::uint32_t pageSize = (std::uint32_t(header[16]) << 8) | header[17];
+  if (pageSize == 1) pageSize = 65536;
+  const std::uint32_t pages = bigEndian32(header + 28);
+  const bool countValid = bigEndian32(header + 24) == bigEndian32(header + 92);
+  const fs::path wal = path.string() + "-wal";
+  const bool walHasData = fs::exists(wal, ec) && fs::file_size(wal, ec) > 0;
+  if (countValid && !walHasData && pages > 0 &&
+      static_cast<std::uintmax_t>(pages) * pageSize > size)
+    throw StoreError(quoted(path) + " is corrupt: the file is truncated (" + std::to_string(size) +
+                     " bytes, its header says " + std::to_string(std::uintmax_t(pages) * pageSize) +
+                     "). The file was not changed.");
+}
+
+int userVersion(sqlite3* db) {
+  sql::Stmt st(db, "PRAGMA user_version");
+  st.step();
+  return st.i32(0);
+}
+
+// Opens the file read-only and checks that it is a healthy workspace this build can read.
+// Returns the schema version found. Throws without writing anything.
+int probe(sqlite3* db, const fs::path& path) {
+  const std::string notChanged = " The file was not changed.";
+  int version = 0;
+  try {
+    version = userVersion(db);
+  } catch (const StoreError& e) {
+    throw StoreError(quoted(path) + " is corrupt or not a workspace (" + e.what() + ")." +
+                     notChanged);
+  }
+  if (version > Store::kSchemaVersion)
+    throw StoreError(quoted(path) + " was written by a newer Liaison (schema " +
+                     std::to_string(version) + "; this build reads up to " +
+                     std::to_string(Store::kSchemaVersion) + "). Open it with a newer Liaison." +
+                     notChanged);
+  try {
+    sql::Stmt check(db, "PRAGMA quick_check");
+    std::string result;
+    while (check.step()) {
+      if (!result.empty()) result += "; ";
+      result += check.text(0);
+      if (result.size() > 300) break;
+    }
+    if (result != "ok") throw StoreError(result);
+    if (version == 0) {
+      sql::Stmt tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+      std::string names;
+      while (tables.step()) names += (names.empty() ? "" : ", ") + tables.text(0);
+      if (!names.empty())
+        throw StoreError("!it is an SQLite database with other tables (" + names + ")");
+    } else {
+      sql::Stmt app(db, "PRAGMA application_id");
+      app.step();
+      if (app.i64(0) != schema::kApplicationId)
+        throw StoreError("!it is an SQLite database from another application (application_id " +
+                         std::to_string(app.i64(0)) + ")");
+    }
+  } catch (const StoreError& e) {
+    std::string what = e.what();
+    if (!what.empty() && what[0] == '!')
+      throw StoreError(quoted(path) + " is not a Liaison workspace: " + what.substr(1) + "." +
+                       notChanged);
+    throw StoreError(quoted(path) + " is corrupt: " + what + "." + notChanged);
+  }
+  return version;
+}
+
+void configureWritable(sqlite3* db, const fs::path& path) {
+  sql::Stmt wal(db, "PRAGMA journal_mode = WAL");
+  wal.step();
+  if (wal.text(0) != "wal")
+    throw StoreError("cannot switch workspace " + quoted(path) + " to WAL mode (got " +
+                     wal.text(0) + ")");
+  sql::exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+}
+
+std::string metaValue(StoreRows& rows, const char* key) {
+  sql::Stmt& st = rows.stmt("SELECT value FROM meta WHERE key = ?");
+  st.bind(1, key);
+  std::string v = st.step() ? st.text(0) : std::string();
+  st.reset();
+  return v;
+}
+
+void setMeta(StoreRows& rows, const char* key, const std::string& value) {
+  rows.stmt(
+          "INSERT INTO meta (key, value) VALUES (?, ?) "
+          "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .bind(1, key)
+      .bind(2, value)
+      .run();
+}
+
+std::uint64_t readRevision(StoreRows& rows) {
+  const std::string v = metaValue(rows, "revision");
+  return v.empty() ? 0 : std::stoull(v);
+}
+
+std::int64_t dataVersion(StoreRows& rows) {
+  sql::Stmt& st = rows.stmt("PRAGMA data_version");
+  st.step();
+  std::int64_t v = st.i64(0);
+  st.reset();
+  return v;
+}
+
+// A read transaction, rolled back on exit (reads only).
+class ReadTxn {
+ public:
+  explicit ReadTxn(sqlite3* db) : m_db(db) { sql::exec(db, "BEGIN"); }
+  ~ReadTxn() { sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr); }
+  ReadTxn(const ReadTxn&) = delete;
+  ReadTxn& operator=(const ReadTxn&) = delete;
+
+ private:
+  sqlite3* m_db;
+};
+
+constexpr const char* kJournalColumns =
+    "SELECT seq, time, actor, action, entity, entity_id, summary, before, after, prev_hash, hash "
+    "FROM journal WHERE seq >= ? ORDER BY seq";
+
+JournalEntry readJournalRow(const sql::Stmt& st) {
+  JournalEntry e;
+  e.seq = st.i64(0);
+  e.time = st.i64(1);
+  e.actor = st.text(2);
+  e.action = st.text(3);
+  e.entity = st.text(4);
+  e.entity_id = st.i64(5);
+  e.summary = st.text(6);
+  e.before = st.text(7);
+  e.after = st.text(8);
+  e.prev_hash = st.text(9);
+  e.hash = st.text(10);
+  return e;
+}
+
+void setId(Entity& e, Id id) {
+  std::visit([id](auto& v) { v.id = id; }, e);
+}
+
+// State of one apply() call: the transaction's journal tail and what it produced.
+class Applier final : public Transaction {
+ public:
+  Applier(StoreRows& rows, std::string actor, sqlite3* db = nullptr)
+      : m_rows(rows), m_actor(std::move(actor)), m_db(db) {
+    if (m_actor.empty()) m_actor = "unknown";
+    sql::Stmt& last = rows.stmt("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+    if (last.step()) {
+      m_seq = last.i64(0);
+      m_prevHash = last.text(1);
+    } else {
+      m_prevHash = kGenesisHash;
+    }
+    last.reset();
+    m_startSeq = m_seq;
+  }
+
+  // The journal entries written so far (0, 0 when none).
+  std::int64_t firstSeq() const { return m_seq > m_startSeq ? m_startSeq + 1 : 0; }
+  std::int64_t lastSeq() const { return m_seq > m_startSeq ? m_seq : 0; }
+
+  std::vector<Id> run(const Command& c) override {
+    const std::size_t first = ids.size();
+    std::visit([this](const auto& op) { apply(op); }, c.op);
+    return std::vector<Id>(ids.begin() + static_cast<std::ptrdiff_t>(first), ids.end());
+  }
+
+  void record(const std::string& action, const std::string& entity, Id id, std::string summary,
+              std::string before, std::string after) override {
+    journalEntry(action.c_str(), entity, id, std::move(summary), std::move(before),
+                 std::move(after));
+  }
+
+  sqlite3* handle() const override { return m_db; }
+
+  void finish() {
+    for (Id id : m_tasksPut) {
+      std::optional<Entity> t = m_rows.read(EntityKind::Task, id);
+      if (t) validateTaskDependencies(m_rows, std::get<Task>(*t));
+    }
+    setMeta(m_rows, "journal_head_seq", std::to_string(m_seq));
+    setMeta(m_rows, "journal_head_hash", m_prevHash);
+  }
+
+  std::vector<Id> ids;
+
+ private:
+  void apply(const PutEntity& put) {
+    Entity e = put.value;
+    const EntityKind kind = kindOf(e);
+    Id id = idOf(e);
+    if (id < 0)
+      throw ValidationError(kindLabel(kind) + " " + entityLabel(e) +
+                            ": id is negative; use 0 to allocate one, or a positive id");
+    if (id == 0) {
+      id = m_rows.nextId(kind);
+      setId(e, id);
+    }
+    validateEntity(m_rows, e);
+    std::optional<Entity> before = m_rows.read(kind, id);
+    ids.push_back(id);
+    if (kind == EntityKind::Task) m_tasksPut.push_back(id);
+    if (before && *before == e) return;  // nothing changed, nothing to record
+    m_rows.write(e);
+    const std::string afterJson = entityToJson(e);
+    if (before) {
+      const std::string beforeJson = entityToJson(*before);
+      journal("put", kind, id, summaryChanged(e, beforeJson, afterJson), beforeJson, afterJson);
+    } else {
+      journal("put", kind, id, summaryAdded(e), "", afterJson);
+    }
+  }
+
+  void apply(const RemoveEntity& r) { remove(r.kind, r.id, ""); }
+
+  void apply(const LogNote& n) {
+    bool blank = n.text.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (blank) throw ValidationError("note: text is empty; a log note needs some text");
+    journal("note", std::nullopt, 0, n.text, "", "");
+  }
+
+  void remove(EntityKind kind, Id id, const std::string& cause) {
+    std::optional<Entity> before = m_rows.read(kind, id);
+    if (!before)
+      throw ValidationError("cannot remove " + kindLabel(kind) + " " + std::to_string(id) +
+                            ": there is no " + kindLabel(kind) + " with that id");
+    const std::string self = "with " + kindLabel(kind) + " " + entityLabel(*before);
+    cascade(kind, id, self);
+    m_rows.erase(kind, id);
+    journal("remove", kind, id, summaryRemoved(*before, cause), entityToJson(*before), "");
+  }
+
+  // What goes with an entity, or stops pointing at it, when it is removed.
+  void cascade(EntityKind kind, Id id, const std::string& cause) {
+    using K = EntityKind;
+    auto removeAll = [&](K what) {
+      for (Id other : m_rows.referrers(what, kind, id))
+        if (m_rows.exists(what, other)) remove(what, other, cause);
+    };
+    auto detachAll = [&](K what, const std::function<void(Entity&)>& edit) {
+      for (Id other : m_rows.referrers(what, kind, id)) detach(what, other, edit, cause);
+    };
+    auto drop = [id](std::vector<Id>& v) { std::erase(v, id); };
+    switch (kind) {
+      case K::Agency:
+        removeAll(K::Representative);
+        removeAll(K::Channel);
+        removeAll(K::Need);
+        detachAll(K::Event, [&](Entity& e) { drop(std::get<TimelineEvent>(e).agencies); });
+        detachAll(K::Task, [&](Entity& e) {
+          auto& t = std::get<Task>(e);
+          if (t.owner_agency == id) t.owner_agency = 0;
+          drop(t.involved);
+        });
+        detachAll(K::MapFeature, [](Entity& e) { std::get<MapFeature>(e).agency = 0; });
+        break;
+      case K::Representative:
+        removeAll(K::Channel);
+        detachAll(K::Task, [](Entity& e) { std::get<Task>(e).owner_rep = 0; });
+        break;
+      case K::Incident:
+        removeAll(K::OperationalPeriod);
+        detachAll(K::Event, [](Entity& e) { std::get<TimelineEvent>(e).incident = 0; });
+        detachAll(K::Task, [](Entity& e) { std::get<Task>(e).incident = 0; });
+        detachAll(K::MapFeature, [](Entity& e) { std::get<MapFeature>(e).incident = 0; });
+        break;
+      case K::Task:
+        detachAll(K::Need, [](Entity& e) { std::get<Need>(e).task = 0; });
+        detachAll(K::Task, [&](Entity& e) { drop(std::get<Task>(e).depends_on); });
+        break;
+      default:
+        break;
+    }
+  }
+
+  void detach(EntityKind kind, Id id, const std::function<void(Entity&)>& edit,
+              const std::string& cause) {
+    std::optional<Entity> before = m_rows.read(kind, id);
+    if (!before) return;
+    Entity after = *before;
+    edit(after);
+    if (after == *before) return;
+    m_rows.write(after);
+    const std::string beforeJson = entityToJson(*before), afterJson = entityToJson(after);
+    journal("put", kind, id,
+            summaryChanged(after, beforeJson, afterJson) + " (" + cause + " removed)", beforeJson,
+            afterJson);
+  }
+
+  void journal(const char* action, std::optional<EntityKind> kind, Id id, std::string summary,
+               std::string before, std::string after) {
+    journalEntry(action, kind ? std::string(toString(*kind)) : std::string(), id,
+                 std::move(summary), std::move(before), std::move(after));
+  }
+
+  void journalEntry(const char* action, std::string entity, Id id, std::string summary,
+                    std::string before, std::string after) {
+    JournalEntry e;
+    e.seq = m_seq + 1;
+    e.time = m_time;
+    e.actor = m_actor;
+    e.action = action;
+    e.entity = std::move(entity);
+    e.entity_id = id;
+    e.summary = std::move(summary);
+    e.before = std::move(before);
+    e.after = std::move(after);
+    e.prev_hash = m_prevHash;
+    e.hash = journalHash(e);
+    sql::Stmt& st = m_rows.stmt(
+        "INSERT INTO journal (seq, time, actor, action, entity, entity_id, summary, before, "
+        "after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, e.seq).bind(2, e.time).bind(3, e.actor).bind(4, e.action).bind(5, e.entity);
+    st.bind(6, e.entity_id).bind(7, e.summary).bind(8, e.before).bind(9, e.after);
+    st.bind(10, e.prev_hash).bind(11, e.hash).run();
+    m_seq = e.seq;
+    m_prevHash = e.hash;
+  }
+
+  StoreRows& m_rows;
+  std::string m_actor;
+  sqlite3* m_db;
+  TimeUtc m_time = nowUtc();
+  std::int64_t m_seq = 0;
+  std::int64_t m_startSeq = 0;
+  std::string m_prevHash;
+  std::vector<Id> m_tasksPut;  // their dependencies are checked when the batch is complete
+};
+
+}  // namespace
+
+Store::Store(fs::path path, OpenMode mode, sqlite3* db)
+    : m_path(std::move(path)), m_mode(mode), m_db(db), m_impl(std::make_unique<Impl>(db)) {}
+
+Store::~Store() {
+  m_impl.reset();  // finalize cached statements before closing
+  sqlite3_close_v2(m_db);
+}
+
+std::unique_ptr<Store> Store::create(const fs::path& path) {
+  std::error_code ec;
+  if (fs::exists(path, ec))
+    throw StoreError("cannot create workspace " + quoted(path) + ": the file already exists");
+  DbPtr db = openDb(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  configureWritable(db.get(), path);
+  schema::migrate(db.get());
+  return std::unique_ptr<Store>(new Store(path, OpenMode::ReadWrite, db.release()));
+}
+
+std::unique_ptr<Store> Store::open(const fs::path& path, OpenMode mode) {
+  checkFileHeader(path);
+  int version = 0;
+  {
+    // A read-only connection to a WAL-mode file may create empty -wal and -shm files; when
+    // the file is refused, take away the ones this probe created so nothing is left behind.
+    const fs::path wal = path.string() + "-wal", shm = path.string() + "-shm";
+    std::error_code ec;
+    const bool hadWal = fs::exists(wal, ec), hadShm = fs::exists(shm, ec);
+    DbPtr ro = openDb(path, SQLITE_OPEN_READONLY);
+    try {
+      version = probe(ro.get(), path);
+    } catch (...) {
+      ro.reset();
+      if (!hadWal && fs::exists(wal, ec) && fs::file_size(wal, ec) == 0) fs::remove(wal, ec);
+      if (!hadShm && !fs::exists(wal, ec)) fs::remove(shm, ec);
+      throw;
+    }
+    if (mode == OpenMode::ReadOnly) {
+      if (version < kSchemaVersion)
+        throw StoreError(quoted(path) + " uses workspace schema " + std::to_string(version) +
+                         "; open it once read-write to upgrade it to schema " +
+                         std::to_string(kSchemaVersion) + " before following it read-only");
+      return std::unique_ptr<Store>(new Store(path, mode, ro.release()));
+    }
+  }
+  DbPtr db = openDb(path, SQLITE_OPEN_READWRITE);
+  configureWritable(db.get(), path);
+  if (version < kSchemaVersion) schema::migrate(db.get());
+  return std::unique_ptr<Store>(new Store(path, mode, db.release()));
+}
+
+std::uint64_t Store::revision() const {
+  std::lock_guard lock(m_impl->mutex);
+  const std::int64_t dv = dataVersion(m_impl->rows);
+  if (dv != m_impl->dataVersion) {
+    m_impl->revision = readRevision(m_impl->rows);
+    m_impl->dataVersion = dv;
+  }
+  return m_impl->revision;
+}
+
+SnapshotPtr Store::load() const {
+  std::lock_guard lock(m_impl->mutex);
+  auto snap = std::make_shared<Snapshot>();
+  snap->path = m_path.string();
+  ReadTxn txn(m_db);
+  snap->version = readRevision(m_impl->rows);
+  sql::Stmt& len = m_impl->rows.stmt("SELECT COALESCE(MAX(seq), 0) FROM journal");
+  len.step();
+  snap->journal_length = static_cast<std::uint64_t>(len.i64(0));
+  len.reset();
+  m_impl->rows.loadAll(*snap);
+  return snap;
+}
+
+ApplyResult Store::apply(const Command& command, const std::string& actor) {
+  return apply(std::vector<Command>{command}, actor);
+}
+
+ApplyResult Store::apply(const std::vector<Command>& commands, const std::string& actor) {
+  if (readOnly())
+    throw StoreError("workspace " + quoted(m_path) +
+                     " is open read-only; changes must come from the process that writes it");
+  if (commands.empty()) return ApplyResult{revision(), {}, 0, 0};
+  std::lock_guard lock(m_impl->mutex);
+  sql::exec(m_db, "BEGIN IMMEDIATE");
+  try {
+    Applier applier(m_impl->rows, actor);
+    for (const Command& c : commands) applier.run(c);
+    applier.finish();
+    const std::uint64_t revision = readRevision(m_impl->rows) + 1;
+    setMeta(m_impl->rows, "revision", std::to_string(revision));
+    sql::exec(m_db, "COMMIT");
+    m_impl->revision = revision;
+    return ApplyResult{revision, std::move(applier.ids), applier.firstSeq(), applier.lastSeq()};
+  } catch (...) {
+    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+ApplyResult Store::transact(const std::string& actor,
+                            const std::function<void(Transaction&)>& body) {
+  if (readOnly())
+    throw StoreError("workspace " + quoted(m_path) +
+                     " is open read-only; changes must come from the process that writes it");
+  std::lock_guard lock(m_impl->mutex);
+  sql::exec(m_db, "BEGIN IMMEDIATE");
+  try {
+    Applier applier(m_impl->rows, actor, m_db);
+    body(applier);
+    applier.finish();
+    const std::uint64_t revision = readRevision(m_impl->rows) + 1;
+    setMeta(m_impl->rows, "revision", std::to_string(revision));
+    sql::exec(m_db, "COMMIT");
+    m_impl->revision = revision;
+    return ApplyResult{revision, std::move(applier.ids), applier.firstSeq(), applier.lastSeq()};
+  } catch (...) {
+    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+std::vector<JournalEntry> Store::journal(std::int64_t from_seq) const {
+  std::lock_guard lock(m_impl->mutex);
+  sql::Stmt& st = m_impl->rows.stmt(kJournalColumns);
+  st.bind(1, from_seq);
+  std::vector<JournalEntry> out;
+  while (st.step()) out.push_back(readJournalRow(st));
+  st.reset();
+  return out;
+}
+
+std::int64_t Store::journalLength() const {
+  std::lock_guard lock(m_impl->mutex);
+  sql::Stmt& st = m_impl->rows.stmt("SELECT COALESCE(MAX(seq), 0) FROM journal");
+  st.step();
+  std::int64_t n = st.i64(0);
+  st.reset();
+  return n;
+}
+
+VerifyReport Store::verify() const {
+  std::lock_guard lock(m_impl->mutex);
+  VerifyReport report;
+  ReadTxn txn(m_db);
+  {
+    sql::Stmt check(m_db, "PRAGMA integrity_check");
+    while (check.step()) {
+      if (!report.integrity.empty()) report.integrity += "; ";
+      report.integrity += check.text(0);
+    }
+  }
+  auto broken = [&](std::int64_t seq, std::string problem) {
+    report.ok = false;
+    report.first_broken_seq = seq;
+    report.problem = std::move(problem);
+  };
+  sql::Stmt& st = m_impl->rows.stmt(kJournalColumns);
+  st.bind(1, std::numeric_limits<std::int64_t>::min());
+  std::int64_t expected = 1;
+  std::string prev = kGenesisHash;
+  while (st.step()) {
+    JournalEntry e = readJournalRow(st);
+    ++report.entries;
+    const std::string n = std::to_string(e.seq);
+    if (e.seq < expected) {
+      broken(e.seq, "entry " + n + " should not exist: the journal starts at 1 (inserted entry)");
+      break;
+    }
+    if (e.seq > expected) {
+      broken(expected, "entry " + std::to_string(expected) + " is missing: the next entry is " + n +
+                           " (deleted entry or gap)");
+      break;
+    }
+    if (journalHash(e) != e.hash) {
+      broken(e.seq, "entry " + n +
+                        " does not match its hash: its content was edited after it was written");
+      break;
+    }
+    if (e.prev_hash != prev) {
+      broken(e.seq, "entry " + n + " does not link to entry " + std::to_string(e.seq - 1) +
+                        " (prev_hash differs): an entry was inserted, replaced or re-hashed");
+      break;
+    }
+    prev = e.hash;
+    ++expected;
+  }
+  st.reset();
+  if (report.ok) {
+    const std::int64_t last = expected - 1;
+    const std::string headSeqText = metaValue(m_impl->rows, "journal_head_seq");
+    const std::int64_t headSeq = headSeqText.empty() ? 0 : std::stoll(headSeqText);
+    const std::string headHash = metaValue(m_impl->rows, "journal_head_hash");
+    if (last < headSeq) {
+      broken(last + 1, "entries " + std::to_string(last + 1) + " to " + std::to_string(headSeq) +
+                           " are missing: the journal ends at " + std::to_string(last) +
+                           " but the workspace recorded " + std::to_string(headSeq) +
+                           " entries (deleted from the end)");
+    } else if (last > headSeq) {
+      broken(headSeq + 1, "entry " + std::to_string(headSeq + 1) +
+                              " was added outside Liaison: the workspace recorded only " +
+                              std::to_string(headSeq) + " entries (inserted entry)");
+    } else if (last > 0 && headHash != prev) {
+      broken(last, "entry " + std::to_string(last) +
+                       " is not the entry the workspace recorded last (replaced entry)");
+    }
+  }
+  if (report.integrity != "ok") {
+    report.ok = false;
+    if (report.problem.empty()) report.problem = "SQLite integrity check failed";
+  }
+  return report;
+}
+
+std::string Store::setting(const std::string& key, const std::string& fallback) const {
+  std::lock_guard lock(m_impl->mutex);
+  sql::Stmt& st = m_impl->rows.stmt("SELECT value FROM settings WHERE key = ?");
+  st.bind(1, key);
+  std::string v = st.step() ? st.text(0) : fallback;
+  st.reset();
+  return v;
+}
+
+void Store::setSetting(const std::string& key, const std::string& value) {
+  if (readOnly())
+    throw StoreError("workspace " + quoted(m_path) + " is open read-only; cannot save setting " +
+                     key);
+  std::lock_guard lock(m_impl->mutex);
+  m_impl->rows
+      .stmt(
+          "INSERT INTO settings (key, value) VALUES (?, ?) "
+          "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .bind(1, key)
+      .bind(2, value)
+      .run();
+}
+
+}  // namespace liaison::core

@@ -1,0 +1,338 @@
+// Timeline queries: event filters, lanes, reachability between agencies, and the state of the
+// workspace at a past time rebuilt from a hand-made journal.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/analysis/analysis.hpp"
+#include "core/model/entity_json.hpp"
+#include "core/model/enums.hpp"
+#include "core/analysis/timeline_query.hpp"
+
+using namespace liaison::core;
+
+namespace {
+
+Agency agency(Id id, std::string code) {
+  Agency a;
+  a.id = id;
+  a.code = std::move(code);
+  a.name = a.code + " agency";
+  return a;
+}
+
+TimelineEvent event(Id id, TimeUtc t, EventKind k, std::vector<Id> agencies, std::string text,
+                    bool significant = false) {
+  TimelineEvent e;
+  e.id = id;
+  e.incident = 1;
+  e.time = t;
+  e.kind = k;
+  e.agencies = std::move(agencies);
+  e.text = std::move(text);
+  e.source = "radio";
+  e.significant = significant;
+  return e;
+}
+
+Task task(Id id, TaskStatus status, Id owner = 1, std::vector<Id> involved = {}) {
+  Task t;
+  t.id = id;
+  t.incident = 1;
+  t.title = std::string("Task ") + std::to_string(id);
+  t.status = status;
+  t.owner_agency = owner;
+  t.involved = std::move(involved);
+  return t;
+}
+
+Snapshot sample() {
+  Snapshot s;
+  s.agencies = {agency(1, "RFD"), agency(2, "RPD"), agency(3, "EMS")};
+  s.events = {event(1, 300, EventKind::Report, {1}, "Smoke at the yard"),
+              event(2, 100, EventKind::Alert, {1, 2}, "Shelter in place issued", true),
+              event(3, 200, EventKind::Note, {}, "Weather update: wind ENE"),
+              event(4, 400, EventKind::Request, {3}, "EMS asks for a second decon line")};
+  return s;
+}
+
+JournalEntry entry(std::int64_t seq, TimeUtc t, const std::string& actor, const Entity& before,
+                   const Entity* after) {
+  JournalEntry e;
+  e.seq = seq;
+  e.time = t;
+  e.actor = actor;
+  e.action = after ? "put" : "remove";
+  e.entity = std::string(toString(kindOf(before)));
+  e.entity_id = idOf(before);
+  e.before = "";
+  e.after = after ? entityToJson(*after) : "";
+  return e;
+}
+
+JournalEntry putEntry(std::int64_t seq, TimeUtc t, const Entity& after,
+                      const std::string& actor = "ana") {
+  return entry(seq, t, actor, after, &after);
+}
+
+}  // namespace
+
+TEST_CASE("filterEvents: time order, text, agency, kind, range, significance", "[timeline]") {
+  const Snapshot s = sample();
+  auto ids = [](const std::vector<const TimelineEvent*>& v) {
+    std::vector<Id> out;
+    for (auto* e : v) out.push_back(e->id);
+    return out;
+  };
+  EventFilter f;
+  CHECK(ids(filterEvents(s, f)) == std::vector<Id>{2, 3, 1, 4});
+  f.text = "SHELTER";
+  CHECK(ids(filterEvents(s, f)) == std::vector<Id>{2});
+  f.text = "rpd";  // agency codes are searched too
+  CHECK(ids(filterEvents(s, f)) == std::vector<Id>{2});
+  f = {};
+  f.agencies = {1};
+  CHECK(ids(filterEvents(s, f)) == std::vector<Id>{2, 1});
+  f = {};
+  f.kinds = {EventKind::Note, EventKind::Request};
+  CHECK(ids(filterEvents(s, f)) == std::vector<Id>{3, 4});
+  f = {};
+  f.from = 200;
+  f.to = 300;
+  CHECK(ids(filterEvents(s, f)) == std::vector<Id>{3, 1});
+  f = {};
+  f.significant_only = true;
+  CHECK(ids(filterEvents(s, f)) == std::vector<Id>{2});
+}
+
+TEST_CASE("buildLanes: per agency (shared events in each lane) and per kind", "[timeline]") {
+  const Snapshot s = sample();
+  const auto all = filterEvents(s, {});
+  const auto lanes = buildLanes(s, all, LaneMode::Agency);
+  REQUIRE(lanes.size() == 4);
+  CHECK(lanes[0].label == "RFD");
+  CHECK(lanes[0].events.size() == 2);
+  CHECK(lanes[1].label == "RPD");
+  CHECK(lanes[1].events.size() == 1);
+  CHECK(lanes[2].label == "EMS");
+  CHECK(lanes[3].label == "(no agency)");
+  CHECK(lanes[3].events.front()->id == 3);
+
+  const auto kinds = buildLanes(s, all, LaneMode::Kind);
+  REQUIRE(kinds.size() == 4);
+  CHECK(kinds[0].kind == EventKind::Report);
+  CHECK(kinds[1].kind == EventKind::Request);
+  CHECK(kinds[2].kind == EventKind::Alert);
+  CHECK(kinds[3].kind == EventKind::Note);
+}
+
+TEST_CASE("periodAt and timelineExtent", "[timeline]") {
+  Snapshot s = sample();
+  s.periods = {{1, 1, 1, 50, 250, ""}, {2, 1, 2, 250, 500, ""}};
+  CHECK(periodAt(s, 100)->number == 1);
+  CHECK(periodAt(s, 250)->number == 2);
+  CHECK(periodAt(s, 600) == nullptr);
+  CHECK(timelineExtent(s) == std::pair<TimeUtc, TimeUtc>{50, 500});
+}
+
+TEST_CASE("AgencyReach: working channels only, representatives count for their agency",
+          "[timeline]") {
+  Snapshot s = sample();
+  s.agencies.push_back(agency(4, "PW"));
+  Representative r1, r3;
+  r1.id = 101;
+  r1.agency = 1;
+  r3.id = 103;
+  r3.agency = 3;
+  s.representatives = {r1, r3};
+  Channel a, b, c;
+  a.id = 1;
+  a.from_agency = 1;
+  a.to_agency = 2;
+  b.id = 2;
+  b.from_rep = 101;
+  b.to_rep = 103;
+  b.status = ChannelStatus::Degraded;
+  c.id = 3;
+  c.from_agency = 2;
+  c.to_agency = 4;
+  c.status = ChannelStatus::Down;
+  s.channels = {a, b, c};
+  const AgencyReach reach(s);
+  CHECK(reach.connected(1, 2));
+  CHECK(reach.connected(2, 3));
+  CHECK_FALSE(reach.connected(2, 4));
+  CHECK(reach.allConnected({1, 2, 3}));
+  CHECK_FALSE(reach.allConnected({1, 4}));
+  CHECK(coordinationAtRisk(task(9, TaskStatus::Doing, 1, {4}), reach));
+  CHECK_FALSE(coordinationAtRisk(task(9, TaskStatus::Done, 1, {4}), reach));
+  CHECK_FALSE(coordinationAtRisk(task(9, TaskStatus::Todo, 1, {2, 3}), reach));
+  CHECK(taskAgencies(task(9, TaskStatus::Todo, 1, {2, 1, 3})) == std::vector<Id>{1, 2, 3});
+
+  // With the engine: a recorded need decides its pair (1-2 connected by channels, but the
+  // analysis finds it broken); a pair without a need falls back to reachability (2-4).
+  AnalysisResult engine;
+  NeedResult broken;
+  broken.need = 70;
+  broken.agency_a = 2;
+  broken.agency_b = 1;
+  broken.state = NeedState::Broken;
+  NeedResult ok;
+  ok.need = 71;
+  ok.agency_a = 2;
+  ok.agency_b = 3;
+  ok.state = NeedState::SinglePath;
+  engine.needs = {broken, ok};
+  const CoordinationRisk r12 =
+      coordinationRisk(task(9, TaskStatus::Doing, 1, {2, 3}), reach, &engine);
+  CHECK(r12.atRisk);
+  CHECK(r12.brokenNeeds == std::vector<Id>{70});
+  CHECK(r12.unreachable.empty());
+  const CoordinationRisk r24 =
+      coordinationRisk(task(9, TaskStatus::Doing, 2, {3, 4}), reach, &engine);
+  CHECK(r24.atRisk);
+  CHECK(r24.brokenNeeds.empty());
+  CHECK(r24.unreachable == std::vector<std::pair<Id, Id>>{{2, 4}, {3, 4}});
+  CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Doing, 2, {3}), reach, &engine).atRisk);
+  CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Done, 1, {2}), reach, &engine).atRisk);
+  CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Doing, 1, {2}), reach, nullptr).atRisk);
+  // A what-if that breaks need 71 (2-3) puts its task at risk, marked as what-if only.
+  WhatIfResult whatif;
+  whatif.failed.representatives = {103};
+  NeedImpact cut;
+  cut.need = 71;
+  cut.before = NeedState::SinglePath;
+  cut.after = NeedState::Broken;
+  whatif.needs = {cut};
+  const CoordinationRisk w =
+      coordinationRisk(task(9, TaskStatus::Doing, 2, {3}), reach, &engine, &whatif);
+  CHECK(w.atRisk);
+  CHECK(w.whatIfOnly);
+  CHECK(w.brokenNeeds == std::vector<Id>{71});
+  CHECK_FALSE(
+      coordinationRisk(task(9, TaskStatus::Doing, 1, {2}), reach, &engine, &whatif).whatIfOnly);
+}
+
+TEST_CASE("StateIndex: a task moved todo -> doing -> done is 'doing' in between",
+          "[timeline][state]") {
+  const TimeUtc t0 = 1000, t1 = 2000, t2 = 3000;
+  Snapshot live = sample();
+  live.tasks = {task(7, TaskStatus::Done)};
+  std::vector<JournalEntry> journal = {
+      putEntry(1, t0, task(7, TaskStatus::Todo)),
+      putEntry(2, t1, task(7, TaskStatus::Doing)),
+      putEntry(3, t2, task(7, TaskStatus::Done)),
+  };
+  StateIndex index;
+  index.update(journal);
+  CHECK(index.lastSeq() == 3);
+
+  auto at = [&](TimeUtc t) { return index.stateAt(live, t); };
+  CHECK(at(t0 - 1)->tasks.empty());  // not created yet
+  REQUIRE(at(t0)->tasks.size() == 1);
+  CHECK(at(t0)->tasks[0].status == TaskStatus::Todo);
+  CHECK(at((t1 + t2) / 2)->tasks[0].status == TaskStatus::Doing);
+  CHECK(at(t2)->tasks[0].status == TaskStatus::Done);
+  CHECK(at(t2 + 5000)->tasks[0].status == TaskStatus::Done);
+  // Events are placed by their own time.
+  CHECK(at(250)->events.size() == 2);
+}
+
+TEST_CASE("StateIndex: channels go down and up; removals; imports are the baseline",
+          "[timeline][state]") {
+  Snapshot live;
+  live.agencies = {agency(1, "RFD"), agency(2, "RPD")};
+  Channel ch;
+  ch.id = 5;
+  ch.from_agency = 1;
+  ch.to_agency = 2;
+  Channel down = ch;
+  down.status = ChannelStatus::Down;
+  live.channels = {ch};
+  const Task gone = task(8, TaskStatus::Todo);
+  std::vector<JournalEntry> journal = {
+      putEntry(1, 5000, agency(1, "RFD"), "import"),
+      putEntry(2, 5000, agency(2, "RPD"), "import"),
+      putEntry(3, 5000, ch, "import"),
+      putEntry(4, 6000, down),
+      putEntry(5, 6500, gone),
+      entry(6, 6800, "ana", gone, nullptr),
+      putEntry(7, 7000, ch),
+  };
+  StateIndex index;
+  index.update({journal.begin(), journal.begin() + 3});
+  index.update(journal);  // incremental: only seq 4..7 are new
+  CHECK(index.lastSeq() == 7);
+
+  // Before the import was written: imported records are there all the same.
+  auto early = index.stateAt(live, 10);
+  CHECK(early->agencies.size() == 2);
+  REQUIRE(early->channels.size() == 1);
+  CHECK(early->channels[0].status == ChannelStatus::Up);
+  CHECK(index.stateAt(live, 6200)->channels[0].status == ChannelStatus::Down);
+  CHECK(index.stateAt(live, 6600)->tasks.size() == 1);
+  CHECK(index.stateAt(live, 6900)->tasks.empty());
+  CHECK(index.stateAt(live, 7000)->channels[0].status == ChannelStatus::Up);
+  // The demo's own setup counts as its starting state too.
+  StateIndex demo;
+  demo.update({putEntry(1, 5000, agency(1, "RFD"), "demo-setup")});
+  CHECK(demo.stateAt(live, 10)->agencies.size() == 2);  // agency 2: never journaled, live
+  CHECK(demo.stateAt(live, 10)->agencies[0].code == "RFD");
+  // Reachability at a past time follows the channel.
+  CHECK_FALSE(AgencyReach(*index.stateAt(live, 6200)).connected(1, 2));
+  CHECK(AgencyReach(*index.stateAt(live, 7100)).connected(1, 2));
+}
+
+TEST_CASE("TimeTravel caches per scrub position and returns live for nullopt",
+          "[timeline][state]") {
+  auto live = std::make_shared<Snapshot>(sample());
+  live->tasks = {task(7, TaskStatus::Done)};
+  std::vector<JournalEntry> journal = {putEntry(1, 10, task(7, TaskStatus::Todo)),
+                                       putEntry(2, 20, task(7, TaskStatus::Done))};
+  TimeTravel tt;
+  SnapshotPtr livePtr = live;
+  CHECK(tt.at(livePtr, &journal, std::nullopt) == livePtr);
+  auto a = tt.at(livePtr, &journal, TimeUtc{15});
+  CHECK(a->tasks[0].status == TaskStatus::Todo);
+  CHECK(tt.at(livePtr, &journal, TimeUtc{15}) == a);
+  CHECK(tt.recomputeCount() == 1);
+  CHECK(tt.at(livePtr, &journal, TimeUtc{25})->tasks[0].status == TaskStatus::Done);
+  CHECK(tt.recomputeCount() == 2);
+}
+
+// Correctness at scale; the timing is printed, never asserted (bench/ is where speed is judged).
+TEST_CASE("Scrub steps on 100k events and 10k tasks reconstruct the past", "[timeline][scale]") {
+  auto live = std::make_shared<Snapshot>();
+  for (Id a = 1; a <= 40; ++a)
+    live->agencies.push_back(agency(a, std::string("A").append(std::to_string(a))));
+  std::vector<JournalEntry> journal;
+  std::int64_t seq = 0;
+  for (Id i = 1; i <= 100000; ++i)
+    live->events.push_back(event(i, i * 10, EventKind::Report, {1 + i % 40}, "event text here"));
+  for (Id i = 1; i <= 10000; ++i) {
+    live->tasks.push_back(task(i, TaskStatus::Done, 1 + i % 40, {1 + (i + 1) % 40}));
+    journal.push_back(putEntry(++seq, 100 * i, task(i, TaskStatus::Todo, 1 + i % 40)));
+  }
+  for (Id i = 1; i <= 10000; ++i)
+    journal.push_back(putEntry(++seq, 1000000 + 50 * i, task(i, TaskStatus::Done, 1 + i % 40)));
+  TimeTravel tt;
+  SnapshotPtr livePtr = live;
+  const auto b0 = std::chrono::steady_clock::now();
+  tt.at(livePtr, &journal, TimeUtc{500000});  // builds the index
+  const auto b1 = std::chrono::steady_clock::now();
+  // The median of several steps: one step on a loaded machine says little.
+  std::vector<double> steps;
+  for (TimeUtc t : {600000, 900000, 1200000, 1400000, 1100000, 700000, 1300000}) {
+    const auto s0 = std::chrono::steady_clock::now();
+    auto s = tt.at(livePtr, &journal, t);
+    const auto s1 = std::chrono::steady_clock::now();
+    steps.push_back(std::chrono::duration<double, std::milli>(s1 - s0).count());
+    CHECK(!s->tasks.empty());
+  }
+  std::sort(steps.begin(), steps.end());
+  const double build = std::chrono::duration<double, std::milli>(b1 - b0).count();
+  const double median = steps[steps.size() / 2];
+  WARN("index build " << build << " ms; scrub step median " << median << " ms, worst "
+                      << steps.back() << " ms");
+}
