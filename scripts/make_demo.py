@@ -1172,9 +1172,10 @@ def fnum(x):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    write_csv("incidents.csv", ["id", "name", "number", "kind", "exercise", "start", "end", "location", "description"],
+    write_csv("incidents.csv", ["id", "name", "number", "kind", "exercise", "start", "end", "location", "description",
+                                "time_zone"],
               [[INCIDENT["id"], INCIDENT["name"], INCIDENT["number"], INCIDENT["kind"], b(INCIDENT["exercise"]),
-                iso(INCIDENT["start"]), iso(INCIDENT["end"]), INCIDENT["location"], INCIDENT["description"]]])
+                iso(INCIDENT["start"]), iso(INCIDENT["end"]), INCIDENT["location"], INCIDENT["description"], ""]])
     write_csv("periods.csv", ["id", "incident", "number", "start", "end", "objectives"],
               [[p["id"], p["incident"], p["number"], iso(p["start"]), iso(p["end"]), p["objectives"]]
                for p in PERIODS])
@@ -1186,22 +1187,25 @@ def main():
             la, lo = latlon(*xy)
             lat, lon = fnum(round(la, 5)), fnum(round(lo, 5))
         rows.append([i + 1, code, name, typ, role, disc, juris, loc, lat, lon, agr, res, pers, cond, cons,
-                     repl, ""])
+                     repl, "", "up"])
     write_csv("agencies.csv", ["id", "code", "name", "type", "role", "discipline", "jurisdiction", "location",
                                "lat", "lon", "agreements", "resources", "personnel", "condition",
-                               "constraints", "rep_location", "notes"], rows)
-    write_csv("representatives.csv", ["id", "agency", "name", "position", "shift", "on_duty"],
-              [[r["id"], r["agency"], r["name"], r["position"], r["shift"], b(r["on_duty"])] for r in REPS])
+                               "constraints", "rep_location", "notes", "status"], rows)
+    write_csv("representatives.csv", ["id", "agency", "name", "position", "shift", "on_duty", "lat", "lon",
+                                      "carried_by"],
+              [[r["id"], r["agency"], r["name"], r["position"], r["shift"], b(r["on_duty"]), "", "", ""]
+               for r in REPS])
     write_csv("contacts.csv", ["representative", "kind", "value", "sensitive", "note"],
               [[r["id"], k, v, b(s), note] for r in REPS for (k, v, s, note) in r["contacts"]])
     write_csv("channels.csv", ["id", "from_representative", "to_representative", "from_agency", "to_agency",
                                "medium", "identifier", "latency_min", "reliability", "status", "direction",
-                               "notes"],
+                               "notes", "carried_by"],
               [[c["id"], opt(c["from_rep"]), opt(c["to_rep"]), opt(c["from_agency"]), opt(c["to_agency"]),
                 c["medium"], c["identifier"], fnum(c["latency"]), fnum(c["reliability"]), c["status"],
-                c["direction"], c["notes"]] for c in CHANNELS])
-    write_csv("needs.csv", ["id", "agency_a", "agency_b", "reason", "priority", "source", "task"],
-              [[i + 1, AG_ID[a], AG_ID[b_], reason, prio, src, TASK_ID[tk] if tk else ""]
+                c["direction"], c["notes"], ""] for c in CHANNELS])
+    write_csv("needs.csv", ["id", "agency_a", "agency_b", "reason", "priority", "source", "task",
+                            "latency_budget", "reliability_floor"],
+              [[i + 1, AG_ID[a], AG_ID[b_], reason, prio, src, TASK_ID[tk] if tk else "", "", ""]
                for i, (a, b_, reason, prio, src, tk) in enumerate(NEEDS_SRC)])
     write_csv("events.csv", ["id", "incident", "time", "kind", "agencies", "text", "source", "significant"],
               [[e["id"], e["incident"], iso(e["time"]), e["kind"], ids(e["agencies"]), e["text"], e["source"],
@@ -1210,9 +1214,12 @@ def main():
     for i, (key, title, status, prio, owner, orep, inv, due, deps, desc) in enumerate(TASKS_SRC):
         trows.append([i + 1, 1, title, desc, status, prio, AG_ID[owner], REP[orep]["id"],
                       ids(sorted(AG_ID[x] for x in inv.split())), iso(due),
-                      ids(sorted(TASK_ID[d] for d in deps))])
+                      ids(sorted(TASK_ID[d] for d in deps)), "", "", "", ""])
     write_csv("tasks.csv", ["id", "incident", "title", "description", "status", "priority", "owner_agency",
-                            "owner_representative", "involved", "due", "depends_on"], trows)
+                            "owner_representative", "involved", "due", "depends_on", "created_at",
+                            "started_at", "blocked_at", "done_at"], trows)
+    write_csv("infrastructure.csv", ["id", "name", "kind", "status", "lat", "lon", "feature", "depends_on",
+                                     "notes"], [])
     with open(os.path.join(OUT, "features.geojson"), "w", encoding="utf-8", newline="") as f:
         f.write(geojson_text(FEATURES))
     check()

@@ -18,6 +18,7 @@
 #include "core/reports/aar.hpp"
 #include "core/exercise/drill.hpp"
 #include "core/store/exercise_store.hpp"
+#include "core/exercise/msel_import.hpp"
 #include "core/formats/msel.hpp"
 #include "core/model/values.hpp"
 #include "core/store/store.hpp"

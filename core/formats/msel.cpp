@@ -1,14 +1,10 @@
-// MSEL CSV import and export; see msel.hpp and docs/scenario-format.md.
+// The MSEL CSV format: reading and writing; see msel.hpp and docs/scenario-format.md.
 #include "core/formats/msel.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "core/formats/csv.hpp"
-#include "core/store/exercise_store.hpp"
-#include "core/exercise/exercise_clock.hpp"
 
 namespace liaison::core {
 
@@ -190,18 +186,6 @@ class MselReader {
   CsvField m_absent;
 };
 
-std::string readAll(const std::filesystem::path& path, const std::string& name) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    throw ImportError(name, 0, 0, "the file is missing; expected an MSEL CSV file");
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (!in && !in.eof())
-    throw ImportError(name, 0, 0, "cannot read the file; check its permissions");
-  return buf.str();
-}
-
 }  // namespace
 
 std::vector<Inject> parseMsel(std::string_view bytes, const std::string& file,
@@ -223,41 +207,6 @@ std::string mselToCsv(const std::vector<Inject>& injects) {
               i->subject, i->message, i->expected_action, i->objective, i->capability,
               i->controller, i->evaluator_notes, formatNetworkEffect(i->effect)});
   return out;
-}
-
-MselImportSummary importMsel(const std::filesystem::path& file, Store& store,
-                             const std::string& actor) {
-  const std::string name = file.filename().string();
-  const std::string bytes = readAll(file, name);
-  const SnapshotPtr snap = store.load();
-  const std::vector<Inject> injects = parseMsel(bytes, name, *snap);
-  MselImportSummary summary;
-  for (const Inject& i : injects) {
-    summary.injects++;
-    if (i.manual()) summary.manual++;
-    if (!i.effect.empty()) summary.effects++;
-  }
-  ExerciseClock clock = resetClock(loadExercise(store).clock);
-  if (const Incident* inc = snap->mainIncident()) clock.epoch = inc->start;
-  summary.revision =
-      store
-          .transact(actor,
-                    [&](Transaction& txn) {
-                      writeMsel(txn, injects);
-                      writeClock(txn, clock,
-                                 "Exercise clock reset for the imported MSEL " + name + " (" +
-                                     std::to_string(injects.size()) + " injects)");
-                    })
-          .revision;
-  return summary;
-}
-
-void exportMsel(const Store& store, const std::filesystem::path& file) {
-  const std::string text = mselToCsv(loadExercise(store).injects);
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw StoreError("cannot write " + file.string());
 }
 
 }  // namespace liaison::core

@@ -8,29 +8,14 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/model/errors.hpp"
 #include "core/store/store.hpp"
 
 namespace liaison::core {
 
-// An import error pinned to a place: "agencies.csv:12:3: unknown agency type 'fir'; valid
-// values are fire, law, ...". line and column are 1-based; column 0 = whole line/file.
-class ImportError : public std::runtime_error {
- public:
-  ImportError(std::string file, int line, int column, const std::string& what);
-  const std::string& file() const { return m_file; }
-  int line() const { return m_line; }
-  int column() const { return m_column; }
-  const std::string& reason() const { return m_reason; }
-
- private:
-  std::string m_file;
-  int m_line, m_column;
-  std::string m_reason;
-};
-
 struct ImportSummary {
   int agencies = 0, representatives = 0, contacts = 0, channels = 0, needs = 0, incidents = 0,
-      periods = 0, events = 0, tasks = 0, features = 0;
+      periods = 0, events = 0, tasks = 0, features = 0, infrastructure = 0;
   std::uint64_t revision = 0;
 };
 

@@ -39,8 +39,17 @@ LIAISON_ENUM_TABLE(ContactKind, {ContactKind::Phone, "phone"}, {ContactKind::Cel
 LIAISON_ENUM_TABLE(Medium, {Medium::Radio, "radio"}, {Medium::Phone, "phone"},
                    {Medium::Email, "email"}, {Medium::InPerson, "in_person"},
                    {Medium::DataLink, "data_link"})
-LIAISON_ENUM_TABLE(ChannelStatus, {ChannelStatus::Up, "up"}, {ChannelStatus::Degraded, "degraded"},
-                   {ChannelStatus::Down, "down"})
+LIAISON_ENUM_TABLE(Status, {Status::Up, "up"}, {Status::Degraded, "degraded"},
+                   {Status::Down, "down"})
+LIAISON_ENUM_TABLE(InfrastructureKind, {InfrastructureKind::Tower, "tower"},
+                   {InfrastructureKind::Repeater, "repeater"},
+                   {InfrastructureKind::TrunkedSystem, "trunked_system"},
+                   {InfrastructureKind::DispatchCentre, "dispatch_centre"},
+                   {InfrastructureKind::PhoneExchange, "phone_exchange"},
+                   {InfrastructureKind::InternetUplink, "internet_uplink"},
+                   {InfrastructureKind::PowerFeed, "power_feed"},
+                   {InfrastructureKind::Building, "building"},
+                   {InfrastructureKind::Network, "network"}, {InfrastructureKind::Other, "other"})
 LIAISON_ENUM_TABLE(Priority, {Priority::Critical, "critical"}, {Priority::High, "high"},
                    {Priority::Normal, "normal"}, {Priority::Low, "low"})
 LIAISON_ENUM_TABLE(NeedSource, {NeedSource::Manual, "manual"}, {NeedSource::Task, "task"},
@@ -67,7 +76,8 @@ LIAISON_ENUM_TABLE(EntityKind, {EntityKind::Agency, "agency"},
                    {EntityKind::Incident, "incident"},
                    {EntityKind::OperationalPeriod, "operational_period"},
                    {EntityKind::Event, "event"}, {EntityKind::Task, "task"},
-                   {EntityKind::MapFeature, "map_feature"})
+                   {EntityKind::MapFeature, "map_feature"},
+                   {EntityKind::Infrastructure, "infrastructure"})
 #undef LIAISON_ENUM_TABLE
 
 template <class E>

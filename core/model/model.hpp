@@ -1,5 +1,6 @@
 // The liaison's domain as plain value types: agencies, representatives, channels, needs,
-// incidents and their operational periods, timeline events, tasks and map features.
+// incidents and their operational periods, timeline events, tasks, map features and the shared
+// infrastructure that channels and people depend on.
 // Every entity has a stable 64-bit id; times are UTC seconds since the Unix epoch.
 #pragma once
 
@@ -25,7 +26,15 @@ enum class AgencyType {
 enum class AgencyRole { Assisting, Cooperating };
 enum class ContactKind { Phone, Cell, Radio, Email, Pager, SatPhone, Fax, Other };
 enum class Medium { Radio, Phone, Email, InPerson, DataLink };
-enum class ChannelStatus { Up, Degraded, Down };
+// Whether something can carry traffic: channels, infrastructure and agencies. Degraded still
+// carries traffic but degrades every need that depends on it (see core/analysis/availability).
+enum class Status { Up, Degraded, Down };
+using ChannelStatus = Status;
+// Shared infrastructure: what carries many channels (and people) at once.
+enum class InfrastructureKind {
+  Tower, Repeater, TrunkedSystem, DispatchCentre, PhoneExchange, InternetUplink, PowerFeed,
+  Building, Network, Other
+};
 enum class Priority { Critical, High, Normal, Low };
 enum class NeedSource { Manual, Task, Agreement };
 enum class EventKind { Report, Decision, Request, Message, Status, Resource, Alert, Inject, Note };
@@ -72,6 +81,7 @@ struct Agency {
   std::string constraints;  // constraints and limitations
   std::string rep_location; // where its representative sits (e.g. "EOC seat 12")
   std::string notes;
+  Status status = Status::Up;  // down: the whole agency is out (its people carry nothing)
   bool operator==(const Agency&) const = default;
 };
 
@@ -83,6 +93,8 @@ struct Representative {
   std::string shift;     // e.g. "07:00-19:00"
   bool on_duty = true;
   std::vector<ContactMethod> contacts;
+  std::optional<LonLat> location;  // where the person sits or stands, when known
+  std::vector<Id> carried_by;      // infrastructure the person depends on (a building, ...)
   bool operator==(const Representative&) const = default;
 };
 
@@ -99,6 +111,7 @@ struct Channel {
   ChannelStatus status = ChannelStatus::Up;
   bool two_way = true;
   std::string notes;
+  std::vector<Id> carried_by;  // infrastructure the channel rides on (tower, exchange, ...)
   bool betweenReps() const { return from_rep != 0; }
   bool operator==(const Channel&) const = default;
 };
@@ -111,6 +124,9 @@ struct Need {
   Priority priority = Priority::Normal;
   NeedSource source = NeedSource::Manual;
   Id task = 0;  // when source == Task
+  // The need's service level; unset: the priority's default (core/analysis/need_policy.hpp).
+  std::optional<double> latency_budget;     // minutes
+  std::optional<double> reliability_floor;  // 0..1
   bool operator==(const Need&) const = default;
 };
 
@@ -124,6 +140,7 @@ struct Incident {
   std::optional<TimeUtc> end;
   std::string location;
   std::string description;
+  std::string time_zone;  // IANA name such as "America/Chicago"; "" = UTC
   bool operator==(const Incident&) const = default;
 };
 
@@ -160,6 +177,9 @@ struct Task {
   std::vector<Id> involved;    // agencies
   std::optional<TimeUtc> due;
   std::vector<Id> depends_on;  // tasks
+  // Its history, so a past moment can be replayed: when it was created, last started (went
+  // to doing), last blocked and done. Unset when not known.
+  std::optional<TimeUtc> created_at, started_at, blocked_at, done_at;
   bool operator==(const Task&) const = default;
 };
 
@@ -178,12 +198,28 @@ struct MapFeature {
   bool operator==(const MapFeature&) const = default;
 };
 
+// Something that carries many channels or people at once: a tower or repeater site, a trunked
+// radio system, a dispatch centre's consoles, a phone exchange, an internet uplink, a power
+// feed, a building. When it is down, everything it carries is down.
+struct Infrastructure {
+  Id id = 0;
+  std::string name;
+  InfrastructureKind kind = InfrastructureKind::Other;
+  Status status = Status::Up;
+  std::optional<LonLat> position;  // a point on the map
+  Id feature = 0;                  // or a footprint: a map feature (zone) of the workspace
+  std::vector<Id> depends_on;      // other infrastructure it needs (its power feed, ...)
+  std::string notes;
+  bool operator==(const Infrastructure&) const = default;
+};
+
 enum class EntityKind {
-  Agency, Representative, Channel, Need, Incident, OperationalPeriod, Event, Task, MapFeature
+  Agency, Representative, Channel, Need, Incident, OperationalPeriod, Event, Task, MapFeature,
+  Infrastructure
 };
 
 using Entity = std::variant<Agency, Representative, Channel, Need, Incident, OperationalPeriod,
-                            TimelineEvent, Task, MapFeature>;
+                            TimelineEvent, Task, MapFeature, Infrastructure>;
 
 EntityKind kindOf(const Entity& e);
 Id idOf(const Entity& e);

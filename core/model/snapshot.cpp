@@ -4,44 +4,54 @@
 
 namespace liaison::core {
 
+const Agency* Snapshot::agency(Id id) const {
+  return find<Agency>(id);
+}
+const Representative* Snapshot::representative(Id id) const {
+  return find<Representative>(id);
+}
+const Channel* Snapshot::channel(Id id) const {
+  return find<Channel>(id);
+}
+const Need* Snapshot::need(Id id) const {
+  return find<Need>(id);
+}
+const Incident* Snapshot::incident(Id id) const {
+  return find<Incident>(id);
+}
+const Task* Snapshot::task(Id id) const {
+  return find<Task>(id);
+}
+const MapFeature* Snapshot::feature(Id id) const {
+  return find<MapFeature>(id);
+}
+const OperationalPeriod* Snapshot::period(Id id) const {
+  return find<OperationalPeriod>(id);
+}
+const TimelineEvent* Snapshot::event(Id id) const {
+  return find<TimelineEvent>(id);
+}
+const Infrastructure* Snapshot::infrastructureItem(Id id) const {
+  return find<Infrastructure>(id);
+}
+
 namespace {
 
-template <class T>
-const T* findById(const std::vector<T>& items, Id id) {
-  auto it = std::lower_bound(items.begin(), items.end(), id,
-                             [](const T& item, Id key) { return item.id < key; });
-  return (it != items.end() && it->id == id) ? &*it : nullptr;
+template <std::size_t I = 0>
+bool existsOfKind(const Snapshot& s, EntityKind kind, Id id) {
+  if constexpr (I == std::variant_size_v<Entity>) {
+    return false;
+  } else {
+    if (static_cast<std::size_t>(kind) == I)
+      return s.find<std::variant_alternative_t<I, Entity>>(id) != nullptr;
+    return existsOfKind<I + 1>(s, kind, id);
+  }
 }
 
 }  // namespace
 
-const Agency* Snapshot::agency(Id id) const {
-  return findById(agencies, id);
-}
-const Representative* Snapshot::representative(Id id) const {
-  return findById(representatives, id);
-}
-const Channel* Snapshot::channel(Id id) const {
-  return findById(channels, id);
-}
-const Need* Snapshot::need(Id id) const {
-  return findById(needs, id);
-}
-const Incident* Snapshot::incident(Id id) const {
-  return findById(incidents, id);
-}
-const Task* Snapshot::task(Id id) const {
-  return findById(tasks, id);
-}
-const MapFeature* Snapshot::feature(Id id) const {
-  return findById(features, id);
-}
-
-const OperationalPeriod* Snapshot::period(Id id) const {
-  return findById(periods, id);
-}
-const TimelineEvent* Snapshot::event(Id id) const {
-  return findById(events, id);
+bool Snapshot::exists(EntityKind kind, Id id) const {
+  return existsOfKind(*this, kind, id);
 }
 
 std::vector<const TimelineEvent*> Snapshot::eventsByTime() const {

@@ -2,7 +2,9 @@
 // service read. Built by Store::load(); shared between threads as shared_ptr<const Snapshot>.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <type_traits>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -27,6 +29,7 @@ struct Snapshot {
   std::vector<TimelineEvent> events;  // sorted by id; use eventsByTime() for time order
   std::vector<Task> tasks;
   std::vector<MapFeature> features;
+  std::vector<Infrastructure> infrastructure;
 
   // Lookups by id (nullptr when absent). O(log n) binary search on the sorted vectors.
   const Agency* agency(Id id) const;
@@ -38,6 +41,18 @@ struct Snapshot {
   const MapFeature* feature(Id id) const;
   const OperationalPeriod* period(Id id) const;
   const TimelineEvent* event(Id id) const;
+  const Infrastructure* infrastructureItem(Id id) const;
+
+  // The vector of one entity type, and a lookup by id for any of them (generic code).
+  template <class T>
+  const std::vector<T>& all() const {
+    return const_cast<Snapshot*>(this)->all<T>();
+  }
+  template <class T>
+  std::vector<T>& all();
+  template <class T>
+  const T* find(Id id) const;
+  bool exists(EntityKind kind, Id id) const;
 
   // The events in time order (ties by id); computed on each call, O(n log n).
   std::vector<const TimelineEvent*> eventsByTime() const;
@@ -46,6 +61,29 @@ struct Snapshot {
   const Incident* mainIncident() const;
   bool isExercise() const;
 };
+
+template <class T>
+std::vector<T>& Snapshot::all() {
+  if constexpr (std::is_same_v<T, Agency>) return agencies;
+  else if constexpr (std::is_same_v<T, Representative>) return representatives;
+  else if constexpr (std::is_same_v<T, Channel>) return channels;
+  else if constexpr (std::is_same_v<T, Need>) return needs;
+  else if constexpr (std::is_same_v<T, Incident>) return incidents;
+  else if constexpr (std::is_same_v<T, OperationalPeriod>) return periods;
+  else if constexpr (std::is_same_v<T, TimelineEvent>) return events;
+  else if constexpr (std::is_same_v<T, Task>) return tasks;
+  else if constexpr (std::is_same_v<T, MapFeature>) return features;
+  else if constexpr (std::is_same_v<T, Infrastructure>) return infrastructure;
+  else static_assert(sizeof(T) == 0, "not an entity");
+}
+
+template <class T>
+const T* Snapshot::find(Id id) const {
+  const std::vector<T>& items = all<T>();
+  auto it = std::lower_bound(items.begin(), items.end(), id,
+                             [](const T& item, Id key) { return item.id < key; });
+  return (it != items.end() && it->id == id) ? &*it : nullptr;
+}
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
 

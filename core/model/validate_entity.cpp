@@ -2,11 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
+#include "core/model/entity_fields.hpp"
 #include "core/model/enums.hpp"
 #include "core/model/journal_summary.hpp"
+#include "core/model/references.hpp"
 
 namespace liaison::core {
 
@@ -33,6 +36,17 @@ class Checker {
     if (!m_lookup.exists(kind, id))
       fail(field, "refers to " + kindLabel(kind) + " " + std::to_string(id) +
                       ", which does not exist; use the id of an existing " + kindLabel(kind));
+  }
+
+  bool distinct(const std::string& field, EntityKind kind, const std::vector<Id>& ids) {
+    std::set<Id> seen;
+    for (Id id : ids)
+      if (!seen.insert(id).second) {
+        fail(field, "lists " + kindLabel(kind) + " " + std::to_string(id) +
+                        " twice; each may appear once");
+        return false;
+      }
+    return true;
   }
 
   void refs(const std::string& field, EntityKind kind, const std::vector<Id>& ids) {
@@ -79,28 +93,76 @@ class Checker {
   const EntityLookup& m_lookup;
 };
 
+// The rules every field table states: non-empty text, existing references, known enum
+// values, numbers in range, valid coordinates. `prefix` names the field of a nested record.
+template <class R>
+void checkFields(Checker& c, const R& r, const std::string& prefix = "") {
+  fields::forEach<R>([&](const auto& f) {
+    using T = typename std::decay_t<decltype(f)>::value_type;
+    using fields::Kind;
+    const std::string key = prefix + std::string(f.key);
+    const T& v = f.get(r);
+    if constexpr (std::is_same_v<T, std::string>) {
+      if (f.rules.required) c.nonEmpty(key, v);
+    } else if constexpr (std::is_enum_v<T>) {
+      c.oneOf(key, v);
+    } else if constexpr (std::is_same_v<T, std::optional<LonLat>>) {
+      if (v) c.lonLat(key, *v);
+    } else if constexpr (std::is_same_v<T, std::vector<Id>>) {
+      // References to the record's own kind may point forward within a batch: the store
+      // checks them when the batch is complete (store/store_validate.hpp).
+      if constexpr (requires { entityKindOf<R>(); }) {
+        if (f.kind == Kind::IdList && f.rules.target == entityKindOf<R>()) {
+          c.distinct(key, f.rules.target, v);
+          return;
+        }
+      }
+      if (f.kind == Kind::IdList) c.refs(key, f.rules.target, v);
+    } else if constexpr (std::is_same_v<T, std::optional<double>>) {
+      if (v && !fields::inRange(*v, f.rules)) c.range(key, *v, f.rules.min, f.rules.max, std::string(f.rules.valid));
+    } else if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) {
+      if (f.kind == Kind::Ref) {
+        c.ref(key, f.rules.target, static_cast<Id>(v), f.rules.required);
+      } else if (f.kind == Kind::Integer || f.kind == Kind::Real) {
+        if (!fields::inRange(static_cast<double>(v), f.rules)) {
+          if constexpr (std::is_integral_v<T>)
+            c.fail(key, "is " + std::to_string(v) + "; it must be " + std::string(f.rules.valid));
+          else
+            c.range(key, v, f.rules.min, f.rules.max, std::string(f.rules.valid));
+        }
+      }
+    }
+  });
+}
+
+void checkTimes(Checker& c, TimeUtc start, std::optional<TimeUtc> end) {
+  if (end && *end < start)
+    c.fail("end", "(" + std::to_string(*end) + ") is before start (" + std::to_string(start) +
+                      "); it must be at or after the start");
+}
+
+void notItself(Checker& c, const std::string& field, const std::string& what, Id self,
+                    const std::vector<Id>& ids) {
+  for (Id d : ids)
+    if (d == self && d != 0) {
+      c.fail(field, "lists the " + what + " itself; a " + what + " cannot depend on itself");
+      return;
+    }
+}
+
+// What the field tables cannot say: rules across fields and across records.
 void check(Checker& c, const Agency& a) {
-  c.nonEmpty("code", a.code);
-  c.nonEmpty("name", a.name);
   if (!a.code.empty())
     if (Id other = c.lookup().agencyWithCode(a.code, a.id))
       c.fail("code", "\"" + a.code + "\" is already used by agency " + std::to_string(other) +
                          "; agency codes must be unique");
-  c.oneOf("type", a.type);
-  c.oneOf("role", a.role);
-  if (a.position) c.lonLat("position", *a.position);
-  if (a.personnel < 0)
-    c.fail("personnel", "is " + std::to_string(a.personnel) + "; it must be 0 or more");
+  if (a.status == Status::Degraded)
+    c.fail("status", "is degraded; an agency is up or down");
 }
 
 void check(Checker& c, const Representative& r) {
-  c.ref("agency", EntityKind::Agency, r.agency, true);
-  c.nonEmpty("name", r.name);
-  for (std::size_t i = 0; i < r.contacts.size(); ++i) {
-    const std::string field = "contacts[" + std::to_string(i) + "]";
-    c.oneOf(field + ".kind", r.contacts[i].kind);
-    c.nonEmpty(field + ".value", r.contacts[i].value);
-  }
+  for (std::size_t i = 0; i < r.contacts.size(); ++i)
+    checkFields(c, r.contacts[i], "contacts[" + std::to_string(i) + "].");
 }
 
 void check(Checker& c, const Channel& ch) {
@@ -114,83 +176,36 @@ void check(Checker& c, const Channel& ch) {
                ", from_agency=" + std::to_string(ch.from_agency) +
                ", to_agency=" + std::to_string(ch.to_agency) +
                "; set exactly one pair: from_rep and to_rep, or from_agency and to_agency");
-  } else if (repPair) {
-    if (ch.from_rep == ch.to_rep)
-      c.fail("to_rep", "is the same representative as from_rep (" + std::to_string(ch.from_rep) +
-                           "); a channel joins two different representatives");
-    c.ref("from_rep", EntityKind::Representative, ch.from_rep, true);
-    c.ref("to_rep", EntityKind::Representative, ch.to_rep, true);
-  } else {
-    if (ch.from_agency == ch.to_agency)
-      c.fail("to_agency", "is the same agency as from_agency (" + std::to_string(ch.from_agency) +
-                              "); a channel joins two different agencies");
-    c.ref("from_agency", EntityKind::Agency, ch.from_agency, true);
-    c.ref("to_agency", EntityKind::Agency, ch.to_agency, true);
+  } else if (repPair && ch.from_rep == ch.to_rep) {
+    c.fail("to_rep", "is the same representative as from_rep (" + std::to_string(ch.from_rep) +
+                         "); a channel joins two different representatives");
+  } else if (agencyPair && ch.from_agency == ch.to_agency) {
+    c.fail("to_agency", "is the same agency as from_agency (" + std::to_string(ch.from_agency) +
+                            "); a channel joins two different agencies");
   }
-  c.oneOf("medium", ch.medium);
-  c.range("latency_min", ch.latency_min, 0, 1e9, "0 or more minutes");
-  c.range("reliability", ch.reliability, 0, 1, "between 0 and 1");
-  c.oneOf("status", ch.status);
 }
 
 void check(Checker& c, const Need& n) {
-  c.ref("agency_a", EntityKind::Agency, n.agency_a, true);
-  c.ref("agency_b", EntityKind::Agency, n.agency_b, true);
   if (n.agency_a == n.agency_b && n.agency_a != 0)
     c.fail("agency_b", "is the same agency as agency_a (" + std::to_string(n.agency_a) +
                            "); a need joins two different agencies");
-  c.oneOf("priority", n.priority);
-  c.oneOf("source", n.source);
-  c.ref("task", EntityKind::Task, n.task, false);
 }
 
 void check(Checker& c, const Incident& i) {
-  c.nonEmpty("name", i.name);
-  if (i.end && *i.end < i.start)
-    c.fail("end", "(" + std::to_string(*i.end) + ") is before start (" + std::to_string(i.start) +
-                      "); it must be at or after the start");
+  checkTimes(c, i.start, i.end);
 }
 
 void check(Checker& c, const OperationalPeriod& p) {
-  c.ref("incident", EntityKind::Incident, p.incident, true);
-  if (p.number < 1) c.fail("number", "is " + std::to_string(p.number) + "; it must be 1 or more");
-  if (p.end < p.start)
-    c.fail("end", "(" + std::to_string(p.end) + ") is before start (" + std::to_string(p.start) +
-                      "); it must be at or after the start");
+  checkTimes(c, p.start, p.end);
 }
 
-void check(Checker& c, const TimelineEvent& e) {
-  c.ref("incident", EntityKind::Incident, e.incident, false);
-  c.oneOf("kind", e.kind);
-  c.refs("agencies", EntityKind::Agency, e.agencies);
-  c.nonEmpty("text", e.text);
-}
+void check(Checker&, const TimelineEvent&) {}
 
 void check(Checker& c, const Task& t) {
-  c.nonEmpty("title", t.title);
-  c.oneOf("status", t.status);
-  c.oneOf("priority", t.priority);
-  c.ref("incident", EntityKind::Incident, t.incident, false);
-  c.ref("owner_agency", EntityKind::Agency, t.owner_agency, false);
-  c.ref("owner_rep", EntityKind::Representative, t.owner_rep, false);
-  c.refs("involved", EntityKind::Agency, t.involved);
-  bool self = false;
-  for (Id d : t.depends_on)
-    if (d == t.id && d != 0) self = true;
-  if (self) c.fail("depends_on", "lists the task itself; a task cannot depend on itself");
-  std::set<Id> seen;
-  for (Id d : t.depends_on)
-    if (!seen.insert(d).second) {
-      c.fail("depends_on", "lists task " + std::to_string(d) + " twice; each may appear once");
-      break;
-    }
+  notItself(c, "depends_on", "task", t.id, t.depends_on);
 }
 
 void check(Checker& c, const MapFeature& f) {
-  c.ref("agency", EntityKind::Agency, f.agency, false);
-  c.ref("incident", EntityKind::Incident, f.incident, false);
-  c.oneOf("geometry", f.geometry);
-  c.oneOf("kind", f.kind);
   switch (f.geometry) {
     case GeometryKind::Point:
       if (f.rings.size() != 1 || f.rings[0].size() != 1)
@@ -218,22 +233,14 @@ void check(Checker& c, const MapFeature& f) {
     c.fail("properties_json", "is not a JSON object; use {} when there are none");
 }
 
+void check(Checker& c, const Infrastructure& x) {
+  notItself(c, "depends_on", "infrastructure element", x.id, x.depends_on);
+}
+
 }  // namespace
 
 bool SnapshotLookup::exists(EntityKind kind, Id id) const {
-  const Snapshot& s = m_snapshot;
-  switch (kind) {
-    case EntityKind::Agency: return s.agency(id) != nullptr;
-    case EntityKind::Representative: return s.representative(id) != nullptr;
-    case EntityKind::Channel: return s.channel(id) != nullptr;
-    case EntityKind::Need: return s.need(id) != nullptr;
-    case EntityKind::Incident: return s.incident(id) != nullptr;
-    case EntityKind::OperationalPeriod: return s.period(id) != nullptr;
-    case EntityKind::Event: return s.event(id) != nullptr;
-    case EntityKind::Task: return s.task(id) != nullptr;
-    case EntityKind::MapFeature: return s.feature(id) != nullptr;
-  }
-  return false;
+  return m_snapshot.exists(kind, id);
 }
 
 Id SnapshotLookup::agencyWithCode(const std::string& code, Id except) const {
@@ -244,7 +251,27 @@ Id SnapshotLookup::agencyWithCode(const std::string& code, Id except) const {
 
 std::vector<FieldProblem> entityProblems(const EntityLookup& lookup, const Entity& e) {
   Checker c(lookup);
-  std::visit([&](const auto& v) { check(c, v); }, e);
+  std::visit(
+      [&](const auto& v) {
+        checkFields(c, v);
+        check(c, v);
+        // In field order; problems not about one field ("endpoints") first.
+        using R = std::decay_t<decltype(v)>;
+        auto rank = [](const FieldProblem& p) {
+          const std::string base = p.field.substr(0, p.field.find_first_of("[."));
+          int i = 0, found = -1;
+          fields::forEach<R>([&](const auto& f) {
+            if (f.key == base) found = i;
+            ++i;
+          });
+          return found;
+        };
+        std::stable_sort(c.problems.begin(), c.problems.end(),
+                         [&](const FieldProblem& a, const FieldProblem& b) {
+                           return rank(a) < rank(b);
+                         });
+      },
+      e);
   return std::move(c.problems);
 }
 

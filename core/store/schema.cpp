@@ -203,9 +203,57 @@ CREATE TABLE observations (
   completion TEXT NOT NULL DEFAULT '', time INTEGER NOT NULL DEFAULT 0);
 )SQL";
 
+// Version 3: shared infrastructure (what carries many channels and people at once) and what
+// the engine needs to tell the truth: agencies that are down, where people are, each need's
+// service level, the incident's time zone and the history of every task.
+constexpr const char* kV3 = R"SQL(
+ALTER TABLE agencies ADD COLUMN status TEXT NOT NULL DEFAULT 'up';
+ALTER TABLE representatives ADD COLUMN lon REAL;
+ALTER TABLE representatives ADD COLUMN lat REAL;
+ALTER TABLE needs ADD COLUMN latency_budget REAL CHECK (latency_budget >= 0);
+ALTER TABLE needs ADD COLUMN reliability_floor REAL
+  CHECK (reliability_floor >= 0 AND reliability_floor <= 1);
+ALTER TABLE incidents ADD COLUMN time_zone TEXT NOT NULL DEFAULT '';
+ALTER TABLE tasks ADD COLUMN created_at INTEGER;
+ALTER TABLE tasks ADD COLUMN started_at INTEGER;
+ALTER TABLE tasks ADD COLUMN blocked_at INTEGER;
+ALTER TABLE tasks ADD COLUMN done_at INTEGER;
+
+CREATE TABLE infrastructure (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (name <> ''),
+  kind TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'up',
+  lon REAL, lat REAL,
+  feature INTEGER REFERENCES map_features(id),
+  notes TEXT NOT NULL DEFAULT '');
+CREATE INDEX infrastructure_feature ON infrastructure(feature);
+
+CREATE TABLE infrastructure_depends (
+  infrastructure INTEGER NOT NULL REFERENCES infrastructure(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  depends_on INTEGER NOT NULL REFERENCES infrastructure(id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (infrastructure, ordinal)) WITHOUT ROWID;
+CREATE INDEX infrastructure_depends_on ON infrastructure_depends(depends_on);
+
+CREATE TABLE channel_carried_by (
+  channel INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  infrastructure INTEGER NOT NULL REFERENCES infrastructure(id),
+  PRIMARY KEY (channel, ordinal)) WITHOUT ROWID;
+CREATE INDEX channel_carried_by_infrastructure ON channel_carried_by(infrastructure);
+
+CREATE TABLE rep_carried_by (
+  rep INTEGER NOT NULL REFERENCES representatives(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  infrastructure INTEGER NOT NULL REFERENCES infrastructure(id),
+  PRIMARY KEY (rep, ordinal)) WITHOUT ROWID;
+CREATE INDEX rep_carried_by_infrastructure ON rep_carried_by(infrastructure);
+)SQL";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
+    {3, kV3},
 };
 
 int userVersion(sqlite3* db) {

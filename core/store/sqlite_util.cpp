@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "core/store/store.hpp"
+#include "core/model/errors.hpp"
 
 namespace liaison::core::sql {
 

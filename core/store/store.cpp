@@ -13,6 +13,7 @@
 #include "core/model/entity_json.hpp"
 #include "core/model/enums.hpp"
 #include "core/model/journal_summary.hpp"
+#include "core/model/references.hpp"
 #include "core/store/schema.hpp"
 #include "core/store/sqlite_util.hpp"
 #include "core/store/store_rows.hpp"
@@ -268,9 +269,9 @@ class Applier final : public Transaction {
   sqlite3* handle() const override { return m_db; }
 
   void finish() {
-    for (Id id : m_tasksPut) {
-      std::optional<Entity> t = m_rows.read(EntityKind::Task, id);
-      if (t) validateTaskDependencies(m_rows, std::get<Task>(*t));
+    for (const auto& [kind, id] : m_put) {
+      std::optional<Entity> e = m_rows.read(kind, id);
+      if (e) validateDeferredReferences(m_rows, *e);
     }
     setMeta(m_rows, "journal_head_seq", std::to_string(m_seq));
     setMeta(m_rows, "journal_head_hash", m_prevHash);
@@ -293,7 +294,7 @@ class Applier final : public Transaction {
     validateEntity(m_rows, e);
     std::optional<Entity> before = m_rows.read(kind, id);
     ids.push_back(id);
-    if (kind == EntityKind::Task) m_tasksPut.push_back(id);
+    if (hasDeferredReferences(kind)) m_put.emplace_back(kind, id);
     if (before && *before == e) return;  // nothing changed, nothing to record
     m_rows.write(e);
     const std::string afterJson = entityToJson(e);
@@ -324,46 +325,15 @@ class Applier final : public Transaction {
     journal("remove", kind, id, summaryRemoved(*before, cause), entityToJson(*before), "");
   }
 
-  // What goes with an entity, or stops pointing at it, when it is removed.
+  // What goes with an entity, or stops pointing at it, when it is removed: the field tables
+  // say which references take the referrer with them and which are only cleared.
   void cascade(EntityKind kind, Id id, const std::string& cause) {
-    using K = EntityKind;
-    auto removeAll = [&](K what) {
-      for (Id other : m_rows.referrers(what, kind, id))
-        if (m_rows.exists(what, other)) remove(what, other, cause);
-    };
-    auto detachAll = [&](K what, const std::function<void(Entity&)>& edit) {
-      for (Id other : m_rows.referrers(what, kind, id)) detach(what, other, edit, cause);
-    };
-    auto drop = [id](std::vector<Id>& v) { std::erase(v, id); };
-    switch (kind) {
-      case K::Agency:
-        removeAll(K::Representative);
-        removeAll(K::Channel);
-        removeAll(K::Need);
-        detachAll(K::Event, [&](Entity& e) { drop(std::get<TimelineEvent>(e).agencies); });
-        detachAll(K::Task, [&](Entity& e) {
-          auto& t = std::get<Task>(e);
-          if (t.owner_agency == id) t.owner_agency = 0;
-          drop(t.involved);
-        });
-        detachAll(K::MapFeature, [](Entity& e) { std::get<MapFeature>(e).agency = 0; });
-        break;
-      case K::Representative:
-        removeAll(K::Channel);
-        detachAll(K::Task, [](Entity& e) { std::get<Task>(e).owner_rep = 0; });
-        break;
-      case K::Incident:
-        removeAll(K::OperationalPeriod);
-        detachAll(K::Event, [](Entity& e) { std::get<TimelineEvent>(e).incident = 0; });
-        detachAll(K::Task, [](Entity& e) { std::get<Task>(e).incident = 0; });
-        detachAll(K::MapFeature, [](Entity& e) { std::get<MapFeature>(e).incident = 0; });
-        break;
-      case K::Task:
-        detachAll(K::Need, [](Entity& e) { std::get<Need>(e).task = 0; });
-        detachAll(K::Task, [&](Entity& e) { drop(std::get<Task>(e).depends_on); });
-        break;
-      default:
-        break;
+    for (const StoreRows::Referrer& r : m_rows.referrers(kind, id)) {
+      if (r.remove) {
+        if (m_rows.exists(r.kind, r.id)) remove(r.kind, r.id, cause);
+      } else {
+        detach(r.kind, r.id, [&](Entity& e) { detachReference(e, kind, id); }, cause);
+      }
     }
   }
 
@@ -418,7 +388,9 @@ class Applier final : public Transaction {
   std::int64_t m_seq = 0;
   std::int64_t m_startSeq = 0;
   std::string m_prevHash;
-  std::vector<Id> m_tasksPut;  // their dependencies are checked when the batch is complete
+  // Every entity put: references to their own kind (a task's dependencies, infrastructure
+  // that depends on other infrastructure) are checked when the batch is complete.
+  std::vector<std::pair<EntityKind, Id>> m_put;
 };
 
 }  // namespace

@@ -13,24 +13,13 @@
 #include <vector>
 
 #include "core/model/command.hpp"
+#include "core/model/errors.hpp"
 #include "core/store/journal.hpp"
 #include "core/model/snapshot.hpp"
 
 struct sqlite3;
 
 namespace liaison::core {
-
-class StoreError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// A command that breaks a rule (unknown reference, value out of range, ...). The message
-// names the entity and field and says what would be valid. Nothing was written.
-class ValidationError : public StoreError {
- public:
-  using StoreError::StoreError;
-};
 
 enum class OpenMode { ReadWrite, ReadOnly };
 
@@ -59,7 +48,7 @@ struct ApplyResult {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Create a new, empty workspace (fails if the file exists).
   static std::unique_ptr<Store> create(const std::filesystem::path& path);

@@ -1,6 +1,7 @@
-// The mapping between entities and the workspace's tables (schema.cpp): read, write and
-// delete one entity, find what refers to it, and read everything into a Snapshot. Used by
-// Store inside its transactions; holds a cache of prepared statements.
+// The mapping between entities and the workspace's tables (schema.cpp), from the field tables
+// (core/model/entity_fields.hpp): read, write and delete one entity, find what refers to it,
+// and read everything into a Snapshot. Used by Store inside its transactions; holds a cache
+// of prepared statements.
 #pragma once
 
 #include <sqlite3.h>
@@ -31,15 +32,25 @@ class StoreRows {
   void write(const Entity& e);  // insert or update, with its child rows
   void erase(EntityKind kind, Id id);
 
-  // Ids of the entities of `kind` that refer to `id` of `target` (for cascades).
-  std::vector<Id> referrers(EntityKind kind, EntityKind target, Id id);
+  // Every entity that refers to `id` of `target`, in entity-kind then id order, and whether
+  // removing the target removes it (a required reference, a channel's endpoint) or only
+  // detaches it (see detachReference in core/model/references.hpp).
+  struct Referrer {
+    EntityKind kind;
+    Id id;
+    bool remove;
+  };
+  std::vector<Referrer> referrers(EntityKind target, Id id);
 
   // Every entity, each vector sorted by id. Call inside a read transaction.
   void loadAll(Snapshot& s);
 
   static const char* table(EntityKind kind);
+  sqlite3* handle() const { return m_db; }
 
  private:
+  template <class R>
+  void loadKind(Snapshot& s);
   std::vector<Id> ids(const char* sqlText, Id id);
   sqlite3* m_db;
   std::unordered_map<const char*, sql::Stmt> m_cache;

@@ -9,11 +9,15 @@ namespace liaison::core {
 
 // e has its final id. References are checked against the rows inside the current
 // transaction, so a batch may refer to entities put earlier in the same batch.
-// Task dependencies are not checked here (a batch may refer forward to a task it puts
-// later); call validateTaskDependencies for each task put, at the end of the batch.
+// References to records of the same kind (a task's depends_on, infrastructure's depends_on)
+// are not checked here (a batch may refer forward to one it puts later); call
+// validateDeferredReferences for each such entity put, at the end of the batch.
 void validateEntity(StoreRows& rows, const Entity& e);
 
-// depends_on names existing tasks and makes no cycle.
-void validateTaskDependencies(StoreRows& rows, const Task& t);
+// Whether entities of this kind have references to their own kind.
+bool hasDeferredReferences(EntityKind kind);
+
+// Each reference to its own kind names an existing record, once, and makes no cycle.
+void validateDeferredReferences(StoreRows& rows, const Entity& e);
 
 }  // namespace liaison::core

@@ -30,33 +30,27 @@ int restoreRank(EntityKind k) {
     case EntityKind::Incident: return 0;
     case EntityKind::OperationalPeriod: return 1;
     case EntityKind::Agency: return 2;
-    case EntityKind::Representative: return 3;
-    case EntityKind::Task: return 4;
-    case EntityKind::Channel: return 5;
-    case EntityKind::Need: return 6;
-    case EntityKind::Event: return 7;
-    case EntityKind::MapFeature: return 8;
+    case EntityKind::MapFeature: return 3;
+    case EntityKind::Infrastructure: return 4;
+    case EntityKind::Representative: return 5;
+    case EntityKind::Task: return 6;
+    case EntityKind::Channel: return 7;
+    case EntityKind::Need: return 8;
+    case EntityKind::Event: return 9;
   }
-  return 9;
+  return 10;
 }
 
+template <std::size_t I = 0>
 std::optional<std::string> currentJson(const Snapshot& s, EntityKind kind, Id id) {
-  auto json = [](const auto* p) -> std::optional<std::string> {
+  if constexpr (I == std::variant_size_v<Entity>) {
+    return std::nullopt;
+  } else {
+    if (static_cast<std::size_t>(kind) != I) return currentJson<I + 1>(s, kind, id);
+    const auto* p = s.find<std::variant_alternative_t<I, Entity>>(id);
     if (!p) return std::nullopt;
     return entityToJson(Entity(*p));
-  };
-  switch (kind) {
-    case EntityKind::Agency: return json(s.agency(id));
-    case EntityKind::Representative: return json(s.representative(id));
-    case EntityKind::Channel: return json(s.channel(id));
-    case EntityKind::Need: return json(s.need(id));
-    case EntityKind::Incident: return json(s.incident(id));
-    case EntityKind::OperationalPeriod: return json(s.period(id));
-    case EntityKind::Event: return json(s.event(id));
-    case EntityKind::Task: return json(s.task(id));
-    case EntityKind::MapFeature: return json(s.feature(id));
   }
-  return std::nullopt;
 }
 
 // Consecutive entries of one transaction: same actor, same time; an undo note starts one.

@@ -187,7 +187,7 @@ TEST_CASE("an invalid value shows its message next to the field and emits nothin
     f.click("edit-channel-1001");
     f.retype("reliability", "1.5");
     CHECK(f.panel.editor().shownProblems() ==
-          std::vector<std::string>{"reliability is 1.5; it must be between 0 and 1"});
+          std::vector<std::string>{"reliability is 1.5; it must be a number from 0 to 1"});
     f.click("save");
     CHECK(f.ctx.pending_commands.empty());
   }

@@ -15,6 +15,7 @@
 #include "app/shell/exercise_station.hpp"
 #include "app/shell/snapshot_follower.hpp"
 #include "core/store/exercise_store.hpp"
+#include "core/exercise/msel_import.hpp"
 #include "core/formats/msel.hpp"
 #include "headless_imgui.hpp"
 #include "tests/core/store/store_test_util.hpp"

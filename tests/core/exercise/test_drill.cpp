@@ -8,6 +8,7 @@
 
 #include "core/exercise/drill.hpp"
 #include "core/store/exercise_store.hpp"
+#include "core/exercise/msel_import.hpp"
 #include "core/formats/msel.hpp"
 #include "core/exercise/exercise_clock.hpp"
 #include "tests/core/store/store_test_util.hpp"

@@ -96,7 +96,7 @@ void checkRoundTrip(const fs::path& source) {
   exportScenario(*second->load(), tmp / "export2");
   const auto a = readFolder(tmp / "export1");
   const auto b = readFolder(tmp / "export2");
-  REQUIRE(a.size() == 10);
+  REQUIRE(a.size() == 11);
   for (const auto& [name, text] : a) {
     INFO(name);
     REQUIRE(b.count(name) == 1);
@@ -199,17 +199,17 @@ TEST_CASE("scenario: export writes the documented format", "[scenario]") {
   const std::string& agencies = files.at("agencies.csv");
   CHECK(agencies.rfind(
             "id,code,name,type,role,discipline,jurisdiction,location,lat,lon,agreements,"
-            "resources,personnel,condition,constraints,rep_location,notes\n"
+            "resources,personnel,condition,constraints,rep_location,notes,status\n"
             "1,RCFD,River City Fire Department,fire,assisting,ESF-4 Firefighting,City of River "
             "City,\"Station 1, 200 Main St\",41.2033,-77.1945,County mutual aid 2019,\"4 engines, "
-            "1 ladder, 1 hazmat unit\",46,Fully staffed,No level-A suits beyond 4,EOC seat 4,\n",
+            "1 ladder, 1 hazmat unit\",46,Fully staffed,No level-A suits beyond 4,EOC seat 4,,up\n",
             0) == 0);
   CHECK(files.at("representatives.csv") ==
-        "id,agency,name,position,shift,on_duty\n"
-        "101,1,Dana Whitfield,Agency Representative,,true\n"
-        "201,2,Luis Ortega,Liaison Officer,,true\n"
-        "301,3,Priya Nair,Emergency Manager,,false\n"
-        "401,4,Sam O'Neil,Shelter Manager,,true\n");
+        "id,agency,name,position,shift,on_duty,lat,lon,carried_by\n"
+        "101,1,Dana Whitfield,Agency Representative,,true,,,\n"
+        "201,2,Luis Ortega,Liaison Officer,,true,,,\n"
+        "301,3,Priya Nair,Emergency Manager,,false,,,\n"
+        "401,4,Sam O'Neil,Shelter Manager,,true,,,\n");
   CHECK(files.at("events.csv") ==
         "id,incident,time,kind,agencies,text,source,significant\n"
         "1,1,2026-05-14T08:42:00Z,report,1;2,Chlorine odour reported at the rail yard,911 "
@@ -219,11 +219,11 @@ TEST_CASE("scenario: export writes the documented format", "[scenario]") {
         "3,1,2026-05-14T09:30:00Z,note,,Wind shift expected,,false\n");
   CHECK(files.at("channels.csv") ==
         "id,from_representative,to_representative,from_agency,to_agency,medium,identifier,"
-        "latency_min,reliability,status,direction,notes\n"
-        "1001,101,201,,,radio,TG 2104 FIRE-OPS,0.5,0.97,up,two_way,\n"
+        "latency_min,reliability,status,direction,notes,carried_by\n"
+        "1001,101,201,,,radio,TG 2104 FIRE-OPS,0.5,0.97,up,two_way,,\n"
         "1002,,,1,3,phone,555-0199,2,0.9,degraded,one_way,\"Hospital \"\"bed board\"\" line, "
-        "often busy\"\n"
-        "1003,201,401,,,email,ops@example.org,15,1,up,two_way,\n");
+        "often busy\",\n"
+        "1003,201,401,,,email,ops@example.org,15,1,up,two_way,,\n");
   CHECK(files.at("features.geojson").find("\"coordinates\": [-77.22, 41.195]") !=
         std::string::npos);
   for (const auto& [name, text] : files) {
@@ -292,7 +292,7 @@ TEST_CASE("scenario: each malformed folder is refused at file:line:column, nothi
       {"unexpected_column",
        "agencies.csv:1:3: unexpected column 'nmae'; valid columns are id, code, name, type, "
        "role, discipline, jurisdiction, location, lat, lon, agreements, resources, personnel, "
-       "condition, constraints, rep_location, notes"},
+       "condition, constraints, rep_location, notes, status"},
       {"invalid_utf8", "agencies.csv:3:3: invalid UTF-8 (byte 0xE9); save the file as UTF-8"},
       {"empty_required", "agencies.csv:2:3: name is empty; expected a non-empty text"},
       {"geojson_syntax",
@@ -359,7 +359,7 @@ TEST_CASE("scenario: more refusals, each at its place", "[scenario]") {
   CHECK(refuse("agencies.csv", "") ==
         "agencies.csv:1:1: the file is empty; expected a header line with the columns id, code, "
         "name, type, role, discipline, jurisdiction, location, lat, lon, agreements, resources, "
-        "personnel, condition, constraints, rep_location, notes");
+        "personnel, condition, constraints, rep_location, notes, status");
   CHECK(refuse("agencies.csv", "id,code,name,type,role,code\n") ==
         "agencies.csv:1:6: column 'code' appears twice (first as column 2); expected each "
         "column once");

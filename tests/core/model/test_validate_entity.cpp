@@ -46,14 +46,14 @@ TEST_CASE("agency rules: required fields, unique code, valid enum values", "[val
   a.personnel = -2;
   a.type = static_cast<AgencyType>(99);
   const auto ps = entityProblems(lookup, a);
-  CHECK(fields(ps) == std::vector<std::string>{"name", "code", "type", "personnel"});
+  CHECK(fields(ps) == std::vector<std::string>{"code", "name", "type", "personnel"});
   CHECK(problemsOf(ps, "code") ==
         "code \"RCPD\" is already used by agency 2; agency codes must be unique");
   CHECK(problemsOf(ps, "name") == "name is empty; it needs a value");
   CHECK(problemsOf(ps, "type") ==
         "type is 99; it must be fire, law, ems, hospital, public_health, public_works, utility, "
         "school, transit, ngo, media, government, military, private or other");
-  CHECK(problemsOf(ps, "personnel") == "personnel is -2; it must be 0 or more");
+  CHECK(problemsOf(ps, "personnel") == "personnel is -2; it must be a whole number, 0 or more");
   CHECK(problemsOf(ps, "role").empty());
 
   Agency blank = makeAgency(0, "  ", "Somebody");
@@ -87,8 +87,8 @@ TEST_CASE("channel rules: endpoints exist and differ, latency >= 0, reliability 
   c.reliability = 1.5;
   auto ps = entityProblems(lookup, c);
   CHECK(fields(ps) == std::vector<std::string>{"to_rep", "latency_min", "reliability"});
-  CHECK(problemsOf(ps, "latency_min") == "latency_min is -1; it must be 0 or more minutes");
-  CHECK(problemsOf(ps, "reliability") == "reliability is 1.5; it must be between 0 and 1");
+  CHECK(problemsOf(ps, "latency_min") == "latency_min is -1; it must be a number of minutes, 0 or more");
+  CHECK(problemsOf(ps, "reliability") == "reliability is 1.5; it must be a number from 0 to 1");
 
   ps = entityProblems(lookup, agencyChannel(0, 2, 2));
   CHECK(problemsOf(ps, "to_agency") ==
@@ -124,5 +124,5 @@ TEST_CASE("the store refuses with the same words as the editor shows", "[validat
   REQUIRE(ps.size() == 1);
   CHECK_THROWS_WITH(store->apply(put(flaky), "tester"), describeProblem(flaky, ps.front()));
   CHECK(describeProblem(flaky, ps.front()) ==
-        "channel 1005: reliability is 2; it must be between 0 and 1");
+        "channel 1005: reliability is 2; it must be a number from 0 to 1");
 }

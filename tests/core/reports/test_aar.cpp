@@ -6,6 +6,7 @@
 
 #include "core/reports/aar.hpp"
 #include "core/store/exercise_store.hpp"
+#include "core/exercise/msel_import.hpp"
 #include "core/formats/msel.hpp"
 #include "core/exercise/exercise_clock.hpp"
 #include "tests/core/store/store_test_util.hpp"

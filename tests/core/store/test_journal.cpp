@@ -177,7 +177,7 @@ TEST_CASE("entity JSON is stable and round-trips", "[journal][json]") {
   Need n = makeNeed(5, 1, 2);
   CHECK(entityToJson(n) ==
         R"({"id":5,"agency_a":1,"agency_b":2,"reason":"evacuation routes","priority":"high",)"
-        R"("source":"manual","task":0})");
+        R"("source":"manual","task":0,"latency_budget":null,"reliability_floor":null})");
   Agency a = makeAgency(1, "RCFD", "River City Fire Department");
   a.position = LonLat{-90.25, 38.5};
   CHECK(entityToJson(a).find(R"("position":[-90.25,38.5])") != std::string::npos);

@@ -78,7 +78,7 @@ TEST_CASE("a workspace from a newer Liaison is refused and not changed", "[store
   const std::string before = readBytes(path);
   const std::string msg = errorOf([&] { Store::open(path); });
   CHECK_THAT(msg, Catch::Contains("was written by a newer Liaison (schema 7; this build reads "
-                                  "up to 2)"));
+                                  "up to 3)"));
   CHECK_THAT(msg, Catch::Contains("The file was not changed."));
   CHECK_THROWS_AS(Store::open(path, OpenMode::ReadOnly), StoreError);
   CHECK(readBytes(path) == before);
@@ -309,10 +309,10 @@ TEST_CASE("validation errors name the entity, the field and what is valid", "[st
         "different agencies");
   Channel slow = repChannel(1005, 101, 102);
   slow.latency_min = -1;
-  CHECK(fails(put(slow)) == "channel 1005: latency_min is -1; it must be 0 or more minutes");
+  CHECK(fails(put(slow)) == "channel 1005: latency_min is -1; it must be a number of minutes, 0 or more");
   Channel flaky = repChannel(1005, 101, 102);
   flaky.reliability = 1.5;
-  CHECK(fails(put(flaky)) == "channel 1005: reliability is 1.5; it must be between 0 and 1");
+  CHECK(fails(put(flaky)) == "channel 1005: reliability is 1.5; it must be a number from 0 to 1");
   CHECK(fails(put(repChannel(1005, 101, 999))) ==
         "channel 1005: to_rep refers to representative 999, which does not exist; use the id of "
         "an existing representative");

@@ -4,7 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include "core/store/exercise_store.hpp"
+#include "core/exercise/msel_import.hpp"
 #include "core/formats/msel.hpp"
+#include "core/formats/scenario.hpp"
 #include "tests/core/store/store_test_util.hpp"
 
 using namespace liaison::core;
