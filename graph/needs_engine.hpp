@@ -92,6 +92,7 @@ struct NeedsOptions {
 struct NeedAnswer {
   Id id = 0;
   bool reachable = false;
+  bool overlap = false;  // the Ends share an available node (see "Overlapping Ends")
   Path fastest, mostReliable, fewestHops;
   Path reliableWithinBudget;
   int edgeDisjoint = 0, nodeDisjoint = 0;
