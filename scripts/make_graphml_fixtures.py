@@ -2,7 +2,10 @@
 """Writes tests/data/graphml/: small GraphML files as other programs write them (python-igraph
 and NetworkX, the Debian packages python3-igraph and python3-networkx), and reference JSON
 computed by igraph for `liaison analyze --json` (degrees, betweenness directed / undirected /
-weighted, components, diameter, articulation points, bridges).
+weighted, components, diameter, articulation points, bridges). "undirected" is the weak
+symmetrisation with mutual arcs collapsed (igraph to_undirected(mode="collapse"), as NetworkX
+to_undirected() and R's as.undirected(); checked against NetworkX here), "undirected_each" keeps
+every arc as an undirected edge (to_undirected(mode="each")).
 
 Run with /usr/bin/python3 from the repository root; the output is committed. Fixed content, so
 every run gives the same references (file bytes may differ between library versions).
@@ -74,10 +77,10 @@ def clean(x):
     return None if isinstance(x, float) and math.isnan(x) else x
 
 
-def reference(path, directed_as_file=True, undirected=False, weight=None):
+def reference(path, directed_as_file=True, undirected=None, weight=None):
     g = ig.Graph.Read_GraphML(path)
     if undirected and g.is_directed():
-        g.to_undirected(mode="each")
+        g.to_undirected(mode=undirected)
     ids = g.vs["id"] if "id" in g.vs.attributes() else [str(i) for i in range(g.vcount())]
     names = []
     for v in g.vs:
@@ -117,6 +120,16 @@ def reference(path, directed_as_file=True, undirected=False, weight=None):
     }
 
 
+def check_collapse_with_networkx(path, ref):
+    """The collapsed betweenness equals NetworkX's on to_undirected() of the simple digraph."""
+    g = nx.read_graphml(path)
+    u = nx.Graph(g.to_undirected()) if g.is_directed() else nx.Graph(g)
+    u.remove_edges_from(nx.selfloop_edges(u))
+    bw = nx.betweenness_centrality(u, normalized=False)
+    for n in ref["nodes"]:
+        assert abs(bw[n["id"]] - n["betweenness"]) < 1e-9, (path, n["id"], bw[n["id"]], n["betweenness"])
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = {
@@ -131,8 +144,10 @@ def main():
         if weight is None:
             continue
         stem = name[: -len(".graphml")]
-        refs = {"plain": reference(path), "undirected": reference(path, undirected=True),
+        refs = {"plain": reference(path), "undirected": reference(path, undirected="collapse"),
+                "undirected_each": reference(path, undirected="each"),
                 "weighted": reference(path, weight=weight)}
+        check_collapse_with_networkx(path, refs["undirected"])
         for mode, ref in refs.items():
             with open(os.path.join(OUT, f"{stem}.{mode}.json"), "w") as f:
                 json.dump(ref, f, indent=1, sort_keys=True)

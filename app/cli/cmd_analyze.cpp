@@ -22,12 +22,21 @@ void registerAnalyzeCommand(CLI::App& root, CliResult& result) {
   cmd->add_option("--weight", rq->weight,
                   "Edge attribute used as length (GraphML attribute; workspaces: latency or "
                   "reliability); adds betweenness_weighted");
-  cmd->add_flag("--undirected", rq->undirected, "Ignore edge directions");
+  auto undirected = std::make_shared<std::string>();
+  CLI::Option* undirectedOpt =
+      cmd->add_option("--undirected", *undirected,
+                      "Ignore edge directions: collapse mutual arcs into one edge (the default, "
+                      "as NetworkX to_undirected()), or --undirected=each to keep every arc as an "
+                      "undirected edge")
+          ->expected(0, 1)
+          ->check(CLI::IsMember({"", "collapse", "each"}));
   cmd->add_option("--top", rq->top, "How many bottlenecks to list (default 10)");
   cmd->add_option("--level", *level, "Workspace nodes: representatives (default) or agencies")
       ->check(CLI::IsMember({"representatives", "agencies"}));
-  cmd->callback([&result, rq, level] {
+  cmd->callback([&result, rq, level, undirected, undirectedOpt] {
     runGuarded(result, [&] {
+      if (undirectedOpt->count() > 0)
+        rq->undirected = *undirected == "each" ? core::Undirected::Each : core::Undirected::Collapse;
       rq->level = *level == "agencies" ? core::NetworkLevel::Agencies
                                        : core::NetworkLevel::Representatives;
       return core::runAnalyze(*rq, std::cout);

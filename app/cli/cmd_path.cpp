@@ -22,7 +22,12 @@ void registerPathCommand(CLI::App& root, CliResult& result) {
   cmd->add_option("TO", rq->to, "Same as FROM")->required();
   cmd->add_option("--by", rq->by, "fastest (default), reliable or hops")
       ->check(CLI::IsMember({"fastest", "reliable", "hops"}));
-  cmd->add_option("--k", rq->k, "How many loop-free alternatives (Yen), default 1");
+  cmd->add_option("--k", rq->k,
+                  "How many distinct routes (differing in at least one relay person), default 1");
+  cmd->add_option("--budget", rq->budget,
+                  "Workspaces: latency budget in minutes for --by reliable (default: the "
+                  "recorded need's between the two agencies)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--weight", rq->weight, "GraphML: edge attribute used as latency");
   cmd->add_option("--level", *level, "Workspace nodes: representatives (default) or agencies")
       ->check(CLI::IsMember({"representatives", "agencies"}));

@@ -22,12 +22,14 @@ int stateRank(core::NeedState s) {
       return 0;
     case core::NeedState::SinglePath:
       return 1;
-    case core::NeedState::Slow:
+    case core::NeedState::Degraded:
       return 2;
-    case core::NeedState::Ok:
+    case core::NeedState::Slow:
       return 3;
+    case core::NeedState::Ok:
+      return 4;
   }
-  return 3;
+  return 4;
 }
 
 const char* stateLabel(core::NeedState s) {
@@ -36,6 +38,8 @@ const char* stateLabel(core::NeedState s) {
       return "broken";
     case core::NeedState::SinglePath:
       return "single path";
+    case core::NeedState::Degraded:
+      return "degraded";
     case core::NeedState::Slow:
       return "slow";
     case core::NeedState::Ok:
@@ -69,6 +73,8 @@ ImVec4 stateColour(const Theme& th, core::NeedState s) {
       return th.danger;
     case core::NeedState::SinglePath:
       return mix(th.danger, th.warn, 0.5f);
+    case core::NeedState::Degraded:
+      return mix(th.danger, th.warn, 0.75f);
     case core::NeedState::Slow:
       return th.warn;
     case core::NeedState::Ok:
@@ -221,11 +227,12 @@ void AnalysisPanel::drawStatusLine(const AppContext& ctx) {
     return;
   }
   const core::AnalysisResult& r = *ctx.analysis;
-  int counts[4] = {0, 0, 0, 0};
+  int counts[5] = {0, 0, 0, 0, 0};
   for (const auto& n : r.needs) ++counts[stateRank(n.state)];
   ImGui::Text("%zu needs:", r.needs.size());
-  const core::NeedState order[4] = {core::NeedState::Broken, core::NeedState::SinglePath,
-                                    core::NeedState::Slow, core::NeedState::Ok};
+  const core::NeedState order[5] = {core::NeedState::Broken, core::NeedState::SinglePath,
+                                    core::NeedState::Degraded, core::NeedState::Slow,
+                                    core::NeedState::Ok};
   for (core::NeedState s : order) {
     ImGui::SameLine();
     ImGui::TextColored(stateColour(th, s), "%d %s", counts[stateRank(s)], stateLabel(s));
@@ -293,7 +300,7 @@ void AnalysisPanel::drawNeeds(AppContext& ctx, const core::AnalysisResult& resul
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(priorityLabel(n->priority));
         ImGui::TableNextColumn();
-        ImGui::Text("%d%s", n->independentPaths, n->independentPathsAtLeast ? "+" : "");
+        ImGui::Text("%d%s", n->independentPaths, n->countsAtLeast ? "+" : "");
         ImGui::TableNextColumn();
         ImGui::TextColored(n->fastest.path.found ? th.text : th.danger, "%s",
                            shortSummary(n->fastest.path).c_str());
@@ -319,9 +326,13 @@ void AnalysisPanel::drawNeedDetails(const AppContext& ctx, const core::AnalysisR
   heading(ctx,
           (needLabel(snap, need.agency_a, need.agency_b) + ": " + stateLabel(need.state)).c_str());
   if (!need.reason.empty()) ImGui::TextColored(th.text_muted, "%s", need.reason.c_str());
-  ImGui::Text("%s priority, %d%s independent path%s", priorityLabel(need.priority),
-              need.independentPaths, need.independentPathsAtLeast ? " or more" : "",
-              need.independentPaths == 1 ? "" : "s");
+  ImGui::Text("%s priority (budget %.3g min, reliability floor %.2g), %d%s independent path%s "
+              "(%d%s with no shared channel)",
+              priorityLabel(need.priority), need.level.latencyBudget, need.level.reliabilityFloor,
+              need.nodeDisjoint, need.countsAtLeast ? " or more" : "",
+              need.nodeDisjoint == 1 ? "" : "s", need.edgeDisjoint,
+              need.countsAtLeast ? " or more" : "");
+  if (!need.why.empty()) ImGui::TextWrapped("%s", need.why.c_str());
   if (!need.singlePoints.empty()) {
     std::string names;
     for (core::Id id : need.singlePoints) {
@@ -671,8 +682,10 @@ void AnalysisPanel::drawRecommendations(AppContext& ctx, const core::AnalysisRes
     ImGui::TextWrapped("%d. %s", index, rec.text.c_str());
     ImGui::Indent();
     ImGui::TextColored(th.text_muted,
-                       "single points of failure %.1f -> %.1f, unrouted %.1f -> %.1f",
-                       rec.valueBefore, rec.valueAfter, rec.unroutedBefore, rec.unroutedAfter);
+                       "single points of failure %d -> %d, needs without a path %d -> %d, "
+                       "single-path needs %d -> %d",
+                       rec.spofBefore, rec.spofAfter, rec.unroutedBefore, rec.unroutedAfter,
+                       rec.singlePathBefore, rec.singlePathAfter);
     const auto pair = std::make_pair(rec.from, rec.to);
     const bool added = m_added.count(pair) != 0;
     ImGui::BeginDisabled(ctx.read_only || added);
@@ -685,10 +698,10 @@ void AnalysisPanel::drawRecommendations(AppContext& ctx, const core::AnalysisRes
         c.from_agency = rec.from;
         c.to_agency = rec.to;
       }
-      c.medium = core::Medium::Phone;
-      c.identifier = "proposed";
-      c.latency_min = 2.0;
-      c.reliability = 0.95;
+      c.medium = rec.medium;
+      c.identifier = rec.identifier.empty() ? "proposed" : rec.identifier;
+      c.latency_min = rec.latency;
+      c.reliability = rec.reliability;
       c.two_way = true;
       c.notes = "Recommended by the analysis: " + rec.text;
       ctx.emit(core::put(c));

@@ -4,9 +4,8 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
-#include <mutex>
 #include <set>
-#include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/model/enums.hpp"
@@ -14,9 +13,7 @@
 #include "graph/biconnected.hpp"
 #include "graph/components.hpp"
 #include "graph/degree_centrality.hpp"
-#include "graph/demand_load.hpp"
-#include "graph/link_recommender.hpp"
-#include "graph/targeted_search.hpp"
+#include "graph/needs_engine.hpp"
 
 namespace liaison::core {
 
@@ -27,14 +24,11 @@ using graph::Metric;
 
 const char* toString(NeedState s) {
   switch (s) {
-    case NeedState::Ok:
-      return "ok";
-    case NeedState::Slow:
-      return "slow";
-    case NeedState::SinglePath:
-      return "single_path";
-    case NeedState::Broken:
-      return "broken";
+    case NeedState::Ok: return "ok";
+    case NeedState::Slow: return "slow";
+    case NeedState::Degraded: return "degraded";
+    case NeedState::SinglePath: return "single_path";
+    case NeedState::Broken: return "broken";
   }
   return "?";
 }
@@ -51,13 +45,16 @@ const NeedResult* AnalysisResult::need(Id id) const {
   return nullptr;
 }
 
+int AnalysisResult::count(NeedState s) const {
+  return static_cast<int>(
+      std::count_if(needs.begin(), needs.end(), [s](const NeedResult& n) { return n.state == s; }));
+}
+
 bool NeedImpact::degraded() const {
-  if (broken()) return false;
   if (after == NeedState::Broken) return false;
   return graph::compareLengths(latencyAfter, latencyBefore) > 0 ||
          graph::compareLengths(reliabilityAfter, reliabilityBefore) < 0 ||
-         (after == NeedState::SinglePath && before != NeedState::SinglePath &&
-          before != NeedState::Broken);
+         pathsAfter < pathsBefore || static_cast<int>(after) > static_cast<int>(before);
 }
 
 std::string describeNode(const Snapshot& snapshot, NetworkLevel level, Id node) {
@@ -81,6 +78,12 @@ std::string number(double v) {
   return buf;
 }
 
+std::string minutes(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g min", v);
+  return buf;
+}
+
 bool isSensitive(const Snapshot& s, Id rep, const std::string& value) {
   const Representative* r = s.representative(rep);
   if (!r || value.empty()) return false;
@@ -89,7 +92,7 @@ bool isSensitive(const Snapshot& s, Id rep, const std::string& value) {
   return false;
 }
 
-std::string channelWords(const Snapshot& s, const graph::Hop& hop) {
+std::string channelWords(const Snapshot& s, const Network& net, const graph::Hop& hop) {
   const Channel* c = s.channel(hop.edge);
   std::string medium = c ? std::string(toString(c->medium)) : "channel";
   std::replace(medium.begin(), medium.end(), '_', ' ');
@@ -99,12 +102,16 @@ std::string channelWords(const Snapshot& s, const graph::Hop& hop) {
   std::string words = medium;
   if (!ident.empty()) words += " " + ident;
   words += " [channel " + std::to_string(hop.edge) + "]";
-  if (c && c->status == ChannelStatus::Degraded) words += " (degraded)";
-  if (c && !c->betweenReps()) words += " (agency line, via primary contacts)";
+  if (net.degraded.count(hop.edge)) {
+    const std::string why = net.availability->explainChannel(hop.edge);
+    words += " (degraded" + (why.empty() || why == "marked degraded" ? "" : ": " + why) + ")";
+  }
+  if (c && !c->betweenReps() && net.level == NetworkLevel::Representatives)
+    words += " (agency line, via primary contacts)";
   return words + " (" + number(hop.latency) + " min, " + number(hop.reliability) + ")";
 }
 
-ExplainedPath explain(const Snapshot& s, NetworkLevel level, graph::Path path) {
+ExplainedPath explain(const Snapshot& s, const Network& net, graph::Path path) {
   ExplainedPath out;
   out.path = std::move(path);
   if (!out.path.found) {
@@ -113,27 +120,16 @@ ExplainedPath explain(const Snapshot& s, NetworkLevel level, graph::Path path) {
   }
   for (std::size_t i = 0; i < out.path.hops.size(); ++i) {
     const graph::Hop& h = out.path.hops[i];
-    std::string step = i == 0 ? describeNode(s, level, h.from) + " calls " : "who relays to ";
-    step += describeNode(s, level, h.to) + " on " + channelWords(s, h);
+    if (net.degraded.count(h.edge)) out.degradedChannels.push_back(h.edge);
+    std::string step = i == 0 ? describeNode(s, net.level, h.from) + " calls " : "who relays to ";
+    step += describeNode(s, net.level, h.to) + " on " + channelWords(s, net, h);
     out.steps.push_back(step);
     out.sentence += (i == 0 ? "" : ", ") + step;
   }
-  if (out.path.hops.empty()) out.sentence = describeNode(s, level, out.path.nodes.front());
+  if (out.path.hops.empty()) out.sentence = describeNode(s, net.level, out.path.nodes.front());
   out.sentence += "; total " + number(out.path.latency) + " min, reliability " +
                   number(out.path.reliability) + ", " + std::to_string(out.path.hops.size()) +
                   " hops";
-  return out;
-}
-
-graph::Failures toFailures(const Network& net, const FailureSet& f) {
-  graph::Failures out;
-  out.nodes = f.representatives;
-  for (Id a : f.agencies) {
-    auto it = net.members.find(a);
-    if (it != net.members.end())
-      out.nodes.insert(out.nodes.end(), it->second.begin(), it->second.end());
-  }
-  out.edges = f.channels;
   return out;
 }
 
@@ -145,229 +141,152 @@ void progress(const AnalysisOptions& o, double p) {
   if (o.control.progress) o.control.progress(p);
 }
 
-// Paths and independent path counts of every need, under a failure set.
-struct NeedPass {
-  std::vector<NeedResult> needs;
-  std::vector<graph::Demand> demands;  // fewest-hop pair per need (primary pair when unrouted)
-  bool cancelled = false;
-};
-
-NeedPass runNeeds(const Snapshot& s, const Network& net, const GroupRouter& router,
-                  const graph::Failures& failures, const AnalysisOptions& opt, double p0,
-                  double p1) {
-  NeedPass out;
-  const graph::Graph& aug = router.augmented();
-  graph::ActiveMask mask(aug, failures);
-  // One single-source run per source agency and metric.
-  std::map<Id, std::vector<std::size_t>> bySource;
-  for (std::size_t i = 0; i < s.needs.size(); ++i) {
-    const Need& n = s.needs[i];
-    NeedResult r;
-    r.need = n.id;
-    r.agency_a = n.agency_a;
-    r.agency_b = n.agency_b;
-    r.priority = n.priority;
-    r.reason = n.reason;
-    out.needs.push_back(std::move(r));
-    if (router.sourceOf(n.agency_a) != kNoIndex && router.sinkOf(n.agency_b) != kNoIndex &&
-        n.agency_a != n.agency_b)
-      bySource[n.agency_a].push_back(i);
-  }
-  const Metric metrics[3] = {Metric::Latency, Metric::Reliability, Metric::Hops};
-  // One search per source agency and metric, stopped once that agency's targets are settled.
-  const graph::TargetedSearch searches[3] = {
-      {aug, mask, metrics[0]}, {aug, mask, metrics[1]}, {aug, mask, metrics[2]}};
-  // Source agencies are independent: each writes only its own needs' results. They are shared
-  // among worker threads (RunControl::threads, 0 = all cores); progress is serialised.
-  std::vector<const std::pair<const Id, std::vector<std::size_t>>*> sources;
-  for (const auto& entry : bySource) sources.push_back(&entry);
-  const bool exact = net.graph.nodeCount() <= opt.exactIndependentPathsUpTo;
-  std::atomic<std::size_t> nextSource{0};
-  std::atomic<bool> stop{false};
-  std::mutex progressMutex;
-  std::size_t done = 0;
-  auto worker = [&] {
-    graph::TargetedSearch::Searcher searchers[3] = {graph::TargetedSearch::Searcher(searches[0]),
-                                                    graph::TargetedSearch::Searcher(searches[1]),
-                                                    graph::TargetedSearch::Searcher(searches[2])};
-    std::vector<Index> targets;
-    for (;;) {
-      const std::size_t k = nextSource.fetch_add(1, std::memory_order_relaxed);
-      if (k >= sources.size() || stop.load(std::memory_order_relaxed)) return;
-      if (cancelled(opt)) {
-        stop = true;
-        return;
-      }
-      const Id src = sources[k]->first;
-      const std::vector<std::size_t>& list = sources[k]->second;
-      const Index si = router.sourceOf(src);
-      targets.clear();
-      for (std::size_t i : list) targets.push_back(router.sinkOf(s.needs[i].agency_b));
-      for (int m = 0; m < 3; ++m) {
-        graph::TargetedSearch::Searcher& sp = searchers[m];
-        sp.run(si, targets);
-        for (std::size_t i : list) {
-          const Index ti = router.sinkOf(s.needs[i].agency_b);
-          if (!sp.reached(ti)) continue;
-          graph::Path p = router.realPath(si, sp.arcsTo(ti), metrics[m]);
-          ExplainedPath e = explain(s, net.level, std::move(p));
-          NeedResult& r = out.needs[i];
-          (m == 0 ? r.fastest : m == 1 ? r.reliable : r.fewestHops) = std::move(e);
-        }
-      }
-      for (std::size_t i : list) {
-        NeedResult& r = out.needs[i];
-        if (!r.fastest.path.found) continue;
-        if (exact) {
-          r.independentPaths = router.independentPaths(r.agency_a, r.agency_b, mask);
-        } else {
-          r.independentPaths = 2;  // refined by the single points of failure
-          r.independentPathsAtLeast = true;
-        }
-      }
-      std::lock_guard<std::mutex> lock(progressMutex);
-      done += list.size();
-      progress(opt,
-               p0 + (p1 - p0) * double(done) / double(std::max<std::size_t>(1, s.needs.size())));
-    }
-  };
-  unsigned threads =
-      opt.control.threads ? opt.control.threads : std::thread::hardware_concurrency();
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(sources.size())));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (stop.load() || (cancelled(opt) && nextSource.load() < sources.size())) {
-    out.cancelled = true;
-    return out;
-  }
-  for (NeedResult& r : out.needs) {
-    if (!r.fastest.path.found)
-      r.state = NeedState::Broken;
-    else if (r.independentPaths <= 1)
-      r.state = NeedState::SinglePath;
-    else if (r.fastest.path.latency > opt.slowMinutes)
-      r.state = NeedState::Slow;
-    else
-      r.state = NeedState::Ok;
-    graph::Demand d;
-    if (r.fewestHops.path.found && !r.fewestHops.path.nodes.empty()) {
-      d.source = r.fewestHops.path.nodes.front();
-      d.target = r.fewestHops.path.nodes.back();
-    } else {
-      auto a = net.members.find(r.agency_a), b = net.members.find(r.agency_b);
-      if (net.level == NetworkLevel::Agencies) {
-        d.source = r.agency_a;
-        d.target = r.agency_b;
-      } else {
-        auto pa = net.primary.find(r.agency_a), pb = net.primary.find(r.agency_b);
-        d.source = pa != net.primary.end()
-                       ? pa->second
-                       : (a != net.members.end() && !a->second.empty() ? a->second.front() : 0);
-        d.target = pb != net.primary.end()
-                       ? pb->second
-                       : (b != net.members.end() && !b->second.empty() ? b->second.front() : 0);
-      }
-    }
-    out.demands.push_back(d);
+std::vector<graph::GroupDemand> demandsOf(const Snapshot& s) {
+  std::vector<graph::GroupDemand> out;
+  out.reserve(s.needs.size());
+  for (const Need& n : s.needs) {
+    graph::GroupDemand d;
+    d.id = n.id;
+    d.source = graph::End::ofGroup(n.agency_a);
+    d.target = graph::End::ofGroup(n.agency_b);
+    d.latencyBudget = serviceLevel(n).latencyBudget;
+    out.push_back(std::move(d));
   }
   return out;
 }
 
-// Single points of failure per need, groups included (direction ignored): a node whose loss
-// alone leaves no representative of A connected to a representative of B.
-void findSinglePoints(const Network& net, const std::vector<Id>& articulation,
-                      std::vector<NeedResult>& needs) {
-  const graph::Graph& g = net.graph;
-  graph::ActiveMask mask(g);
-  const graph::Adjacency adj = g.undirected();
-  const Index n = g.nodeCount();
-  auto label = [&](Index skip, std::vector<int>& comp) {
-    comp.assign(n, -1);
-    std::vector<Index> stack;
-    int next = 0;
-    for (Index v = 0; v < n; ++v) {
-      if (comp[v] >= 0 || v == skip || !mask.nodeActive(v)) continue;
-      comp[v] = next;
-      stack.push_back(v);
-      while (!stack.empty()) {
-        Index u = stack.back();
-        stack.pop_back();
-        for (Index i = adj.offsets[u]; i < adj.offsets[u + 1]; ++i) {
-          const Index w = adj.targets[i];
-          if (w == skip || comp[w] >= 0 || !mask.arcActive(adj.arcs[i], w)) continue;
-          comp[w] = next;
-          stack.push_back(w);
-        }
-      }
-      ++next;
+graph::NeedsOptions engineOptions(const Network& net, const AnalysisOptions& opt) {
+  graph::NeedsOptions o;
+  o.endpointsCanFail = net.level == NetworkLevel::Representatives;
+  o.countCap = static_cast<long long>(net.graph.nodeCount()) > opt.exactCountsUpTo
+                   ? opt.countCapAbove
+                   : 0;
+  o.control.cancel = opt.control.cancel;
+  o.control.threads = opt.control.threads;
+  return o;
+}
+
+std::string agencyCode(const Snapshot& s, Id a) {
+  const Agency* ag = s.agency(a);
+  return ag ? ag->code : "agency " + std::to_string(a);
+}
+
+// Why nobody of an agency can be reached: "no one at TCEMA is available (Nadia Ellsworth off
+// duty, ...)", or "" when someone is.
+std::string nobodyAt(const Snapshot& s, const Network& net, Id agency) {
+  auto it = net.members.find(agency);
+  const std::vector<Id> empty;
+  const std::vector<Id>& members = it == net.members.end() ? empty : it->second;
+  std::string out;
+  int shown = 0;
+  for (Id m : members) {
+    const Index v = net.graph.nodeIndex(m);
+    if (v != kNoIndex && !net.graph.node(v).down) return "";
+    if (net.level == NetworkLevel::Representatives && shown < 3) {
+      const Representative* r = s.representative(m);
+      out += (shown++ ? ", " : "") + (r ? r->name : std::to_string(m)) + " " +
+             net.availability->explainPerson(m);
     }
-  };
-  auto indices = [&](Id group) {
-    std::vector<Index> out;
-    auto it = net.members.find(group);
-    if (it == net.members.end()) return out;
-    for (Id id : it->second) {
-      Index v = g.nodeIndex(id);
-      if (v != kNoIndex && mask.nodeActive(v)) out.push_back(v);
-    }
+  }
+  if (members.empty()) return "no one at " + agencyCode(s, agency) + " is in the directory";
+  if (net.level == NetworkLevel::Agencies) {
+    const std::string why = net.availability->agencyUp(agency) ? "none of its people is available"
+                                                               : "the agency is down";
+    return agencyCode(s, agency) + ": " + why;
+  }
+  return "no one at " + agencyCode(s, agency) + " is available (" + out +
+         (members.size() > 3 ? ", ..." : "") + ")";
+}
+
+NeedResult judge(const Snapshot& s, const Network& net, const Need& n,
+                 const graph::NeedAnswer& a) {
+  NeedResult r;
+  r.need = n.id;
+  r.agency_a = n.agency_a;
+  r.agency_b = n.agency_b;
+  r.priority = n.priority;
+  r.reason = n.reason;
+  r.level = serviceLevel(n);
+  r.fastest = explain(s, net, a.fastest);
+  r.reliable = explain(s, net, a.mostReliable);
+  r.reliableInBudget = explain(s, net, a.reliableWithinBudget);
+  r.fewestHops = explain(s, net, a.fewestHops);
+  r.recommended = a.reliableWithinBudget.found ? r.reliableInBudget : r.fastest;
+  r.edgeDisjoint = a.edgeDisjoint;
+  r.nodeDisjoint = a.nodeDisjoint;
+  r.independentPaths = a.nodeDisjoint;
+  r.countsAtLeast = a.countsAtLeast;
+  r.singlePoints = a.cutNodes;
+  r.singleChannels = a.cutEdges;
+  if (!a.reachable) {
+    r.state = NeedState::Broken;
+    std::string who = nobodyAt(s, net, n.agency_a);
+    if (who.empty()) who = nobodyAt(s, net, n.agency_b);
+    r.why = who.empty() ? "no working route from " + agencyCode(s, n.agency_a) + " to " +
+                              agencyCode(s, n.agency_b)
+                        : who;
+    return r;
+  }
+  if (!a.cutNodes.empty() || !a.cutEdges.empty()) {
+    r.state = NeedState::SinglePath;
+    std::string cut;
+    for (Id v : a.cutNodes)
+      cut += (cut.empty() ? "" : ", ") + describeNode(s, net.level, v);
+    for (Id e : a.cutEdges) cut += (cut.empty() ? "channel " : ", channel ") + std::to_string(e);
+    r.why = "one point of failure can cut it" + (cut.empty() ? "" : ": " + cut);
+    return r;
+  }
+  const graph::Path& rec = r.recommended.path;
+  if (!r.recommended.degradedChannels.empty() ||
+      graph::compareLengths(rec.reliability, r.level.reliabilityFloor) < 0) {
+    r.state = NeedState::Degraded;
+    r.why = !r.recommended.degradedChannels.empty()
+                ? "its recommended route runs over degraded channel " +
+                      std::to_string(r.recommended.degradedChannels.front())
+                : "its best route within " + minutes(r.level.latencyBudget) + " has reliability " +
+                      number(rec.reliability) + ", below the floor of " +
+                      number(r.level.reliabilityFloor);
+    return r;
+  }
+  if (graph::compareLengths(r.fastest.path.latency, r.level.latencyBudget) > 0) {
+    r.state = NeedState::Slow;
+    r.why = "its fastest route takes " + minutes(r.fastest.path.latency) + ", over the budget of " +
+            minutes(r.level.latencyBudget);
+    return r;
+  }
+  r.state = NeedState::Ok;
+  return r;
+}
+
+struct NeedsPass {
+  std::vector<NeedResult> needs;
+  std::vector<double> load;  // by node index
+  bool cancelled = false;
+};
+
+NeedsPass runNeeds(const Snapshot& s, const Network& net, const AnalysisOptions& opt,
+                   bool withLoad) {
+  NeedsPass out;
+  graph::NeedsOptions o = engineOptions(net, opt);
+  o.load = withLoad;
+  graph::NeedsEngine engine(net.graph, demandsOf(s), o);
+  if (!engine.run()) {
+    out.cancelled = true;
     return out;
-  };
-  std::vector<int> base;
-  label(kNoIndex, base);
-  struct Pending {
-    std::size_t need;
-    int comp;
-    std::vector<Index> a, b;
-  };
-  std::vector<Pending> pending;
-  for (std::size_t i = 0; i < needs.size(); ++i) {
-    auto a = indices(needs[i].agency_a), b = indices(needs[i].agency_b);
-    std::set<int> ca, shared;
-    for (Index v : a) ca.insert(base[v]);
-    for (Index v : b)
-      if (ca.count(base[v])) shared.insert(base[v]);
-    if (shared.size() != 1) continue;  // none: already cut; two or more: no single node cuts it
-    const int k = *shared.begin();
-    Pending p{i, k, {}, {}};
-    for (Index v : a)
-      if (base[v] == k) p.a.push_back(v);
-    for (Index v : b)
-      if (base[v] == k) p.b.push_back(v);
-    if (p.a.size() == 1) needs[i].singlePoints.push_back(g.node(p.a[0]).id);
-    if (p.b.size() == 1) needs[i].singlePoints.push_back(g.node(p.b[0]).id);
-    pending.push_back(std::move(p));
   }
-  if (pending.empty()) return;
-  std::vector<int> comp;
-  for (Id apId : articulation) {
-    const Index c = g.nodeIndex(apId);
-    bool relevant = false;
-    for (const Pending& p : pending) relevant |= p.comp == base[c];
-    if (!relevant) continue;
-    label(c, comp);
-    for (const Pending& p : pending) {
-      if (p.comp != base[c]) continue;
-      auto& sp = needs[p.need].singlePoints;
-      if (std::find(sp.begin(), sp.end(), apId) != sp.end()) continue;
-      std::set<int> ca;
-      for (Index v : p.a)
-        if (v != c) ca.insert(comp[v]);
-      bool joined = false;
-      for (Index v : p.b)
-        if (v != c && ca.count(comp[v])) joined = true;
-      if (!joined) sp.push_back(apId);
-    }
-  }
-  for (auto& r : needs) std::sort(r.singlePoints.begin(), r.singlePoints.end());
+  const auto& answers = engine.answers();
+  out.needs.reserve(s.needs.size());
+  for (std::size_t i = 0; i < s.needs.size(); ++i)
+    out.needs.push_back(judge(s, net, s.needs[i], answers[i]));
+  if (withLoad) out.load = engine.load();
+  return out;
 }
 
 std::vector<Bottleneck> rankBottlenecks(const Network& net, const std::vector<double>& load,
                                         const std::vector<double>& betweenness,
                                         const std::vector<NeedResult>& needs, std::size_t top) {
   std::vector<Index> order;
-  for (Index v = 0; v < net.graph.nodeCount(); ++v)
+  for (Index v = 0; v < net.graph.nodeCount() && v < static_cast<Index>(load.size()); ++v)
     if (load[v] > 0) order.push_back(v);
   std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) {
     if (load[a] != load[b]) return load[a] > load[b];
@@ -391,62 +310,240 @@ std::vector<Bottleneck> rankBottlenecks(const Network& net, const std::vector<do
   return out;
 }
 
-std::vector<LinkSuggestion> recommend(const Snapshot& s, const Network& net,
-                                      const std::vector<NeedResult>& needs,
-                                      const std::vector<graph::Demand>& demands,
-                                      const AnalysisOptions& opt) {
-  std::vector<graph::CandidateLink> candidates;
-  std::set<std::pair<Id, Id>> seen;
-  for (std::size_t i = 0; i < needs.size() && candidates.size() < opt.maxCandidates; ++i) {
-    const NeedResult& r = needs[i];
-    if (r.state != NeedState::Broken && r.state != NeedState::SinglePath) continue;
-    Id a = r.agency_a, b = r.agency_b;
-    if (net.level == NetworkLevel::Representatives) {
-      auto pa = net.primary.find(a), pb = net.primary.find(b);
-      if (pa == net.primary.end() || pb == net.primary.end()) continue;
-      a = pa->second;
-      b = pb->second;
+// ---- recommendations ------------------------------------------------------------------------
+
+struct MediumChoice {
+  Medium medium = Medium::Phone;
+  std::string identifier;
+  double latency = 2.0, reliability = 0.9;
+};
+
+double median(std::vector<double> v, double fallback) {
+  if (v.empty()) return fallback;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// What a new link between two agencies should be: a talkgroup both already use, else a medium
+// both already use (the more reliable one in this workspace), else the phone; latency and
+// reliability are the workspace's medians for that medium (or for that talkgroup).
+MediumChoice suggestMedium(const Snapshot& s, const Availability& av, Id a, Id b) {
+  auto agencyOf = [&](Id rep) {
+    const Representative* r = s.representative(rep);
+    return r ? r->agency : 0;
+  };
+  std::map<Medium, std::set<Id>> mediaOf;                    // medium -> agencies using it
+  std::map<std::string, std::set<Id>> talkgroups;            // radio identifier -> agencies
+  std::map<Medium, std::vector<double>> lat, rel;
+  std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> tgFigures;
+  for (const Channel& c : s.channels) {
+    if (av.channelStatus(c.id) == Status::Down) continue;
+    const Id x = c.betweenReps() ? agencyOf(c.from_rep) : c.from_agency;
+    const Id y = c.betweenReps() ? agencyOf(c.to_rep) : c.to_agency;
+    for (Id g : {x, y}) mediaOf[c.medium].insert(g);
+    lat[c.medium].push_back(c.latency_min);
+    rel[c.medium].push_back(c.reliability);
+    if (c.medium == Medium::Radio && !c.identifier.empty()) {
+      for (Id g : {x, y}) talkgroups[c.identifier].insert(g);
+      tgFigures[c.identifier].first.push_back(c.latency_min);
+      tgFigures[c.identifier].second.push_back(c.reliability);
     }
-    if (a == b || !seen.insert({std::min(a, b), std::max(a, b)}).second) continue;
-    candidates.push_back({a, b, 1.0, 0.95, true});
   }
-  std::vector<LinkSuggestion> out;
-  if (candidates.empty() || opt.recommendations <= 0) return out;
-  std::vector<graph::Demand> usable;
-  for (const auto& d : demands)
-    if (d.source != 0 && d.target != 0) usable.push_back(d);
-  graph::RecommendOptions ro;
-  ro.objective = graph::RecommendOptions::Objective::SinglePointsOfFailure;
-  ro.k = opt.recommendations;
-  graph::LinkRecommender rec(net.graph, usable, candidates, ro);
-  rec.run();
-  for (const auto& step : rec.chosen()) {
-    LinkSuggestion l;
-    l.from = step.link.from;
-    l.to = step.link.to;
-    l.text =
-        "link " + describeNode(s, net.level, l.from) + " and " + describeNode(s, net.level, l.to);
-    l.unroutedBefore = step.before.unrouted;
-    l.unroutedAfter = step.after.unrouted;
-    l.valueBefore = step.before.value;
-    l.valueAfter = step.after.value;
-    out.push_back(std::move(l));
+  MediumChoice out;
+  double bestRel = -1;
+  for (const auto& [tg, users] : talkgroups)
+    if (users.count(a) && users.count(b)) {
+      const double r = median(tgFigures[tg].second, 0.9);
+      if (r > bestRel) {
+        bestRel = r;
+        out = {Medium::Radio, tg, median(tgFigures[tg].first, 1.0), r};
+      }
+    }
+  if (bestRel >= 0) return out;
+  for (const auto& [m, users] : mediaOf) {
+    if (m == Medium::InPerson || !users.count(a) || !users.count(b)) continue;
+    const double r = median(rel[m], 0.9);
+    if (r > bestRel) {
+      bestRel = r;
+      out = {m, "", median(lat[m], 2.0), r};
+    }
   }
+  if (bestRel >= 0) return out;
+  out.latency = median(lat[Medium::Phone], 2.0);
+  out.reliability = median(rel[Medium::Phone], 0.9);
   return out;
 }
 
-std::vector<double> loads(const Network& net, const std::vector<graph::Demand>& demands,
-                          const graph::Failures& failed, const AnalysisOptions& opt) {
-  std::vector<graph::Demand> usable;
-  for (const auto& d : demands)
-    if (d.source != 0 && d.target != 0) usable.push_back(d);
-  graph::LoadOptions lo;
-  lo.failed = failed;
-  lo.control.cancel = opt.control.cancel;
-  lo.control.threads = opt.control.threads;
-  graph::DemandLoad dl(net.graph, usable, lo);
-  if (!dl.run()) return {};
-  return dl.scores();
+std::string linkText(const Snapshot& s, NetworkLevel level, const LinkSuggestion& l) {
+  std::string medium(toString(l.medium));
+  std::replace(medium.begin(), medium.end(), '_', ' ');
+  return "link " + describeNode(s, level, l.from) + " and " + describeNode(s, level, l.to) +
+         " by " + medium + (l.identifier.empty() ? "" : " on " + l.identifier) + " (" +
+         number(l.latency) + " min, " + number(l.reliability) + ")";
+}
+
+std::vector<LinkSuggestion> recommend(const Snapshot& s, const Network& net,
+                                      const std::vector<NeedResult>& needs,
+                                      const AnalysisOptions& opt) {
+  std::vector<LinkSuggestion> out;
+  if (opt.recommendations <= 0) return out;
+  auto available = [&](Id node) {
+    const Index v = net.graph.nodeIndex(node);
+    return v != kNoIndex && !net.graph.node(v).down;
+  };
+  // People of an agency who could take a new link: its primary contact, then someone who is
+  // not one of the need's single points of failure.
+  auto endsOf = [&](Id agency, const std::vector<Id>& cut) {
+    std::vector<Id> ends;
+    if (net.level == NetworkLevel::Agencies) {
+      if (available(agency)) ends.push_back(agency);
+      return ends;
+    }
+    auto p = net.primary.find(agency);
+    if (p != net.primary.end() && available(p->second)) ends.push_back(p->second);
+    auto m = net.members.find(agency);
+    if (m != net.members.end())
+      for (Id v : m->second)
+        if (available(v) && std::find(ends.begin(), ends.end(), v) == ends.end() &&
+            std::find(cut.begin(), cut.end(), v) == cut.end()) {
+          ends.push_back(v);
+          break;
+        }
+    return ends;
+  };
+  struct Candidate {
+    Id from, to;
+    double latency, reliability;
+    bool twoWay;
+  };
+  std::vector<Candidate> candidates;
+  std::vector<MediumChoice> media;
+  std::set<std::pair<Id, Id>> seen;
+  for (const NeedResult& r : needs) {
+    if (candidates.size() >= opt.maxCandidates) break;
+    if (r.state != NeedState::Broken && r.state != NeedState::SinglePath) continue;
+    const MediumChoice m = suggestMedium(s, *net.availability, r.agency_a, r.agency_b);
+    for (Id x : endsOf(r.agency_a, r.singlePoints))
+      for (Id y : endsOf(r.agency_b, r.singlePoints)) {
+        if (x == y || !seen.insert({std::min(x, y), std::max(x, y)}).second) continue;
+        if (candidates.size() >= opt.maxCandidates) break;
+        candidates.push_back({x, y, m.latency, m.reliability, true});
+        media.push_back(m);
+      }
+  }
+  if (candidates.empty()) return out;
+  // Exact figures: every candidate is evaluated by the engine itself, on one copy of the
+  // network holding all candidates as extra edges, each switched on alone through the failure
+  // mask. Adding an edge never cuts a route and never makes a new single point of failure, so
+  // only the needs that are broken or single-path now are re-run; the others keep theirs.
+  std::vector<graph::NodeSpec> nodes = net.graph.nodes();
+  std::vector<graph::EdgeSpec> edges = net.graph.edges();
+  Id nextEdge = 1;
+  for (const auto& e : edges) nextEdge = std::max(nextEdge, e.id + 1);
+  std::vector<Id> candidateEdge;
+  for (const auto& c : candidates) {
+    candidateEdge.push_back(nextEdge);
+    edges.push_back({nextEdge++, c.from, c.to, c.latency, c.reliability, c.twoWay, false});
+  }
+  const graph::Graph aug(std::move(nodes), std::move(edges));
+  std::vector<graph::GroupDemand> all = demandsOf(s);
+  struct Summary {
+    int unrouted = 0, spof = 0, singlePath = 0;
+    bool operator<(const Summary& o) const {
+      return std::tie(unrouted, spof, singlePath) < std::tie(o.unrouted, o.spof, o.singlePath);
+    }
+  };
+  // The current answers of every need (cut nodes and state), kept up to date as links are added.
+  std::vector<std::vector<Id>> cuts(needs.size());
+  std::vector<int> state(needs.size());  // 0 ok, 1 single path, 2 broken
+  for (std::size_t i = 0; i < needs.size(); ++i) {
+    cuts[i] = needs[i].singlePoints;
+    state[i] = needs[i].state == NeedState::Broken ? 2 : needs[i].state == NeedState::SinglePath ? 1 : 0;
+  }
+  auto summarise = [&](const std::vector<std::vector<Id>>& c, const std::vector<int>& st) {
+    Summary sum;
+    std::set<Id> points;
+    for (std::size_t i = 0; i < st.size(); ++i) {
+      sum.unrouted += st[i] == 2;
+      sum.singlePath += st[i] == 1;
+      points.insert(c[i].begin(), c[i].end());
+    }
+    sum.spof = static_cast<int>(points.size());
+    return sum;
+  };
+  graph::NeedsOptions eo = engineOptions(net, opt);
+  eo.paths = eo.budgetPaths = eo.load = false;
+  std::vector<bool> chosen(candidates.size(), false);
+  // Evaluates the links `on` added together: the affected needs re-run, the rest kept.
+  auto evaluate = [&](const std::vector<std::size_t>& on, std::vector<std::vector<Id>>& c,
+                      std::vector<int>& st) -> bool {
+    std::vector<std::size_t> affected;
+    std::vector<graph::GroupDemand> demands;
+    for (std::size_t i = 0; i < st.size(); ++i)
+      if (st[i] != 0) {
+        affected.push_back(i);
+        demands.push_back(all[i]);
+      }
+    if (demands.empty()) return true;
+    graph::NeedsOptions o = eo;
+    for (std::size_t k = 0; k < candidates.size(); ++k)
+      if (std::find(on.begin(), on.end(), k) == on.end()) o.failed.edges.push_back(candidateEdge[k]);
+    graph::NeedsEngine engine(aug, std::move(demands), o);
+    if (!engine.run()) return false;
+    for (std::size_t j = 0; j < affected.size(); ++j) {
+      const graph::NeedAnswer& a = engine.answers()[j];
+      const std::size_t i = affected[j];
+      c[i] = a.cutNodes;
+      st[i] = !a.reachable ? 2 : (!a.cutNodes.empty() || !a.cutEdges.empty()) ? 1 : 0;
+    }
+    return true;
+  };
+  std::vector<std::size_t> on;
+  Summary current = summarise(cuts, state);
+  for (int round = 0; round < opt.recommendations; ++round) {
+    std::optional<std::size_t> best;
+    Summary bestSum = current;
+    std::vector<std::vector<Id>> bestCuts;
+    std::vector<int> bestState;
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      if (chosen[k]) continue;
+      if (cancelled(opt)) return out;
+      std::vector<std::vector<Id>> c = cuts;
+      std::vector<int> st = state;
+      std::vector<std::size_t> trial = on;
+      trial.push_back(k);
+      if (!evaluate(trial, c, st)) return out;
+      const Summary sum = summarise(c, st);
+      if (sum < bestSum) {
+        best = k;
+        bestSum = sum;
+        bestCuts = std::move(c);
+        bestState = std::move(st);
+      }
+    }
+    if (!best) break;
+    LinkSuggestion l;
+    l.from = candidates[*best].from;
+    l.to = candidates[*best].to;
+    l.medium = media[*best].medium;
+    l.identifier = media[*best].identifier;
+    l.latency = candidates[*best].latency;
+    l.reliability = candidates[*best].reliability;
+    l.text = linkText(s, net.level, l);
+    l.unroutedBefore = current.unrouted;
+    l.spofBefore = current.spof;
+    l.singlePathBefore = current.singlePath;
+    l.unroutedAfter = bestSum.unrouted;
+    l.spofAfter = bestSum.spof;
+    l.singlePathAfter = bestSum.singlePath;
+    out.push_back(std::move(l));
+    chosen[*best] = true;
+    on.push_back(*best);
+    cuts = std::move(bestCuts);
+    state = std::move(bestState);
+    current = bestSum;
+  }
+  return out;
 }
 
 }  // namespace
@@ -464,23 +561,33 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
   res.level = opt.network.level;
   Network net = buildNetwork(s, opt.network);
   res.droppedChannels = net.dropped;
+  const Availability& av = *net.availability;
+  for (const Channel& c : s.channels) {
+    const Status st = av.channelStatus(c.id);
+    if (st == Status::Down) res.channelsDown.push_back(c.id);
+    if (st == Status::Degraded) res.channelsDegraded.push_back(c.id);
+  }
+  for (const Infrastructure& x : s.infrastructure)
+    if (av.infrastructureStatus(x.id) == Status::Down) res.infrastructureDown.push_back(x.id);
+  for (const Representative& r : s.representatives)
+    if (!av.personAvailable(r.id)) res.peopleOut.push_back(r.id);
   const graph::Graph& g = net.graph;
-  GroupRouter router(g, net.members);
   progress(opt, 0.02);
   phase("network");
 
-  NeedPass pass = runNeeds(s, net, router, {}, opt, 0.02, 0.4);
+  NeedsPass pass = runNeeds(s, net, opt, /*withLoad=*/true);
   if (pass.cancelled) {
     res.cancelled = true;
     return res;
   }
   res.needs = std::move(pass.needs);
+  progress(opt, 0.45);
   phase("needs");
 
   const bool wantBetweenness = opt.allPairsBetweenness.value_or(
       static_cast<long long>(g.nodeCount()) <= opt.allPairsBetweennessUpTo);
   res.betweennessSkipped = !wantBetweenness;
-  std::vector<double> betweenness;
+  std::vector<double> betweenness(g.nodeCount(), 0.0);
   if (wantBetweenness) {
     graph::BetweennessOptions bo;
     bo.control.cancel = opt.control.cancel;
@@ -491,18 +598,9 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
       return res;
     }
     betweenness = bw.scores();
-  } else {
-    betweenness.assign(g.nodeCount(), 0.0);
   }
   progress(opt, 0.7);
   phase("betweenness");
-  std::vector<double> load = loads(net, pass.demands, {}, opt);
-  if (load.empty() && g.nodeCount() > 0) {
-    res.cancelled = true;
-    return res;
-  }
-  progress(opt, 0.8);
-  phase("load");
 
   graph::Biconnected bc(g, {}, false);
   bc.run();
@@ -516,7 +614,6 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
   deg.run();
   graph::Brokerage brok(g);
   brok.run();
-
   for (Index v = 0; v < g.nodeCount(); ++v) {
     NodeResult n;
     n.id = g.node(v).id;
@@ -526,22 +623,14 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
     n.degreeOut = deg.out()[v];
     n.degree = deg.total()[v];
     n.betweenness = betweenness[v];
-    n.load = load[v];
+    n.load = pass.load.empty() ? 0.0 : pass.load[v];
     n.articulationPoint = bc.isArticulationPoint(v);
+    n.available = !g.node(v).down;
     n.brokerage = brok.roles()[v];
     res.nodes.push_back(std::move(n));
   }
   phase("structure");
 
-  findSinglePoints(net, res.articulationPoints, res.needs);
-  for (NeedResult& r : res.needs)
-    if (r.state != NeedState::Broken && !r.singlePoints.empty()) {
-      r.state = NeedState::SinglePath;
-      if (r.independentPathsAtLeast) {
-        r.independentPaths = 1;
-        r.independentPathsAtLeast = false;
-      }
-    }
   std::map<Id, std::vector<Id>> cuts;
   for (const NeedResult& r : res.needs)
     for (Id v : r.singlePoints) cuts[v].push_back(r.need);
@@ -549,15 +638,15 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
   std::stable_sort(
       res.singlePoints.begin(), res.singlePoints.end(),
       [](const SinglePoint& a, const SinglePoint& b) { return a.needs.size() > b.needs.size(); });
-  res.bottlenecks = rankBottlenecks(
-      net, load, wantBetweenness ? betweenness : std::vector<double>{}, res.needs, opt.topCount);
-  progress(opt, 0.9);
+  res.bottlenecks = rankBottlenecks(net, pass.load, wantBetweenness ? betweenness : std::vector<double>{},
+                                    res.needs, opt.topCount);
+  progress(opt, 0.85);
   phase("single points");
   if (cancelled(opt)) {
     res.cancelled = true;
     return res;
   }
-  res.recommendations = recommend(s, net, res.needs, pass.demands, opt);
+  res.recommendations = recommend(s, net, res.needs, opt);
   progress(opt, 1.0);
   phase("recommendations");
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -568,37 +657,65 @@ WhatIfResult whatIf(const Snapshot& s, const FailureSet& failed, const AnalysisO
   WhatIfResult res;
   res.version = s.version;
   res.failed = failed;
-  Network net = buildNetwork(s, opt.network);
-  GroupRouter router(net.graph, net.members);
-  const graph::Failures f = toFailures(net, failed);
-  NeedPass before = runNeeds(s, net, router, {}, opt, 0.0, 0.4);
-  NeedPass after = before.cancelled ? NeedPass{} : runNeeds(s, net, router, f, opt, 0.4, 0.8);
-  if (before.cancelled || after.cancelled) {
+  res.failedWords = describeFailures(s, failed);
+  AnalysisOptions afterOpt = opt;
+  auto merge = []<class T>(std::vector<T>& into, const std::vector<T>& more) {
+    into.insert(into.end(), more.begin(), more.end());
+  };
+  FailureSet& f = afterOpt.network.failed;
+  merge(f.representatives, failed.representatives);
+  merge(f.agencies, failed.agencies);
+  merge(f.channels, failed.channels);
+  merge(f.infrastructure, failed.infrastructure);
+  merge(f.media, failed.media);
+  merge(f.prefixes, failed.prefixes);
+  merge(f.zones, failed.zones);
+  const Network before = buildNetwork(s, opt.network);
+  const Network after = buildNetwork(s, afterOpt.network);
+  res.inZones = after.availability->inZones();
+  for (const Channel& c : s.channels)
+    if (before.availability->channelStatus(c.id) != Status::Down &&
+        after.availability->channelStatus(c.id) == Status::Down)
+      res.channelsLost.push_back(c.id);
+  for (const Representative& r : s.representatives)
+    if (before.availability->personAvailable(r.id) && !after.availability->personAvailable(r.id))
+      res.peopleLost.push_back(r.id);
+  progress(opt, 0.05);
+  NeedsPass b = runNeeds(s, before, opt, true);
+  progress(opt, 0.5);
+  NeedsPass a = b.cancelled ? NeedsPass{} : runNeeds(s, after, afterOpt, true);
+  if (b.cancelled || a.cancelled) {
     res.cancelled = true;
     return res;
   }
-  for (std::size_t i = 0; i < before.needs.size(); ++i) {
-    const NeedResult& b = before.needs[i];
-    const NeedResult& a = after.needs[i];
+  for (std::size_t i = 0; i < b.needs.size(); ++i) {
+    const NeedResult& x = b.needs[i];
+    const NeedResult& y = a.needs[i];
     NeedImpact imp;
-    imp.need = b.need;
-    imp.before = b.state;
-    imp.after = a.state;
-    if (b.fastest.path.found) imp.latencyBefore = b.fastest.path.latency;
-    if (a.fastest.path.found) imp.latencyAfter = a.fastest.path.latency;
-    if (b.reliable.path.found) imp.reliabilityBefore = b.reliable.path.reliability;
-    if (a.reliable.path.found) imp.reliabilityAfter = a.reliable.path.reliability;
-    imp.detour = a.fastest;
-    res.needs.push_back(std::move(imp));
+    imp.need = x.need;
+    imp.before = x.state;
+    imp.after = y.state;
+    if (x.fastest.path.found) imp.latencyBefore = x.fastest.path.latency;
+    if (y.fastest.path.found) imp.latencyAfter = y.fastest.path.latency;
+    if (x.recommended.path.found) imp.reliabilityBefore = x.recommended.path.reliability;
+    if (y.recommended.path.found) imp.reliabilityAfter = y.recommended.path.reliability;
+    imp.pathsBefore = x.nodeDisjoint;
+    imp.pathsAfter = y.nodeDisjoint;
+    imp.detour = y.recommended;
+    const bool changed = imp.before != imp.after ||
+                         graph::compareLengths(imp.latencyBefore, imp.latencyAfter) != 0 ||
+                         graph::compareLengths(imp.reliabilityBefore, imp.reliabilityAfter) != 0 ||
+                         imp.pathsBefore != imp.pathsAfter;
+    if (changed)
+      res.needs.push_back(std::move(imp));
+    else
+      ++res.unchanged;
   }
-  std::vector<double> lb = loads(net, before.demands, {}, opt);
-  std::vector<double> la = loads(net, after.demands, f, opt);
-  if ((lb.empty() || la.empty()) && net.graph.nodeCount() > 0) {
-    res.cancelled = true;
-    return res;
-  }
-  res.topBefore = rankBottlenecks(net, lb, {}, before.needs, 5);
-  res.topAfter = rankBottlenecks(net, la, {}, after.needs, 5);
+  std::stable_sort(res.needs.begin(), res.needs.end(), [](const NeedImpact& p, const NeedImpact& q) {
+    return p.broken() && !q.broken();
+  });
+  res.topBefore = rankBottlenecks(before, b.load, {}, b.needs, 5);
+  res.topAfter = rankBottlenecks(after, a.load, {}, a.needs, 5);
   progress(opt, 1.0);
   return res;
 }
@@ -608,38 +725,71 @@ PairResult pairPaths(const Snapshot& s, const PairQuery& q, const AnalysisOption
   res.version = s.version;
   res.query = q;
   Network net = buildNetwork(s, opt.network);
-  auto nodesOf = [&](const Endpoint& e, std::vector<Id>& out) -> bool {
+  auto endOf = [&](const Endpoint& e, graph::End& out) -> bool {
     if (e.kind == EntityKind::Agency) {
-      auto it = net.members.find(e.id);
-      if (it == net.members.end()) return false;
-      out = it->second;
+      if (!s.agency(e.id)) return false;
+      out = graph::End::ofGroup(e.id);
       return true;
     }
     const Representative* r =
         e.kind == EntityKind::Representative ? s.representative(e.id) : nullptr;
     if (!r) return false;
-    out = {net.level == NetworkLevel::Agencies ? r->agency : r->id};
+    out = net.level == NetworkLevel::Agencies ? graph::End::ofGroup(r->agency)
+                                              : graph::End::ofNode(r->id);
     return true;
   };
-  std::vector<Id> from, to;
-  if (!nodesOf(q.from, from) || !nodesOf(q.to, to)) {
+  graph::End from, to;
+  if (!endOf(q.from, from) || !endOf(q.to, to)) {
     res.error = "unknown agency or representative";
     return res;
   }
-  if (from.empty() || to.empty()) {
+  auto members = [&](const Endpoint& e) {
+    if (e.kind != EntityKind::Agency) return std::size_t{1};
+    auto it = net.members.find(e.id);
+    return it == net.members.end() ? std::size_t{0} : it->second.size();
+  };
+  if (members(q.from) == 0 || members(q.to) == 0) {
     res.error = "an agency without representatives has no one to call";
     return res;
   }
-  const PathAnswer fast =
-      pathsBetween(net.graph, from, to, Metric::Latency, std::max(1, q.alternatives));
-  for (const graph::Path& p : fast.paths) res.alternatives.push_back(explain(s, net.level, p));
-  if (!res.alternatives.empty()) res.fastest = res.alternatives.front();
-  res.edgeDisjoint = fast.edgeDisjoint;
-  res.nodeDisjoint = fast.nodeDisjoint;
-  const PathAnswer rel = pathsBetween(net.graph, from, to, Metric::Reliability, 1);
-  if (!rel.paths.empty()) res.reliable = explain(s, net.level, rel.paths.front());
-  const PathAnswer hops = pathsBetween(net.graph, from, to, Metric::Hops, 1);
-  if (!hops.paths.empty()) res.fewestHops = explain(s, net.level, hops.paths.front());
+  // The budget: given, else the recorded need's between the two agencies.
+  res.budget = q.latencyBudget;
+  if (!res.budget && q.from.kind == EntityKind::Agency && q.to.kind == EntityKind::Agency)
+    for (const Need& n : s.needs)
+      if ((n.agency_a == q.from.id && n.agency_b == q.to.id) ||
+          (n.agency_a == q.to.id && n.agency_b == q.from.id))
+        res.budget = serviceLevel(n).latencyBudget;
+
+  graph::RouteAlternatives alts(net.graph, from, to, std::max(1, q.alternatives), Metric::Latency);
+  alts.run();
+  for (const graph::Path& p : alts.paths()) res.alternatives.push_back(explain(s, net, p));
+  res.fewerAlternatives = alts.exhausted();
+
+  graph::GroupDemand d;
+  d.id = 1;
+  d.source = from;
+  d.target = to;
+  d.latencyBudget = res.budget.value_or(kInf);
+  graph::NeedsOptions o = engineOptions(net, opt);
+  o.countCap = 0;
+  o.load = false;
+  // Between two people the usual s-t definitions hold: the two ends themselves are not
+  // counted as points of failure of their own question.
+  // TODO(engine): per-End capacities, so that a person-to-agency question counts the person
+  // uncapacitated and the agency's members capacitated.
+  if (q.from.kind == EntityKind::Representative && q.to.kind == EntityKind::Representative)
+    o.endpointsCanFail = false;
+  graph::NeedsEngine engine(net.graph, {d}, o);
+  engine.run();
+  const graph::NeedAnswer& a = engine.answers().front();
+  res.fastest = explain(s, net, a.fastest);
+  res.reliable = explain(s, net, a.mostReliable);
+  res.fewestHops = explain(s, net, a.fewestHops);
+  if (res.budget) res.reliableInBudget = explain(s, net, a.reliableWithinBudget);
+  res.edgeDisjoint = a.edgeDisjoint;
+  res.nodeDisjoint = a.nodeDisjoint;
+  res.singlePoints = a.cutNodes;
+  res.singleChannels = a.cutEdges;
   return res;
 }
 

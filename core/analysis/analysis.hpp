@@ -1,18 +1,27 @@
 // The full analysis of a workspace snapshot, as a plain value the UI and the command line read:
-// per person (or agency) measures, single points of failure, the state and best paths of every
-// need, bottlenecks, brokerage roles and recommended new links; plus what-if questions.
+// per person (or agency) measures, the state and best routes of every need, its independent
+// paths and single points of failure, bottlenecks, brokerage roles and recommended new links;
+// plus what-if questions and paths between any two agencies or people.
 //
-// Needs are between agencies. At the representatives level a need's best path is the best over
-// every pair (a representative of A, a representative of B), and its independent paths are the
-// node-disjoint paths between the two groups (see GroupRouter). A need is
-//   broken       no working path (or an agency without representatives),
-//   single path  exactly one independent path (one person or channel can cut it),
-//   slow         its fastest path takes longer than AnalysisOptions::slowMinutes (15 min),
-//   ok           otherwise. Broken beats single path beats slow.
+// One engine answers all of it: graph/needs_engine.hpp, on the network that the one set of
+// availability rules builds (availability.hpp, network_builder.hpp), so off-duty people, down
+// agencies, down channels and down infrastructure never carry a route, a count or a figure.
+//
+// Needs are between agencies: "reaching an agency" means reaching any of its available people.
+// A need's routes run from agency_a to agency_b along channel directions. Its state, worst
+// first (each judged against its service level, need_policy.hpp):
+//   broken       no working route;
+//   single path  one person or one channel can cut it (its singlePoints or singleChannels are
+//                not empty); a person of either agency counts like any other (an agency reached
+//                only through one person has one path), except at the agencies level, where a
+//                need's own agencies are never its single points of failure;
+//   degraded     the recommended route (the most reliable one within the latency budget, else
+//                the fastest) runs over a degraded channel or falls below the reliability floor;
+//   slow         even the fastest route is over the latency budget;
+//   ok.
 // Betweenness is unweighted, along channel directions, raw (igraph's convention). Load is the
-// engine's DemandLoad (fewest hops) over one demand per need: its fewest-hop representative pair.
-// Articulation points, bridges and single points of failure ignore direction; down channels
-// (and off-duty people when asked) are left out everywhere.
+// engine's demand-weighted load over the needs (fewest hops, group to group). Articulation
+// points and bridges ignore direction.
 #pragma once
 
 #include <atomic>
@@ -23,6 +32,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/analysis/need_policy.hpp"
 #include "core/analysis/network_builder.hpp"
 #include "graph/brokerage.hpp"
 
@@ -30,14 +40,13 @@ namespace liaison::core {
 
 struct AnalysisOptions {
   NetworkOptions network;
-  double slowMinutes = 15.0;
   std::size_t topCount = 10;  // bottlenecks kept
   int recommendations = 3;    // new links proposed (0 = skip)
-  std::size_t maxCandidates = 40;
-  // Independent paths are counted exactly (max-flow per need) up to this many nodes; above it
-  // the count is a bound from the single points of failure: 1 when one node cuts the need,
-  // else "2 or more" (NeedResult::independentPathsAtLeast).
-  int exactIndependentPathsUpTo = 2000;
+  std::size_t maxCandidates = 60;
+  // Independent paths are counted exactly up to this many nodes; above it the counts stop at
+  // countCapAbove (NeedResult::countsAtLeast says so).
+  int exactCountsUpTo = 20000;
+  int countCapAbove = 4;
   // All-pairs betweenness (Brandes over every node) is a separate, optional measure; the full
   // analysis proper is needs + load + single points of failure. Unset: computed only up to
   // allPairsBetweennessUpTo nodes (AnalysisResult::betweennessSkipped says when it was not);
@@ -47,7 +56,7 @@ struct AnalysisOptions {
   graph::RunControl control;  // cancel flag and progress (0..1)
 };
 
-enum class NeedState { Ok, Slow, SinglePath, Broken };
+enum class NeedState { Ok, Slow, Degraded, SinglePath, Broken };
 const char* toString(NeedState s);
 
 // A path explained in domain words. steps[i] explains hop i.
@@ -55,17 +64,24 @@ struct ExplainedPath {
   graph::Path path;  // path.found == false: no path
   std::vector<std::string> steps;
   std::string sentence;  // "call X on phone 555-0142 (2 min, 0.95), who relays to Y ..."
+  std::vector<Id> degradedChannels;  // hops over a degraded channel
 };
 
 struct NeedResult {
   Id need = 0, agency_a = 0, agency_b = 0;
   Priority priority = Priority::Normal;
   std::string reason;
+  ServiceLevel level;  // the budget and floor it was judged against
   NeedState state = NeedState::Broken;
-  ExplainedPath fastest, reliable, fewestHops;
-  int independentPaths = 0;              // node-disjoint, between the two groups
-  bool independentPathsAtLeast = false;  // true: a lower bound (large networks, see options)
-  std::vector<Id> singlePoints;  // nodes whose loss alone cuts this need (direction ignored)
+  // fastest, most reliable (no budget), most reliable within the latency budget, fewest hops;
+  // recommended: the one to use (within budget when one is, else the fastest).
+  ExplainedPath fastest, reliable, reliableInBudget, fewestHops, recommended;
+  int edgeDisjoint = 0, nodeDisjoint = 0;  // independent paths between the two agencies
+  int independentPaths = 0;                // = nodeDisjoint
+  bool countsAtLeast = false;              // the counts are lower bounds (large networks)
+  std::vector<Id> singlePoints;    // nodes whose loss alone cuts the need
+  std::vector<Id> singleChannels;  // channels whose loss alone cuts the need
+  std::string why;                 // one sentence: why this state
 };
 
 struct NodeResult {
@@ -76,6 +92,7 @@ struct NodeResult {
   double betweenness = 0.0;
   double load = 0.0;
   bool articulationPoint = false;
+  bool available = true;  // can carry traffic now (availability.hpp)
   graph::BrokerageRoles brokerage;
 };
 
@@ -83,7 +100,7 @@ struct Bottleneck {
   Id node = 0;
   double load = 0.0;
   double betweenness = 0.0;
-  std::vector<Id> needs;  // needs whose fewest-hop path runs through this node
+  std::vector<Id> needs;  // needs whose fewest-hop route runs through this node
 };
 
 struct SinglePoint {
@@ -92,10 +109,16 @@ struct SinglePoint {
 };
 
 struct LinkSuggestion {
-  Id from = 0, to = 0;
-  std::string text;  // "link A (X) and B (Y)"
-  double unroutedBefore = 0, unroutedAfter = 0;
-  double valueBefore = 0, valueAfter = 0;  // weighted count of single points of failure
+  Id from = 0, to = 0;  // nodes (people, or agencies at the agencies level)
+  Medium medium = Medium::Phone;
+  std::string identifier;  // a shared talkgroup or line, when there is one
+  double latency = 1.0, reliability = 0.95;
+  std::string text;  // "link A (X) and B (Y) by radio on TG 2104 (1 min, 0.97)"
+  // Exact figures of a fresh analysis before and after adding the link, in the units of the
+  // lists beside them: needs without a route, single points of failure, single-path needs.
+  int unroutedBefore = 0, unroutedAfter = 0;
+  int spofBefore = 0, spofAfter = 0;
+  int singlePathBefore = 0, singlePathAfter = 0;
 };
 
 struct AnalysisResult {
@@ -110,6 +133,9 @@ struct AnalysisResult {
   std::vector<SinglePoint> singlePoints;  // most needs cut first
   std::vector<LinkSuggestion> recommendations;
   std::vector<Id> droppedChannels;
+  std::vector<Id> channelsDown, channelsDegraded;  // effective, from the availability rules
+  std::vector<Id> infrastructureDown;
+  std::vector<Id> peopleOut;  // representatives who carry no traffic now
   bool betweennessSkipped = false;  // true: NodeResult/Bottleneck betweenness left 0
   double seconds = 0.0;             // wall time of the analysis
   // Wall time per phase, in order ("network", "needs", "betweenness", ...), for benchmarks.
@@ -118,6 +144,7 @@ struct AnalysisResult {
 
   const NodeResult* node(Id id) const;
   const NeedResult* need(Id id) const;
+  int count(NeedState s) const;
 };
 
 // Throws nothing for ordinary data; a cancelled run returns a result with cancelled == true.
@@ -125,28 +152,29 @@ AnalysisResult analyze(const Snapshot& snapshot, const AnalysisOptions& options 
 
 // ---- what-if ---------------------------------------------------------------------------------
 
-struct FailureSet {
-  std::vector<Id> representatives;
-  std::vector<Id> agencies;  // all of their representatives (at the agencies level: the node)
-  std::vector<Id> channels;
-  bool empty() const { return representatives.empty() && agencies.empty() && channels.empty(); }
-};
-
 struct NeedImpact {
   Id need = 0;
   NeedState before = NeedState::Ok, after = NeedState::Ok;
-  double latencyBefore = graph::kInf, latencyAfter = graph::kInf;
-  double reliabilityBefore = 0, reliabilityAfter = 0;
-  ExplainedPath detour;  // the fastest path after the failure
+  double latencyBefore = graph::kInf, latencyAfter = graph::kInf;  // fastest route
+  double reliabilityBefore = 0, reliabilityAfter = 0;  // recommended route
+  int pathsBefore = 0, pathsAfter = 0;                 // node-disjoint
+  ExplainedPath detour;  // the recommended route after the failure
   bool broken() const { return before != NeedState::Broken && after == NeedState::Broken; }
-  bool degraded() const;  // slower, less reliable, or fewer independent paths
+  bool degraded() const;  // slower, less reliable, fewer independent paths or a worse state
 };
 
 struct WhatIfResult {
   std::uint64_t version = 0;
   FailureSet failed;
-  std::vector<NeedImpact> needs;  // every need, in snapshot order
+  std::string failedWords;  // describeFailures()
+  // Only the needs whose figures changed (state, latency, reliability or independent paths),
+  // broken first.
+  std::vector<NeedImpact> needs;
+  int unchanged = 0;  // needs whose figures did not change
   std::vector<Bottleneck> topBefore, topAfter;
+  Availability::ZoneContents inZones;  // what the failed zones hold
+  std::vector<Id> channelsLost;        // channels that carry traffic before and not after
+  std::vector<Id> peopleLost;          // people likewise
   bool cancelled = false;
 };
 
@@ -164,7 +192,10 @@ struct Endpoint {
 
 struct PairQuery {
   Endpoint from, to;
-  int alternatives = 3;  // fastest paths listed (Yen), the first being the fastest
+  int alternatives = 3;  // distinct fastest routes listed, the first being the fastest
+  // Latency budget for the most reliable route; unset: the recorded need's between two
+  // agencies, else none.
+  std::optional<double> latencyBudget;
   bool operator==(const PairQuery&) const = default;
 };
 
@@ -172,17 +203,21 @@ struct PairResult {
   std::uint64_t version = 0;
   PairQuery query;
   ExplainedPath fastest, reliable, fewestHops;  // path.found == false: no working path
-  std::vector<ExplainedPath> alternatives;      // the k fastest loop-free paths
-  int edgeDisjoint = 0, nodeDisjoint = 0;       // independent paths between the two ends
-  std::string error;                            // unknown agency or person (nothing computed)
+  ExplainedPath reliableInBudget;               // when a budget applies
+  std::optional<double> budget;
+  std::vector<ExplainedPath> alternatives;  // the k fastest distinct routes
+  bool fewerAlternatives = false;           // fewer than k distinct routes exist
+  int edgeDisjoint = 0, nodeDisjoint = 0;   // independent paths between the two ends
+  std::vector<Id> singlePoints, singleChannels;
+  std::string error;  // unknown agency or person (nothing computed)
 };
 
 // Paths between any two agencies or people of the snapshot (not only recorded needs), with the
-// network options of `options` (level, off-duty). Directions are followed as recorded.
+// network options of `options` (level, what-if). Directions are followed as recorded.
 PairResult pairPaths(const Snapshot& snapshot, const PairQuery& query,
                      const AnalysisOptions& options = {});
 
-// Human words for a node (representative "Name (Position)" or agency code) and a channel hop.
+// Human words for a node (representative "Name (Position)" or agency code).
 std::string describeNode(const Snapshot& snapshot, NetworkLevel level, Id node);
 
 }  // namespace liaison::core

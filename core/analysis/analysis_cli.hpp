@@ -6,10 +6,12 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+#include "core/analysis/graph_measures.hpp"
 #include "core/analysis/network_builder.hpp"
 
 namespace liaison::core {
@@ -18,7 +20,7 @@ struct AnalyzeRequest {
   std::string input;
   bool json = false;
   std::string weight;  // edge attribute used as length; workspaces: latency or reliability
-  bool undirected = false;
+  Undirected undirected = Undirected::No;  // see graph_measures.hpp
   std::size_t top = 10;
   NetworkLevel level = NetworkLevel::Representatives;
 };
@@ -29,6 +31,9 @@ struct PathRequest {
   int k = 1;
   std::string weight;  // GraphML: the edge attribute used as latency (default 1 per edge)
   NetworkLevel level = NetworkLevel::Representatives;
+  // Workspaces: the latency budget of the most reliable route (minutes); unset: the recorded
+  // need's between the two agencies, if any.
+  std::optional<double> budget;
 };
 
 struct WhatIfRequest {
@@ -46,9 +51,9 @@ int runAnalyze(const AnalyzeRequest& request, std::ostream& out);
 int runPath(const PathRequest& request, std::ostream& out);
 int runWhatIf(const WhatIfRequest& request, std::ostream& out);
 
-// The workspace's representative network with measures as attributes (node: name, agency,
-// position, betweenness, load, articulation_point; edge: channel id, medium, identifier,
-// latency_min, reliability, status, two_way), as undirected GraphML. Returns node/edge counts.
+// The workspace's representative network with its measures as attributes, as directed GraphML
+// that igraph, NetworkX and `liaison analyze` read back to the same measures (see
+// graphml_export.cpp for the attributes and their definitions). Returns node/edge counts.
 std::pair<std::size_t, std::size_t> exportAnalysisGraphml(const std::filesystem::path& workspace,
                                                           const std::filesystem::path& file);
 

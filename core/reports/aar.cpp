@@ -575,7 +575,6 @@ NetworkPointHook engineNetworkHook() {
     AnalysisOptions o;
     o.topCount = 3;
     o.recommendations = 0;
-    o.network.offDutyDown = true;  // an inject takes a person down by setting them off duty
     const AnalysisResult r = analyze(net, o);
     if (r.cancelled) return;
     p.needs_without_path = 0;

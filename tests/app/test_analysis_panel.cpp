@@ -143,8 +143,11 @@ TEST_CASE("'Add channel' on a recommendation emits a channel put", "[analysis]")
   REQUIRE(ch);
   CHECK(ch->from_rep == recs.front().from);
   CHECK(ch->to_rep == recs.front().to);
-  CHECK(ch->medium == core::Medium::Phone);
-  CHECK(ch->identifier == "proposed");
+  // The channel is the one the engine evaluated: its medium, latency and reliability.
+  CHECK(ch->medium == recs.front().medium);
+  CHECK(ch->identifier == (recs.front().identifier.empty() ? "proposed" : recs.front().identifier));
+  CHECK(ch->latency_min == recs.front().latency);
+  CHECK(ch->reliability == recs.front().reliability);
   CHECK(ch->two_way);
   // A second click does not queue the same channel again.
   f.click(f.panel.addChannelRects().front());

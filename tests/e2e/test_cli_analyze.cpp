@@ -26,6 +26,7 @@ const fs::path kDemo = fs::path(LIAISON_SOURCE_DIR) / "assets" / "demo";
 void compareWithIgraph(const std::string& stem, const std::string& mode) {
   std::vector<std::string> args = {"analyze", (kGraphml / (stem + ".graphml")).string(), "--json"};
   if (mode == "undirected") args.push_back("--undirected");
+  if (mode == "undirected_each") args.push_back("--undirected=each");
   if (mode == "weighted") args.insert(args.end(), {"--weight", "weight"});
   auto r = run(args);
   INFO(stem << " " << mode << "\n" << r.err);
@@ -66,7 +67,8 @@ std::string importDemo(const TempDir& dir) {
 
 TEST_CASE("analyze --json equals igraph on GraphML from igraph and NetworkX", "[e2e][analyze]") {
   for (std::string stem : {"undirected_networkx", "directed_igraph", "directed_multi_networkx"})
-    for (std::string mode : {"plain", "undirected", "weighted"}) compareWithIgraph(stem, mode);
+    for (std::string mode : {"plain", "undirected", "undirected_each", "weighted"})
+      compareWithIgraph(stem, mode);
 }
 
 TEST_CASE("analyze refuses bad weights with the edge's line", "[e2e][analyze]") {
@@ -206,13 +208,14 @@ TEST_CASE("export --graphml writes the network with measures, readable again", "
   INFO(r.err);
   REQUIRE(r.code == 0);
   const std::string text = readFile(file);
-  for (const char* attr : {"betweenness", "load", "articulation_point", "latency_min",
-                           "reliability", "identifier", "medium", "status", "agency"})
+  for (const char* attr : {"betweenness", "articulation_point", "available", "latency_min",
+                           "reliability", "identifier", "medium", "status", "usable", "agency"})
     CHECK(text.find(std::string("attr.name=\"") + attr + "\"") != std::string::npos);
   r = run({"analyze", file, "--json"});
   REQUIRE(r.code == 0);
   const json j = json::parse(r.out);
   CHECK(j["nodes"].size() == 120);
+  CHECK(j["directed"] == true);  // directions survive: one-way channels stay one arc
   auto aps = j["articulation_points"].get<std::vector<std::string>>();
   CHECK(std::find(aps.begin(), aps.end(), "183") != aps.end());
 }
