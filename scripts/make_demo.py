@@ -17,6 +17,7 @@ the rules of docs/scenario-format.md and asserts the single points of failure it
 """
 
 import csv
+import zlib
 import io
 import json
 import math
@@ -1135,6 +1136,92 @@ DISTRICTS = [
 for name, pts in DISTRICTS:
     feat("boundary", name + " district", "Polygon", [ring(pts)], layer=BM, boundary="district")
 
+
+# ---- shared infrastructure: what carries many channels (and people) at once ----------------
+# Added after every random draw above, so the rest of the demo stays as it was. Positions in
+# local km like everything else; carried_by is decided by rules (below), not by chance.
+INFRA = []
+
+
+def infra(name, kind, xy, depends=(), notes="", feature=None):
+    INFRA.append({"id": len(INFRA) + 1, "name": name, "kind": kind, "xy": xy,
+                  "depends": list(depends), "notes": notes, "feature": feature})
+    return INFRA[-1]["id"]
+
+
+YARD_XY = (-0.95, 0.25)
+TC911_XY = (-2.40, 2.27)
+CO_XY = (0.05, 0.40)
+FEEDER = infra("Hilltop feeder 12 (power)", "power_feed", (-2.70, 2.58),
+               notes="Utility feed to the Hilltop tower site; the site generator is out of service")
+TOWER = infra("Hilltop tower site (county P25 trunked radio)", "tower", (-2.78, 2.66), [FEEDER],
+              notes="Carries every county talkgroup (TG 2101 to TG 2750)")
+CONSOLES = infra("Tamarack County 911 centre consoles", "dispatch_centre", TC911_XY,
+                 notes="Dispatch consoles in the County Annex, lower level")
+PBX = infra("River City General Hospital PBX", "phone_exchange", RCGH_XY,
+            notes="Every desk line of the hospital")
+ANNEX = infra("Tamarack County Annex (EOC building)", "building", EOC,
+              notes="The EOC floor; its in-person tables")
+UPLINK = infra("County Annex internet uplink", "internet_uplink", (-2.47, 2.33), [ANNEX],
+               notes="County and agency e-mail relays through it")
+YARD = infra("Riverside yard office (TVRR)", "building", YARD_XY,
+             notes="TVRR's yard crew and managers work from here")
+CO = infra("Front Street central office (telephone exchange)", "phone_exchange", CO_XY,
+           notes="Landlines of downtown: police HQ, City Hall, the rail yard")
+
+
+def carried_by(c):
+    out = []
+    ends = [REP_BY_ID[c["from_rep"]]["code"], REP_BY_ID[c["to_rep"]]["code"]] if c["from_rep"] else \
+        [CODES[c["from_agency"] - 1], CODES[c["to_agency"] - 1]]
+    if c["medium"] == "radio" and c["identifier"].startswith("TG "):
+        out.append(TOWER)
+    if c["medium"] == "radio" and "TC911" in ends:
+        out.append(CONSOLES)
+    if c["medium"] == "phone" and "RCGH" in ends:
+        out.append(PBX)
+    if c["medium"] == "in_person" and c["identifier"] == "County EOC":
+        out.append(ANNEX)
+    if c["medium"] == "phone" and c["identifier"].startswith("(570)") and \
+            any(e in ("RCPD", "RCMO", "TVRR") for e in ends):
+        out.append(CO)
+    if c["medium"] == "email":
+        out.append(UPLINK)
+    return sorted(set(out))
+
+
+REP_BY_ID = {r["id"]: r for r in REPS}
+# Where people are when it is not their agency's post: the EOC seats and the command post.
+REP_XY = {}
+for key in EOC_SEATS + ["TCEMA." + k for k, _, _ in ROSTER["TCEMA"]]:
+    REP_XY[REP[key]["id"]] = EOC
+for key in ICP_MEMBERS + ["RCFD.ic"]:
+    REP_XY[REP[key]["id"]] = ICP
+REP_CARRIED = {r["id"]: [YARD] for r in REPS if r["code"] == "TVRR"}
+
+# The plume model's footprint (the 15:25 run): the zone a what-if fails before the hazard gets
+# there. Last of the features, so every other feature keeps its id.
+feat("zone", "Modelled plume footprint (15:25 run)", "Polygon",
+     [ring([(-1.05, 0.15), (-0.70, 0.00), (0.20, 0.25), (1.00, 0.55), (1.40, 0.85), (1.10, 1.05),
+            (0.30, 0.85), (-0.40, 0.55), (-1.05, 0.35)])], "CST", 1, OPS, zone="plume")
+PLUME_FEATURE = FEATURES[-1]["id"]
+
+
+def task_history(key, status, due):
+    """Deterministic history: created a few hours before its due time (not before the start),
+    started soon after, blocked or done later; done tasks sometimes late."""
+    h = zlib.crc32(key.encode())
+    span = max(timedelta(minutes=30), min(due - START, timedelta(hours=4)))
+    created = max(START, due - span + timedelta(minutes=h % 40))
+    started = blocked = done = None
+    if status in ("doing", "blocked", "done"):
+        started = created + timedelta(minutes=5 + h % 25)
+    if status == "blocked":
+        blocked = started + timedelta(minutes=10 + (h >> 5) % 30)
+    if status == "done":
+        done = started + timedelta(minutes=20 + (h >> 7) % 100)
+    return created, started, blocked, done
+
 # ---- writing --------------------------------------------------------------------------------
 
 
@@ -1162,6 +1249,11 @@ def write_csv(name, header, rows):
     return buf.getvalue()
 
 
+def latlon_text(xy):
+    la, lo = latlon(*xy)
+    return fnum(round(la, 5)), fnum(round(lo, 5))
+
+
 def fnum(x):
     """Shortest round-trip form of a float; integral values without '.0'."""
     x = float(x)
@@ -1175,7 +1267,8 @@ def main():
     write_csv("incidents.csv", ["id", "name", "number", "kind", "exercise", "start", "end", "location", "description",
                                 "time_zone"],
               [[INCIDENT["id"], INCIDENT["name"], INCIDENT["number"], INCIDENT["kind"], b(INCIDENT["exercise"]),
-                iso(INCIDENT["start"]), iso(INCIDENT["end"]), INCIDENT["location"], INCIDENT["description"], ""]])
+                iso(INCIDENT["start"]), iso(INCIDENT["end"]), INCIDENT["location"], INCIDENT["description"],
+                "America/New_York"]])
     write_csv("periods.csv", ["id", "incident", "number", "start", "end", "objectives"],
               [[p["id"], p["incident"], p["number"], iso(p["start"]), iso(p["end"]), p["objectives"]]
                for p in PERIODS])
@@ -1193,7 +1286,9 @@ def main():
                                "constraints", "rep_location", "notes", "status"], rows)
     write_csv("representatives.csv", ["id", "agency", "name", "position", "shift", "on_duty", "lat", "lon",
                                       "carried_by"],
-              [[r["id"], r["agency"], r["name"], r["position"], r["shift"], b(r["on_duty"]), "", "", ""]
+              [[r["id"], r["agency"], r["name"], r["position"], r["shift"], b(r["on_duty"]),
+                *(latlon_text(REP_XY[r["id"]]) if r["id"] in REP_XY else ("", "")),
+                ids(REP_CARRIED.get(r["id"], []))]
                for r in REPS])
     write_csv("contacts.csv", ["representative", "kind", "value", "sensitive", "note"],
               [[r["id"], k, v, b(s), note] for r in REPS for (k, v, s, note) in r["contacts"]])
@@ -1202,7 +1297,7 @@ def main():
                                "notes", "carried_by"],
               [[c["id"], opt(c["from_rep"]), opt(c["to_rep"]), opt(c["from_agency"]), opt(c["to_agency"]),
                 c["medium"], c["identifier"], fnum(c["latency"]), fnum(c["reliability"]), c["status"],
-                c["direction"], c["notes"], ""] for c in CHANNELS])
+                c["direction"], c["notes"], ids(carried_by(c))] for c in CHANNELS])
     write_csv("needs.csv", ["id", "agency_a", "agency_b", "reason", "priority", "source", "task",
                             "latency_budget", "reliability_floor"],
               [[i + 1, AG_ID[a], AG_ID[b_], reason, prio, src, TASK_ID[tk] if tk else "", "", ""]
@@ -1214,12 +1309,15 @@ def main():
     for i, (key, title, status, prio, owner, orep, inv, due, deps, desc) in enumerate(TASKS_SRC):
         trows.append([i + 1, 1, title, desc, status, prio, AG_ID[owner], REP[orep]["id"],
                       ids(sorted(AG_ID[x] for x in inv.split())), iso(due),
-                      ids(sorted(TASK_ID[d] for d in deps)), "", "", "", ""])
+                      ids(sorted(TASK_ID[d] for d in deps)),
+                      *[iso(x) if x else "" for x in task_history(key, status, due)]])
     write_csv("tasks.csv", ["id", "incident", "title", "description", "status", "priority", "owner_agency",
                             "owner_representative", "involved", "due", "depends_on", "created_at",
                             "started_at", "blocked_at", "done_at"], trows)
     write_csv("infrastructure.csv", ["id", "name", "kind", "status", "lat", "lon", "feature", "depends_on",
-                                     "notes"], [])
+                                     "notes"],
+              [[x["id"], x["name"], x["kind"], "up", *latlon_text(x["xy"]), x["feature"] or "",
+                ids(x["depends"]), x["notes"]] for x in INFRA])
     with open(os.path.join(OUT, "features.geojson"), "w", encoding="utf-8", newline="") as f:
         f.write(geojson_text(FEATURES))
     check()

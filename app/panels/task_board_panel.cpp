@@ -90,10 +90,9 @@ void TaskBoardPanel::drawContent(AppContext& ctx) {
   if (const core::Incident* inc = s.mainIncident(); inc && inc->end && *inc->end < m_reference)
     m_reference = *inc->end;
   if (past) m_reference = *ctx.view_time;
-  if (!m_reach || m_reachFor != &s || m_reachVersion != s.version) {
-    m_reach = std::make_unique<core::AgencyReach>(s);
-    m_reachFor = &s;
-    m_reachVersion = s.version;
+  if (m_shownFor != &s || m_shownVersion != s.version) {
+    m_shownFor = &s;
+    m_shownVersion = s.version;
     m_columnsFor = nullptr;
   }
   // The columns (filtered, most urgent first) and the risk figures change only with the shown
@@ -367,7 +366,7 @@ void TaskBoardPanel::drawCard(AppContext& ctx, const core::Snapshot& s, const co
 }
 
 void TaskBoardPanel::rebuildColumns(const AppContext& ctx, const core::Snapshot& s) {
-  // The engine's answers describe the live workspace; a past state uses reachability only.
+  // The engine's answers describe the live workspace; a past state has none (yet).
   m_pairNeeds = ctx.view_time
                     ? std::make_unique<core::PairNeeds>(nullptr)
                     : std::make_unique<core::PairNeeds>(ctx.analysis.get(), ctx.whatif.get());
@@ -392,7 +391,7 @@ void TaskBoardPanel::rebuildColumns(const AppContext& ctx, const core::Snapshot&
 }
 
 core::CoordinationRisk TaskBoardPanel::riskOf(const core::Task& t) const {
-  return core::coordinationRisk(t, *m_reach, *m_pairNeeds);
+  return core::coordinationRisk(t, *m_pairNeeds);
 }
 
 void TaskBoardPanel::drawNewTaskPopup(AppContext& ctx, const core::Snapshot& s) {

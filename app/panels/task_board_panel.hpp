@@ -47,9 +47,8 @@ class TaskBoardPanel final : public Panel {
 
   core::Id m_agencyFilter = 0;  // 0: every agency
   // Reachability is computed once per shown snapshot (the fallback where no need is recorded).
-  const core::Snapshot* m_reachFor = nullptr;
-  std::uint64_t m_reachVersion = 0;
-  std::unique_ptr<core::AgencyReach> m_reach;
+  const core::Snapshot* m_shownFor = nullptr;
+  std::uint64_t m_shownVersion = 0;
   core::TimeUtc m_reference = 0;  // "now" for overdue: the view time or the clock
 
   std::map<core::Id, ScreenRect> m_cardRects;

@@ -50,6 +50,15 @@ int AnalysisResult::count(NeedState s) const {
       std::count_if(needs.begin(), needs.end(), [s](const NeedResult& n) { return n.state == s; }));
 }
 
+const PairReach* AnalysisResult::taskPair(Id a, Id b) const {
+  if (a > b) std::swap(a, b);
+  auto it = std::lower_bound(taskPairs.begin(), taskPairs.end(), std::make_pair(a, b),
+                             [](const PairReach& p, const std::pair<Id, Id>& k) {
+                               return std::make_pair(p.a, p.b) < k;
+                             });
+  return it != taskPairs.end() && it->a == a && it->b == b ? &*it : nullptr;
+}
+
 bool NeedImpact::degraded() const {
   if (after == NeedState::Broken) return false;
   return graph::compareLengths(latencyAfter, latencyBefore) > 0 ||
@@ -279,6 +288,47 @@ NeedsPass runNeeds(const Snapshot& s, const Network& net, const AnalysisOptions&
   for (std::size_t i = 0; i < s.needs.size(); ++i)
     out.needs.push_back(judge(s, net, s.needs[i], answers[i]));
   if (withLoad) out.load = engine.load();
+  return out;
+}
+
+// The agency pairs of open tasks that have no recorded need between them, and whether they
+// reach each other both ways.
+std::vector<PairReach> taskPairs(const Snapshot& s, const Network& net, const AnalysisOptions& opt) {
+  std::set<std::pair<Id, Id>> recorded, pairs;
+  for (const Need& n : s.needs)
+    recorded.insert({std::min(n.agency_a, n.agency_b), std::max(n.agency_a, n.agency_b)});
+  for (const Task& t : s.tasks) {
+    if (t.status == TaskStatus::Done) continue;
+    std::vector<Id> ag;
+    if (t.owner_agency) ag.push_back(t.owner_agency);
+    for (Id a : t.involved) ag.push_back(a);
+    for (std::size_t i = 0; i < ag.size(); ++i)
+      for (std::size_t j = i + 1; j < ag.size(); ++j) {
+        const std::pair<Id, Id> p{std::min(ag[i], ag[j]), std::max(ag[i], ag[j])};
+        if (p.first != p.second && !recorded.count(p) && s.agency(p.first) && s.agency(p.second))
+          pairs.insert(p);
+      }
+  }
+  std::vector<PairReach> out;
+  if (pairs.empty()) return out;
+  std::vector<graph::GroupDemand> demands;
+  for (const auto& [a, b] : pairs)
+    for (const auto& [x, y] : {std::make_pair(a, b), std::make_pair(b, a)}) {
+      graph::GroupDemand d;
+      d.source = graph::End::ofGroup(x);
+      d.target = graph::End::ofGroup(y);
+      demands.push_back(std::move(d));
+    }
+  graph::NeedsOptions o = engineOptions(net, opt);
+  o.budgetPaths = o.counts = o.cuts = o.load = false;
+  graph::NeedsEngine engine(net.graph, std::move(demands), o);
+  if (!engine.run()) return out;
+  std::size_t k = 0;
+  for (const auto& [a, b] : pairs) {
+    const bool both = engine.answers()[k].reachable && engine.answers()[k + 1].reachable;
+    out.push_back({a, b, both});
+    k += 2;
+  }
   return out;
 }
 
@@ -581,6 +631,7 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
     return res;
   }
   res.needs = std::move(pass.needs);
+  res.taskPairs = taskPairs(s, net, opt);
   progress(opt, 0.45);
   phase("needs");
 
@@ -714,6 +765,7 @@ WhatIfResult whatIf(const Snapshot& s, const FailureSet& failed, const AnalysisO
   std::stable_sort(res.needs.begin(), res.needs.end(), [](const NeedImpact& p, const NeedImpact& q) {
     return p.broken() && !q.broken();
   });
+  res.taskPairsAfter = taskPairs(s, after, afterOpt);
   res.topBefore = rankBottlenecks(before, b.load, {}, b.needs, 5);
   res.topAfter = rankBottlenecks(after, a.load, {}, a.needs, 5);
   progress(opt, 1.0);

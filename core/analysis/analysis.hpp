@@ -121,6 +121,13 @@ struct LinkSuggestion {
   int singlePathBefore = 0, singlePathAfter = 0;
 };
 
+// Whether two agencies that share an open task but have no recorded need can reach each other
+// (both ways), by the same engine: what "coordination at risk" on the task board asks.
+struct PairReach {
+  Id a = 0, b = 0;  // a < b
+  bool reachable = false;
+};
+
 struct AnalysisResult {
   std::uint64_t version = 0;  // Snapshot::version analysed
   NetworkLevel level = NetworkLevel::Representatives;
@@ -132,6 +139,7 @@ struct AnalysisResult {
   std::vector<Bottleneck> bottlenecks;    // highest load first
   std::vector<SinglePoint> singlePoints;  // most needs cut first
   std::vector<LinkSuggestion> recommendations;
+  std::vector<PairReach> taskPairs;  // sorted by (a, b)
   std::vector<Id> droppedChannels;
   std::vector<Id> channelsDown, channelsDegraded;  // effective, from the availability rules
   std::vector<Id> infrastructureDown;
@@ -145,6 +153,7 @@ struct AnalysisResult {
   const NodeResult* node(Id id) const;
   const NeedResult* need(Id id) const;
   int count(NeedState s) const;
+  const PairReach* taskPair(Id a, Id b) const;  // either order; nullptr when not asked
 };
 
 // Throws nothing for ordinary data; a cancelled run returns a result with cancelled == true.
@@ -175,6 +184,7 @@ struct WhatIfResult {
   Availability::ZoneContents inZones;  // what the failed zones hold
   std::vector<Id> channelsLost;        // channels that carry traffic before and not after
   std::vector<Id> peopleLost;          // people likewise
+  std::vector<PairReach> taskPairsAfter;  // as AnalysisResult::taskPairs, after the failure
   bool cancelled = false;
 };
 

@@ -130,44 +130,6 @@ std::pair<TimeUtc, TimeUtc> timelineExtent(const Snapshot& s) {
 
 // ---- reachability -------------------------------------------------------------------------------
 
-AgencyReach::AgencyReach(const Snapshot& s) {
-  // Union-find over agency ids.
-  std::vector<Id> ids;
-  for (const Agency& a : s.agencies) ids.push_back(a.id);
-  std::map<Id, std::size_t> index;
-  for (std::size_t i = 0; i < ids.size(); ++i) index[ids[i]] = i;
-  std::vector<std::size_t> parent(ids.size());
-  std::iota(parent.begin(), parent.end(), std::size_t{0});
-  auto find = [&](std::size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  auto agencyOf = [&](const Channel& c, bool from) -> Id {
-    if (!c.betweenReps()) return from ? c.from_agency : c.to_agency;
-    const Representative* r = s.representative(from ? c.from_rep : c.to_rep);
-    return r ? r->agency : 0;
-  };
-  for (const Channel& c : s.channels) {
-    if (c.status == ChannelStatus::Down) continue;
-    auto a = index.find(agencyOf(c, true)), b = index.find(agencyOf(c, false));
-    if (a == index.end() || b == index.end()) continue;
-    parent[find(a->second)] = find(b->second);
-  }
-  for (std::size_t i = 0; i < ids.size(); ++i) m_component[ids[i]] = static_cast<int>(find(i));
-}
-
-bool AgencyReach::connected(Id a, Id b) const {
-  if (a == b) return true;
-  auto x = m_component.find(a), y = m_component.find(b);
-  return x != m_component.end() && y != m_component.end() && x->second == y->second;
-}
-
-bool AgencyReach::allConnected(const std::vector<Id>& agencies) const {
-  for (std::size_t i = 1; i < agencies.size(); ++i)
-    if (!connected(agencies[0], agencies[i])) return false;
-  return true;
-}
-
 std::vector<Id> taskAgencies(const Task& t) {
   std::vector<Id> out;
   if (t.owner_agency) out.push_back(t.owner_agency);
@@ -176,15 +138,12 @@ std::vector<Id> taskAgencies(const Task& t) {
   return out;
 }
 
-bool coordinationAtRisk(const Task& t, const AgencyReach& reach) {
-  if (t.status == TaskStatus::Done) return false;
-  return !reach.allConnected(taskAgencies(t));
-}
-
 PairNeeds::PairNeeds(const AnalysisResult* engine, const WhatIfResult* whatif) {
   if (!engine) return;
+  m_known = true;
   std::map<Id, bool> cutByWhatIf;
-  if (whatif && !whatif->failed.empty())
+  const bool what = whatif && !whatif->failed.empty();
+  if (what)
     for (const NeedImpact& impact : whatif->needs)
       if (impact.after == NeedState::Broken) cutByWhatIf[impact.need] = true;
   for (const NeedResult& n : engine->needs) {
@@ -194,6 +153,11 @@ PairNeeds::PairNeeds(const AnalysisResult* engine, const WhatIfResult* whatif) {
     e.brokenByWhatIf = !e.broken && cutByWhatIf.count(n.need) > 0;
     m_pairs[{std::min(n.agency_a, n.agency_b), std::max(n.agency_a, n.agency_b)}].push_back(e);
   }
+  for (const PairReach& p : engine->taskPairs) m_taskPairs[{p.a, p.b}] = {p.reachable, p.reachable};
+  if (what)
+    for (const PairReach& p : whatif->taskPairsAfter)
+      if (auto it = m_taskPairs.find({p.a, p.b}); it != m_taskPairs.end())
+        it->second.second = p.reachable;
 }
 
 const std::vector<PairNeeds::Entry>* PairNeeds::find(Id a, Id b) const {
@@ -201,33 +165,47 @@ const std::vector<PairNeeds::Entry>* PairNeeds::find(Id a, Id b) const {
   return it == m_pairs.end() ? nullptr : &it->second;
 }
 
-CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach, const PairNeeds& needs) {
+int PairNeeds::reachable(Id a, Id b, bool* byWhatIf) const {
+  const auto it = m_taskPairs.find({std::min(a, b), std::max(a, b)});
+  if (it == m_taskPairs.end()) return -1;
+  if (byWhatIf) *byWhatIf = it->second.first && !it->second.second;
+  return it->second.first && it->second.second ? 1 : 0;
+}
+
+CoordinationRisk coordinationRisk(const Task& t, const PairNeeds& needs) {
   CoordinationRisk out;
-  if (t.status == TaskStatus::Done) return out;
+  if (t.status == TaskStatus::Done || !needs.known()) return out;
   const std::vector<Id> agencies = taskAgencies(t);
-  bool whatIfNeeds = false, realNeeds = false;
+  bool whatIfOnly = true, any = false;
   for (std::size_t i = 0; i < agencies.size(); ++i)
     for (std::size_t j = i + 1; j < agencies.size(); ++j) {
       const Id a = agencies[i], b = agencies[j];
+      if (a == b) continue;
       const std::vector<PairNeeds::Entry>* recorded = needs.find(a, b);
       if (!recorded) {
-        if (!reach.connected(a, b)) out.unreachable.emplace_back(a, b);
+        bool byWhatIf = false;
+        if (needs.reachable(a, b, &byWhatIf) == 0) {
+          out.unreachable.emplace_back(a, b);
+          any = true;
+          whatIfOnly &= byWhatIf;
+        }
         continue;
       }
       for (const PairNeeds::Entry& e : *recorded) {
-        if (e.broken || e.brokenByWhatIf) out.brokenNeeds.push_back(e.need);
-        whatIfNeeds |= e.brokenByWhatIf;
-        realNeeds |= e.broken;
+        if (!e.broken && !e.brokenByWhatIf) continue;
+        out.brokenNeeds.push_back(e.need);
+        any = true;
+        whatIfOnly &= e.brokenByWhatIf;
       }
     }
-  out.atRisk = !out.brokenNeeds.empty() || !out.unreachable.empty();
-  out.whatIfOnly = whatIfNeeds && !realNeeds && out.unreachable.empty();
+  out.atRisk = any;
+  out.whatIfOnly = any && whatIfOnly;
   return out;
 }
 
-CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach,
-                                  const AnalysisResult* engine, const WhatIfResult* whatif) {
-  return coordinationRisk(t, reach, PairNeeds(engine, whatif));
+CoordinationRisk coordinationRisk(const Task& t, const AnalysisResult* engine,
+                                  const WhatIfResult* whatif) {
+  return coordinationRisk(t, PairNeeds(engine, whatif));
 }
 
 // ---- state at a past time -----------------------------------------------------------------------

@@ -56,37 +56,23 @@ const OperationalPeriod* periodAt(const Snapshot& s, TimeUtc t);
 // The time span worth showing: first to last event, widened to the periods (0,0 when empty).
 std::pair<TimeUtc, TimeUtc> timelineExtent(const Snapshot& s);
 
-// ---- coordination reachability ------------------------------------------------------------------
-
-// Connected components of agencies over working channels (status up or degraded; channels
-// between representatives count for the representatives' agencies). Build once per snapshot.
-class AgencyReach {
- public:
-  explicit AgencyReach(const Snapshot& s);
-  bool connected(Id a, Id b) const;
-  // Every pair of the agencies can reach each other (trivially true for fewer than two).
-  bool allConnected(const std::vector<Id>& agencies) const;
-
- private:
-  std::map<Id, int> m_component;
-};
+// ---- coordination at risk ----------------------------------------------------------------------
 
 // The agencies a task needs to coordinate: its owner and the involved ones, without duplicates.
 std::vector<Id> taskAgencies(const Task& t);
-// "Coordination at risk" for a task from channel reachability alone (no engine result).
-bool coordinationAtRisk(const Task& t, const AgencyReach& reach);
 
 // "Coordination at risk" from the engine: a pair of the task's agencies whose recorded need the
-// analysis finds broken (no working path between their people: down channels, people off the
-// network); pairs without a recorded need (or without a result) fall back to reachability.
+// analysis finds broken, or (pairs without a recorded need) that cannot reach each other both
+// ways (AnalysisResult::taskPairs); the same engine and availability rules as every other
+// answer. Without an engine result nothing is at risk yet (the board says it is checking).
 struct CoordinationRisk {
   bool atRisk = false;
   bool whatIfOnly = false;  // at risk only because of the what-if (people or channels marked down)
   std::vector<Id> brokenNeeds;                 // the engine's broken needs between its agencies
-  std::vector<std::pair<Id, Id>> unreachable;  // pairs cut off by reachability (no need recorded)
+  std::vector<std::pair<Id, Id>> unreachable;  // pairs without a need that cannot reach each other
 };
-// The engine's verdict on each recorded need, by pair of agencies (either order): built once
-// per result, so that asking about many tasks does not scan every need for every task.
+// The engine's verdict on each recorded need and task pair, by pair of agencies (either order):
+// built once per result, so that asking about many tasks does not scan every need for every task.
 class PairNeeds {
  public:
   // With a what-if result, needs it breaks count as broken too (brokenByWhatIf).
@@ -98,15 +84,20 @@ class PairNeeds {
   };
   // nullptr when no need is recorded between a and b.
   const std::vector<Entry>* find(Id a, Id b) const;
+  // For a pair without a recorded need: 1 reachable, 0 not, -1 not known (no result). byWhatIf:
+  // reachable now, cut by the what-if.
+  int reachable(Id a, Id b, bool* byWhatIf = nullptr) const;
+  bool known() const { return m_known; }
 
  private:
+  bool m_known = false;
   std::map<std::pair<Id, Id>, std::vector<Entry>> m_pairs;
+  std::map<std::pair<Id, Id>, std::pair<bool, bool>> m_taskPairs;  // (reachable, after what-if)
 };
 
-CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach, const PairNeeds& needs);
+CoordinationRisk coordinationRisk(const Task& t, const PairNeeds& needs);
 // The same, building the index for one question.
-CoordinationRisk coordinationRisk(const Task& t, const AgencyReach& reach,
-                                  const AnalysisResult* engine,
+CoordinationRisk coordinationRisk(const Task& t, const AnalysisResult* engine,
                                   const WhatIfResult* whatif = nullptr);
 
 // ---- state at a past time -----------------------------------------------------------------------

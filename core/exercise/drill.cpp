@@ -6,7 +6,10 @@
 #include <limits>
 #include <ostream>
 
+#include "core/exercise/network_effects.hpp"
 #include "core/model/enums.hpp"
+#include "core/model/journal_summary.hpp"
+#include "core/model/references.hpp"
 #include "core/store/exercise_store.hpp"
 #include "core/model/values.hpp"
 
@@ -297,26 +300,23 @@ void Drill::reset(TimeUtc) {
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return *m_state.statuses[a].delivered_s > *m_state.statuses[b].delivered_s;
   });
-  std::vector<Channel> channels;
-  std::vector<Representative> reps;
+  // Undone on a working copy, latest first, so a target hit twice ends in its first state.
+  Snapshot restored = *m_snap;
+  std::vector<std::pair<EntityKind, Id>> touched;
   for (std::size_t k : order) {
     const NetworkEffect& e = m_state.injects[k].effect;
-    const std::string& before = m_state.statuses[k].effect_before;
-    if (e.target == NetworkEffect::Target::Channel) {
-      const Channel* ch = m_snap->channel(e.id);
-      if (!ch) continue;
-      std::erase_if(channels, [&](const Channel& c) { return c.id == e.id; });
-      channels.push_back(*ch);
-      channels.back().status = parseEnum<ChannelStatus>(before).value_or(ch->status);
-    } else if (const Representative* r = m_snap->representative(e.id)) {
-      std::erase_if(reps, [&](const Representative& x) { return x.id == e.id; });
-      reps.push_back(*r);
-      reps.back().on_duty = before != "false";
-    }
+    undoEffectIn(restored, e, m_state.statuses[k].effect_before);
+    const std::pair<EntityKind, Id> key{effectTargetKind(e), e.id};
+    if (std::find(touched.begin(), touched.end(), key) == touched.end()) touched.push_back(key);
   }
   m_store.transact(m_actor, [&](Transaction& txn) {
-    for (const Channel& c : channels) txn.run(put(c));
-    for (const Representative& r : reps) txn.run(put(r));
+    for (const auto& [kind, id] : touched)
+      std::visit(
+          [&](const auto& tag) {
+            using T = std::decay_t<decltype(tag)>;
+            if (const T* x = restored.find<T>(id)) txn.run(put(*x));
+          },
+          entityTag(kind));
     for (std::size_t k = 0; k < m_state.injects.size(); ++k)
       if (m_state.statuses[k].state != InjectState::Pending) {
         InjectStatus fresh;
@@ -349,26 +349,14 @@ void Drill::deliverAt(const Inject& inject, TimeUtc wall, ScenarioSeconds s) {
     const std::vector<Id> ids = txn.run(put(ev));
     st.event = ids.empty() ? 0 : ids.front();
     const NetworkEffect& e = inject.effect;
-    if (e.target == NetworkEffect::Target::Channel) {
-      const Channel* ch = snap.channel(e.id);
-      if (!ch)
-        throw DrillError("inject " + inject.number + ": channel " + std::to_string(e.id) +
-                         " no longer exists");
-      Channel c = *ch;
-      st.effect_before = std::string(toString(c.status));
-      c.status = e.change == NetworkEffect::Change::Up     ? ChannelStatus::Up
-                 : e.change == NetworkEffect::Change::Down ? ChannelStatus::Down
-                                                           : ChannelStatus::Degraded;
-      txn.run(put(c));
-    } else if (e.target == NetworkEffect::Target::Representative) {
-      const Representative* r = snap.representative(e.id);
-      if (!r)
-        throw DrillError("inject " + inject.number + ": representative " + std::to_string(e.id) +
-                         " no longer exists");
-      Representative rep = *r;
-      st.effect_before = std::string(formatBool(rep.on_duty));
-      rep.on_duty = e.change == NetworkEffect::Change::Up;
-      txn.run(put(rep));
+    if (!e.empty()) {
+      const std::optional<std::string> before = effectStateBefore(snap, e);
+      const std::optional<Entity> after = applyEffect(snap, e);
+      if (!before || !after)
+        throw DrillError("inject " + inject.number + ": " + kindLabel(effectTargetKind(e)) + " " +
+                         std::to_string(e.id) + " no longer exists");
+      st.effect_before = *before;
+      txn.run(put(*after));
     }
     writeInjectStatus(txn, st,
                       "EXERCISE inject " + inject.number + " delivered to " + inject.to + " at " +

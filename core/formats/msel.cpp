@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/formats/csv.hpp"
+#include "core/model/journal_summary.hpp"
 
 namespace liaison::core {
 
@@ -165,16 +166,26 @@ class MselReader {
     if (!e)
       fail(effect, "effect " + quote(effect.text) +
                        " is not a network effect; expected 'down channel:ID', 'up channel:ID', "
-                       "'degraded channel:ID', 'down rep:ID' or 'up rep:ID', or an empty cell");
-    if (e->target == NetworkEffect::Target::Channel && !m_snap.channel(e->id))
-      fail(effect, "effect " + quote(effect.text) + " names channel " + std::to_string(e->id) +
-                       ", which is not in the workspace; expected the id of one of its " +
-                       std::to_string(m_snap.channels.size()) + " channels");
-    if (e->target == NetworkEffect::Target::Representative && !m_snap.representative(e->id))
-      fail(effect, "effect " + quote(effect.text) + " names representative " +
+                       "'degraded channel:ID', 'down rep:ID', 'up rep:ID', 'down infra:ID', "
+                       "'up infra:ID', 'degraded infra:ID', 'down agency:ID' or 'up agency:ID', "
+                       "or an empty cell");
+    if (!e->empty() && !m_snap.exists(effectTargetKind(*e), e->id)) {
+      const EntityKind kind = effectTargetKind(*e);
+      const std::size_t count = kind == EntityKind::Channel ? m_snap.channels.size()
+                                : kind == EntityKind::Representative
+                                    ? m_snap.representatives.size()
+                                : kind == EntityKind::Agency ? m_snap.agencies.size()
+                                                             : m_snap.infrastructure.size();
+      const std::string label = kindLabel(kind);
+      fail(effect, "effect " + quote(effect.text) + " names " + label + " " +
                        std::to_string(e->id) +
-                       ", who is not in the workspace; expected the id of one of its " +
-                       std::to_string(m_snap.representatives.size()) + " representatives");
+                       (kind == EntityKind::Representative ? ", who" : ", which") +
+                       " is not in the workspace; expected the id of one of its " +
+                       std::to_string(count) + " " +
+                       (kind == EntityKind::Infrastructure ? "infrastructure elements"
+                        : kind == EntityKind::Representative ? "representatives"
+                                                             : label + "s"));
+    }
     i.effect = *e;
     return i;
   }

@@ -80,9 +80,14 @@ std::optional<NetworkEffect> parseNetworkEffect(std::string_view text) {
     e.target = NetworkEffect::Target::Channel;
   else if (target == "rep")
     e.target = NetworkEffect::Target::Representative;
+  else if (target == "infra")
+    e.target = NetworkEffect::Target::Infrastructure;
+  else if (target == "agency")
+    e.target = NetworkEffect::Target::Agency;
   else
     return std::nullopt;
-  if (e.target == NetworkEffect::Target::Representative &&
+  if ((e.target == NetworkEffect::Target::Representative ||
+       e.target == NetworkEffect::Target::Agency) &&
       e.change == NetworkEffect::Change::Degraded)
     return std::nullopt;
   auto id = parseId(rest.substr(colon + 1));
@@ -96,8 +101,23 @@ std::string formatNetworkEffect(const NetworkEffect& e) {
   std::string out = e.change == NetworkEffect::Change::Up     ? "up "
                     : e.change == NetworkEffect::Change::Down ? "down "
                                                               : "degraded ";
-  out += e.target == NetworkEffect::Target::Channel ? "channel:" : "rep:";
+  switch (e.target) {
+    case NetworkEffect::Target::Channel: out += "channel:"; break;
+    case NetworkEffect::Target::Representative: out += "rep:"; break;
+    case NetworkEffect::Target::Infrastructure: out += "infra:"; break;
+    case NetworkEffect::Target::Agency: out += "agency:"; break;
+    case NetworkEffect::Target::None: return "";
+  }
   return out + std::to_string(e.id);
+}
+
+EntityKind effectTargetKind(const NetworkEffect& e) {
+  switch (e.target) {
+    case NetworkEffect::Target::Representative: return EntityKind::Representative;
+    case NetworkEffect::Target::Infrastructure: return EntityKind::Infrastructure;
+    case NetworkEffect::Target::Agency: return EntityKind::Agency;
+    default: return EntityKind::Channel;
+  }
 }
 
 }  // namespace liaison::core

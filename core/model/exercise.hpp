@@ -22,19 +22,23 @@ enum class InjectMethod { Phone, Radio, Email, InPerson, Media, Other };
 enum class InjectState { Pending, Delivered, Acknowledged, Acted, Overdue };
 enum class Rating { P, S, M, U };  // performed without / with some / with major challenges, unable
 
-// An inject's optional network event: take a channel or a representative down or bring it up.
+// An inject's optional network event: take a channel, a representative (off duty), a piece of
+// infrastructure or a whole agency down, degrade it, or bring it back up.
 struct NetworkEffect {
-  enum class Target { None, Channel, Representative };
-  enum class Change { Up, Down, Degraded };  // Degraded only for channels
+  enum class Target { None, Channel, Representative, Infrastructure, Agency };
+  enum class Change { Up, Down, Degraded };  // Degraded for channels and infrastructure
   Target target = Target::None;
   Change change = Change::Down;
   Id id = 0;
   bool empty() const { return target == Target::None; }
   bool operator==(const NetworkEffect&) const = default;
 };
-// "down channel:1326", "up rep:183", "degraded channel:1001"; "" is no effect.
+// "down channel:1326", "up rep:183", "degraded channel:1001", "down infra:2", "down agency:5";
+// "" is no effect.
 std::optional<NetworkEffect> parseNetworkEffect(std::string_view text);
 std::string formatNetworkEffect(const NetworkEffect& e);
+// The kind of record an effect changes (only for a non-empty effect).
+EntityKind effectTargetKind(const NetworkEffect& e);
 
 // One line of the MSEL.
 struct Inject {

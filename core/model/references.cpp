@@ -25,6 +25,24 @@ void forEachReference(const Entity& e,
       e);
 }
 
+namespace {
+
+template <std::size_t I = 0>
+Entity tagOf(EntityKind kind) {
+  if constexpr (I + 1 == std::variant_size_v<Entity>) {
+    return std::variant_alternative_t<I, Entity>{};
+  } else {
+    if (static_cast<std::size_t>(kind) == I) return std::variant_alternative_t<I, Entity>{};
+    return tagOf<I + 1>(kind);
+  }
+}
+
+}  // namespace
+
+Entity entityTag(EntityKind kind) {
+  return tagOf(kind);
+}
+
 bool detachReference(Entity& e, EntityKind target, Id id) {
   bool changed = false;
   std::visit(

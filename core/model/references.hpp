@@ -17,6 +17,9 @@ void forEachReference(const Entity& e,
 // Returns whether anything changed.
 bool detachReference(Entity& e, EntityKind target, Id id);
 
+// A default entity of a kind: visit it to dispatch on the kind's type.
+Entity entityTag(EntityKind kind);
+
 // The index of T in Entity (its EntityKind), at compile time.
 template <class T, std::size_t I = 0>
 constexpr EntityKind entityKindOf() {

@@ -13,6 +13,7 @@
 #include "core/store/exercise_store.hpp"
 #include "core/model/values.hpp"
 #include "core/exercise/exercise_clock.hpp"
+#include "core/exercise/network_effects.hpp"
 
 namespace liaison::core {
 
@@ -48,17 +49,8 @@ Snapshot networkWith(const Snapshot& now, const ExerciseState& state,
   }
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return deliveredBefore(state, b, a); });
-  for (std::size_t k : order) {
-    const NetworkEffect& e = state.injects[k].effect;
-    const std::string& before = state.statuses[k].effect_before;
-    if (e.target == NetworkEffect::Target::Channel) {
-      for (Channel& c : s.channels)
-        if (c.id == e.id) c.status = parseEnum<ChannelStatus>(before).value_or(c.status);
-    } else {
-      for (Representative& r : s.representatives)
-        if (r.id == e.id) r.on_duty = before != "false";
-    }
-  }
+  for (std::size_t k : order)
+    undoEffectIn(s, state.injects[k].effect, state.statuses[k].effect_before);
   return s;
 }
 
@@ -75,43 +67,27 @@ Snapshot networkAfter(const Snapshot& now, const ExerciseState& state, std::size
                      [&](std::size_t k) { return k == which || deliveredBefore(state, k, which); });
 }
 
+// The network at one point, by the same engine and availability rules as `liaison analyze`.
 void countNetwork(const Snapshot& s, NetworkPoint& p) {
-  std::map<Id, Id> parent;  // union-find over agencies
-  std::function<Id(Id)> find = [&](Id x) -> Id {
-    auto it = parent.find(x);
-    if (it == parent.end() || it->second == x) return x;
-    return it->second = find(it->second);
-  };
-  auto unite = [&](Id a, Id b) {
-    a = find(a);
-    b = find(b);
-    if (a != b) parent[a] = b;
-  };
-  for (const Agency& a : s.agencies) parent[a.id] = a.id;
+  AnalysisOptions o;
+  o.topCount = 3;
+  o.recommendations = 0;
+  o.allPairsBetweenness = false;
+  const AnalysisResult r = analyze(s, o);
   p.channels = static_cast<int>(s.channels.size());
-  for (const Representative& r : s.representatives)
-    if (!r.on_duty) p.reps_off_duty++;
-  for (const Channel& c : s.channels) {
-    if (c.status == ChannelStatus::Down) {
-      p.channels_down++;
-      continue;
-    }
-    if (c.betweenReps()) {
-      const Representative* a = s.representative(c.from_rep);
-      const Representative* b = s.representative(c.to_rep);
-      if (a && b && a->on_duty && b->on_duty) unite(a->agency, b->agency);
-    } else {
-      unite(c.from_agency, c.to_agency);
-    }
-  }
+  p.channels_down = static_cast<int>(r.channelsDown.size());
+  p.people_out = static_cast<int>(r.peopleOut.size());
+  p.infrastructure_down = static_cast<int>(r.infrastructureDown.size());
   p.needs = static_cast<int>(s.needs.size());
-  for (const Need& n : s.needs) {
-    if (find(n.agency_a) == find(n.agency_b)) continue;
+  for (const NeedResult& n : r.needs) {
+    if (n.state != NeedState::Broken) continue;
     p.needs_without_path++;
     const Agency* a = s.agency(n.agency_a);
     const Agency* b = s.agency(n.agency_b);
     p.broken_needs.push_back((a ? a->code : "?") + " - " + (b ? b->code : "?"));
   }
+  for (const Bottleneck& b : r.bottlenecks)
+    if (const NodeResult* node = r.node(b.node)) p.bottlenecks.push_back(node->name);
 }
 
 // ---- HTML helpers -------------------------------------------------------------------------------
@@ -526,15 +502,16 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
        networkSvg(m) +
        "<figcaption>Figure 3. Channels down and needs without a working path, per operational "
        "period and after each injected network effect.</figcaption></figure>\n<table>\n<tr><th>Point</th><th>Channels down</th><th>"
-       "Representatives off duty</th><th>Needs without a path</th><th>Broken needs</th><th>"
-       "Bottlenecks</th></tr>\n";
+       "People out</th><th>Infrastructure down</th><th>Needs without a path</th><th>Broken "
+       "needs</th><th>Bottlenecks</th></tr>\n";
   for (const NetworkPoint& p : m.network) {
     std::string broken, bottle;
     for (const auto& b : p.broken_needs) broken += (broken.empty() ? "" : ", ") + esc(b);
     for (const auto& b : p.bottlenecks) bottle += (bottle.empty() ? "" : ", ") + esc(b);
     h += "<tr><td>" + esc(p.label) + "</td><td class=\"n\">" + std::to_string(p.channels_down) +
          " of " + std::to_string(p.channels) + "</td><td class=\"n\">" +
-         std::to_string(p.reps_off_duty) + "</td><td class=\"n\">" +
+         std::to_string(p.people_out) + "</td><td class=\"n\">" +
+         std::to_string(p.infrastructure_down) + "</td><td class=\"n\">" +
          std::to_string(p.needs_without_path) + " of " + std::to_string(p.needs) + "</td><td>" +
          broken + "</td><td>" + (bottle.empty() ? "-" : bottle) + "</td></tr>\n";
   }
@@ -570,34 +547,10 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
   return h;
 }
 
-NetworkPointHook engineNetworkHook() {
-  return [](const Snapshot& net, NetworkPoint& p) {
-    AnalysisOptions o;
-    o.topCount = 3;
-    o.recommendations = 0;
-    const AnalysisResult r = analyze(net, o);
-    if (r.cancelled) return;
-    p.needs_without_path = 0;
-    p.broken_needs.clear();
-    for (const NeedResult& n : r.needs) {
-      if (n.state != NeedState::Broken) continue;
-      p.needs_without_path++;
-      const Agency* a = net.agency(n.agency_a);
-      const Agency* b = net.agency(n.agency_b);
-      p.broken_needs.push_back((a ? a->code : "?") + " - " + (b ? b->code : "?"));
-    }
-    p.bottlenecks.clear();
-    for (const Bottleneck& b : r.bottlenecks)
-      if (const NodeResult* node = r.node(b.node)) p.bottlenecks.push_back(node->name);
-  };
-}
-
 std::string aarHtml(const Store& store, const AarOptions& options) {
   const SnapshotPtr snap = store.load();
   const ExerciseState state = loadExercise(store);
-  AarOptions o = options;
-  if (!o.network_hook) o.network_hook = engineNetworkHook();
-  return renderAarHtml(buildAar(*snap, state, o), o);
+  return renderAarHtml(buildAar(*snap, state, options), options);
 }
 
 }  // namespace liaison::core

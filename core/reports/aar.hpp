@@ -22,15 +22,15 @@ struct NetworkPoint {
   std::string label;  // "Before the exercise", "End of period 1", "Inject 3 at 00:20:00: down
                       // channel:1001", ...
   TimeUtc time = 0;
-  int channels = 0, channels_down = 0, reps_off_duty = 0;
+  // By the availability rules (core/analysis/availability.hpp), as `liaison analyze` counts:
+  // channels that carry no traffic, people who cannot be reached, infrastructure down.
+  int channels = 0, channels_down = 0, people_out = 0, infrastructure_down = 0;
   int needs = 0, needs_without_path = 0;  // no chain of working channels between the agencies
   std::vector<std::string> broken_needs;  // "RCFD - TVRR", ...
   std::vector<std::string> bottlenecks;   // filled by the analysis hook when there is one
 };
 
-// Hook for the network analysis engine (core/analysis*): given the network at a point, fill in
-// bottlenecks or replace the simple path count. Without it, a breadth-first check over the
-// working channels counts the needs without a path.
+// An optional hook given the network at a point after the engine has filled it in (tests).
 using NetworkPointHook = std::function<void(const Snapshot& network, NetworkPoint& point)>;
 
 struct AarCapabilityRow {
@@ -79,18 +79,14 @@ AarModel buildAar(const Snapshot& snap, const ExerciseState& state, const AarOpt
 
 std::string renderAarHtml(const AarModel& model, const AarOptions& options = {});
 
-// The network at each point, with the simple path check (and the hook when given).
+// The network at each point, analysed by the engine (core/analysis/analysis.hpp) under the one
+// set of availability rules: needs without a path are the needs it finds broken, the three
+// busiest go-betweens are the bottlenecks. The hook, when given, may add to each point.
 std::vector<NetworkPoint> networkOverExercise(const Snapshot& snap, const ExerciseState& state,
                                               const NetworkPointHook& hook = {});
 
-// The analysis engine (core/analysis/analysis.hpp) as the hook: needs without a path are the needs it
-// finds broken (off-duty people unreachable, as a "down rep:" inject intends), and the three
-// busiest go-betweens are the bottlenecks.
-NetworkPointHook engineNetworkHook();
-
 class Store;
-// The whole report for a workspace: loads its snapshot and exercise state; uses
-// engineNetworkHook() unless options give another hook.
+// The whole report for a workspace: loads its snapshot and exercise state.
 std::string aarHtml(const Store& store, const AarOptions& options = {});
 
 }  // namespace liaison::core

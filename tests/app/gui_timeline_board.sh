@@ -12,7 +12,7 @@ rm -rf "$dir"
 mkdir -p "$dir/empty"
 "$liaison" import "$src/assets/demo" --into "$dir/demo.liaison" >/dev/null ||
   { echo "FAIL: import the demo"; exit 1; }
-for f in agencies incidents periods representatives contacts; do
+for f in agencies incidents periods infrastructure representatives contacts; do
   cp "$src/assets/demo/$f.csv" "$dir/empty/"
 done
 "$liaison" import "$dir/empty" --into "$dir/empty.liaison" >/dev/null ||

@@ -72,7 +72,8 @@ TEST_CASE("a drill on the demo: MSEL, headless run at 60x, responses and the AAR
   CHECK(contains(r1.out, "00:40:00  inject 4 overdue\n"));
   CHECK(lastLine(r1.out) ==
         "clock paused at 01:00:00: 6 delivered, 3 acknowledged, 3 acted, 2 overdue");
-  CHECK(query(ws, "SELECT status FROM channels WHERE id = 1001") == "up");  // down 00:20, up 01:00
+  // The tower's power feed went down at 00:20 and came back at 01:00.
+  CHECK(query(ws, "SELECT status FROM infrastructure WHERE id = 1") == "up");
 
   // The controller acknowledges RCGH's inject late, with its action, and delivers the manual one.
   auto ack = run({"drill", "ack", ws, "4", "--action", "Surge plan activated", "--by", "RCGH ED"});
@@ -180,8 +181,8 @@ TEST_CASE("a drill on the demo: MSEL, headless run at 60x, responses and the AAR
                  "<td>The radio tower failure was not relayed to the hospitals</td><td>Give "
                  "the liaison a relay checklist</td><td>Operational Communications</td><td>"
                  "TCEMA</td><td>Nadia Ellsworth</td><td>2026-06-01</td><td>2026-08-31</td>"));
-  // The network: before the drill 1 channel down and 6 representatives off duty; at the end of
-  // period 1 the tower is back (1 down) and the duty officer is gone (7 off duty).
+  // The network: before the drill 1 channel down and 6 people out (off duty); at the end of
+  // period 1 the tower is back (1 down) and the duty officer is gone (7 out).
   CHECK(contains(html,
                  "<tr><td>Before the exercise</td><td class=\"n\">1 of 335</td><td "
                  "class=\"n\">6</td>"));
@@ -189,21 +190,25 @@ TEST_CASE("a drill on the demo: MSEL, headless run at 60x, responses and the AAR
                  "<tr><td>End of period 1</td><td class=\"n\">1 of 335</td><td "
                  "class=\"n\">7</td>"));
   // With the duty officer gone, the railway loses its path to four agencies (the analysis
-  // engine, off-duty people unreachable); before the drill every need had one.
-  CHECK(contains(html, "class=\"n\">6</td><td class=\"n\">0 of 41</td>"));
+  // engine, off-duty people unreachable); before the drill every need had one. People out,
+  // infrastructure down, needs without a path.
+  CHECK(contains(html, "class=\"n\">6</td><td class=\"n\">0</td><td class=\"n\">0 of 41</td>"));
   CHECK(contains(html,
-                 "class=\"n\">7</td><td class=\"n\">4 of 41</td><td>RCFD - TVRR, HAZ14 - "
-                 "TVRR, NECA - TVRR, TVRR - TCEMA</td>"));
+                 "class=\"n\">7</td><td class=\"n\">0</td><td class=\"n\">4 of 41</td><td>RCFD - "
+                 "TVRR, HAZ14 - TVRR, NECA - TVRR, TVRR - TCEMA</td>"));
   // A point at each injected network effect, in time order before the period ends: the radio
   // tower's failure and repair both fall inside period 1, so only these rows show them.
   const std::vector<std::string> points = {
       "<tr><td>Before the exercise</td><td class=\"n\">1 of 335</td><td class=\"n\">6</td>",
-      "<tr><td>Inject 3 at 00:20:00: down channel:1001</td><td class=\"n\">2 of 335</td><td "
-      "class=\"n\">6</td><td class=\"n\">0 of 41</td>",
-      "<tr><td>Inject 7 at 01:00:00: up channel:1001</td><td class=\"n\">1 of 335</td><td "
-      "class=\"n\">6</td><td class=\"n\">0 of 41</td>",
+      // The power feed takes the tower down (2 infrastructure elements) and with it the 79
+      // county talkgroups: the school district's four needs lose every route.
+      "<tr><td>Inject 3 at 00:20:00: down infra:1</td><td class=\"n\">80 of 335</td><td "
+      "class=\"n\">6</td><td class=\"n\">2</td><td class=\"n\">4 of 41</td><td>ARC - RCASD, "
+      "RCASD - TCTA, RCASD - RCPD, RCASD - TCEMA</td>",
+      "<tr><td>Inject 7 at 01:00:00: up infra:1</td><td class=\"n\">1 of 335</td><td "
+      "class=\"n\">6</td><td class=\"n\">0</td><td class=\"n\">0 of 41</td>",
       "<tr><td>Inject 8 at 01:30:00: down rep:183</td><td class=\"n\">1 of 335</td><td "
-      "class=\"n\">7</td><td class=\"n\">4 of 41</td>",
+      "class=\"n\">7</td><td class=\"n\">0</td><td class=\"n\">4 of 41</td>",
       "<tr><td>End of period 1</td>",
       "<tr><td>End of period 2</td>"};
   std::size_t at = 0;

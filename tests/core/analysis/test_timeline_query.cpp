@@ -136,82 +136,72 @@ TEST_CASE("periodAt and timelineExtent", "[timeline]") {
   CHECK(timelineExtent(s) == std::pair<TimeUtc, TimeUtc>{50, 500});
 }
 
-TEST_CASE("AgencyReach: working channels only, representatives count for their agency",
-          "[timeline]") {
+TEST_CASE("coordination at risk: the engine's needs and task pairs, by the availability rules",
+          "[timeline][analysis]") {
+  // Agencies 1-4 with one person each; 11-21 up, 11-31 degraded, 21-41 down, 31 -> 41 one way.
   Snapshot s = sample();
   s.agencies.push_back(agency(4, "PW"));
-  Representative r1, r3;
-  r1.id = 101;
-  r1.agency = 1;
-  r3.id = 103;
-  r3.agency = 3;
-  s.representatives = {r1, r3};
-  Channel a, b, c;
-  a.id = 1;
-  a.from_agency = 1;
-  a.to_agency = 2;
-  b.id = 2;
-  b.from_rep = 101;
-  b.to_rep = 103;
-  b.status = ChannelStatus::Degraded;
-  c.id = 3;
-  c.from_agency = 2;
-  c.to_agency = 4;
-  c.status = ChannelStatus::Down;
-  s.channels = {a, b, c};
-  const AgencyReach reach(s);
-  CHECK(reach.connected(1, 2));
-  CHECK(reach.connected(2, 3));
-  CHECK_FALSE(reach.connected(2, 4));
-  CHECK(reach.allConnected({1, 2, 3}));
-  CHECK_FALSE(reach.allConnected({1, 4}));
-  CHECK(coordinationAtRisk(task(9, TaskStatus::Doing, 1, {4}), reach));
-  CHECK_FALSE(coordinationAtRisk(task(9, TaskStatus::Done, 1, {4}), reach));
-  CHECK_FALSE(coordinationAtRisk(task(9, TaskStatus::Todo, 1, {2, 3}), reach));
+  auto rep = [](Id id, Id agency) {
+    Representative r;
+    r.id = id;
+    r.agency = agency;
+    r.name = "P" + std::to_string(id);
+    return r;
+  };
+  s.representatives = {rep(11, 1), rep(21, 2), rep(31, 3), rep(41, 4)};
+  auto channel = [](Id id, Id a, Id b, ChannelStatus st, bool twoWay = true) {
+    Channel c;
+    c.id = id;
+    c.from_rep = a;
+    c.to_rep = b;
+    c.status = st;
+    c.two_way = twoWay;
+    return c;
+  };
+  s.channels = {channel(1, 11, 21, ChannelStatus::Up), channel(2, 11, 31, ChannelStatus::Degraded),
+                channel(3, 21, 41, ChannelStatus::Down),
+                channel(4, 31, 41, ChannelStatus::Up, /*twoWay=*/false)};
+  Need n70;
+  n70.id = 70;
+  n70.agency_a = 2;
+  n70.agency_b = 1;
+  s.needs = {n70};
+  s.tasks = {task(9, TaskStatus::Doing, 1, {4}), task(10, TaskStatus::Todo, 1, {2, 3}),
+             task(11, TaskStatus::Done, 1, {4})};
   CHECK(taskAgencies(task(9, TaskStatus::Todo, 1, {2, 1, 3})) == std::vector<Id>{1, 2, 3});
 
-  // With the engine: a recorded need decides its pair (1-2 connected by channels, but the
-  // analysis finds it broken); a pair without a need falls back to reachability (2-4).
-  AnalysisResult engine;
-  NeedResult broken;
-  broken.need = 70;
-  broken.agency_a = 2;
-  broken.agency_b = 1;
-  broken.state = NeedState::Broken;
-  NeedResult ok;
-  ok.need = 71;
-  ok.agency_a = 2;
-  ok.agency_b = 3;
-  ok.state = NeedState::SinglePath;
-  engine.needs = {broken, ok};
-  const CoordinationRisk r12 =
-      coordinationRisk(task(9, TaskStatus::Doing, 1, {2, 3}), reach, &engine);
-  CHECK(r12.atRisk);
-  CHECK(r12.brokenNeeds == std::vector<Id>{70});
-  CHECK(r12.unreachable.empty());
-  const CoordinationRisk r24 =
-      coordinationRisk(task(9, TaskStatus::Doing, 2, {3, 4}), reach, &engine);
-  CHECK(r24.atRisk);
-  CHECK(r24.brokenNeeds.empty());
-  CHECK(r24.unreachable == std::vector<std::pair<Id, Id>>{{2, 4}, {3, 4}});
-  CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Doing, 2, {3}), reach, &engine).atRisk);
-  CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Done, 1, {2}), reach, &engine).atRisk);
-  CHECK_FALSE(coordinationRisk(task(9, TaskStatus::Doing, 1, {2}), reach, nullptr).atRisk);
-  // A what-if that breaks need 71 (2-3) puts its task at risk, marked as what-if only.
-  WhatIfResult whatif;
-  whatif.failed.representatives = {103};
-  NeedImpact cut;
-  cut.need = 71;
-  cut.before = NeedState::SinglePath;
-  cut.after = NeedState::Broken;
-  whatif.needs = {cut};
-  const CoordinationRisk w =
-      coordinationRisk(task(9, TaskStatus::Doing, 2, {3}), reach, &engine, &whatif);
+  const AnalysisResult engine = analyze(s);
+  // 1 reaches 4 (11-31-41) but 4 reaches nobody: the pair is at risk; 1-2 is a recorded need
+  // that works; 1-3 (degraded still carries) and 2-3 (through 11) reach each other.
+  const CoordinationRisk r9 = coordinationRisk(s.tasks[0], &engine);
+  CHECK(r9.atRisk);
+  CHECK(r9.unreachable == std::vector<std::pair<Id, Id>>{{1, 4}});
+  CHECK_FALSE(coordinationRisk(s.tasks[1], &engine).atRisk);
+  CHECK_FALSE(coordinationRisk(s.tasks[2], &engine).atRisk);  // done
+  CHECK_FALSE(coordinationRisk(s.tasks[0], nullptr).atRisk);  // no result yet: not known
+  REQUIRE(engine.taskPair(4, 1));
+  CHECK_FALSE(engine.taskPair(4, 1)->reachable);
+  CHECK(engine.taskPair(2, 3)->reachable);
+  CHECK(engine.taskPair(1, 2) == nullptr);  // a recorded need decides that pair
+
+  // The person of agency 2 off duty: the recorded need 2-1 breaks, and 2-3 with it.
+  Snapshot off = s;
+  off.representatives[1].on_duty = false;
+  const AnalysisResult e2 = analyze(off);
+  const CoordinationRisk r10 = coordinationRisk(off.tasks[1], &e2);
+  CHECK(r10.atRisk);
+  CHECK(r10.brokenNeeds == std::vector<Id>{70});
+  CHECK(r10.unreachable == std::vector<std::pair<Id, Id>>{{2, 3}});
+
+  // A what-if that takes 31 out cuts 1-3 (and 2-3): task 10 is at risk under the what-if only.
+  FailureSet f;
+  f.representatives = {31};
+  const WhatIfResult whatif = whatIf(s, f);
+  const CoordinationRisk w = coordinationRisk(s.tasks[1], &engine, &whatif);
   CHECK(w.atRisk);
   CHECK(w.whatIfOnly);
-  CHECK(w.brokenNeeds == std::vector<Id>{71});
-  CHECK_FALSE(
-      coordinationRisk(task(9, TaskStatus::Doing, 1, {2}), reach, &engine, &whatif).whatIfOnly);
+  CHECK(w.unreachable == std::vector<std::pair<Id, Id>>{{1, 3}, {2, 3}});
+  CHECK_FALSE(coordinationRisk(s.tasks[0], &engine, &whatif).whatIfOnly);
 }
 
 TEST_CASE("StateIndex: a task moved todo -> doing -> done is 'doing' in between",
@@ -279,9 +269,10 @@ TEST_CASE("StateIndex: channels go down and up; removals; imports are the baseli
   demo.update({putEntry(1, 5000, agency(1, "RFD"), "demo-setup")});
   CHECK(demo.stateAt(live, 10)->agencies.size() == 2);  // agency 2: never journaled, live
   CHECK(demo.stateAt(live, 10)->agencies[0].code == "RFD");
-  // Reachability at a past time follows the channel.
-  CHECK_FALSE(AgencyReach(*index.stateAt(live, 6200)).connected(1, 2));
-  CHECK(AgencyReach(*index.stateAt(live, 7100)).connected(1, 2));
+  // The availability rules at a past time follow the channel.
+  const SnapshotPtr at6200 = index.stateAt(live, 6200), at7100 = index.stateAt(live, 7100);
+  CHECK(Availability(*at6200).channelStatus(5) == Status::Down);
+  CHECK(Availability(*at7100).channelStatus(5) == Status::Up);
 }
 
 TEST_CASE("TimeTravel caches per scrub position and returns live for nullopt",

@@ -4,6 +4,7 @@
 // a simulated headless run.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "core/exercise/drill.hpp"
@@ -258,4 +259,45 @@ TEST_CASE(
   CHECK(v.delivered == 1);
   CHECK(v.pending == 2);
   CHECK(v.next_offset == 1800);
+}
+
+TEST_CASE("infrastructure and agency effects: applied on delivery, undone in order by a reset",
+          "[drill][infrastructure]") {
+  testing::TempDir tmp;
+  auto store = Store::create(tmp.file("drill.liaison"));
+  testing::seed(*store);
+  Incident inc;
+  inc.id = 1;
+  inc.name = "Drill";
+  inc.exercise = true;
+  inc.start = 1778761800;
+  Infrastructure tower;
+  tower.id = 1;
+  tower.name = "Hilltop tower";
+  tower.kind = InfrastructureKind::Tower;
+  store->apply(std::vector<Command>{put(inc), put(tower)}, "tester");
+  // The tower is degraded, then down, then the agency RCPD goes down: a reset must bring the
+  // tower back to up (its first state) and RCPD back up.
+  testing::writeBytes(tmp.file("msel.csv"),
+                      "inject_number,scenario_time,to,message,effect\n"
+                      "1,00:05:00,RCFD,Tower on battery,degraded infra:1\n"
+                      "2,00:10:00,RCFD,Tower fails,down infra:1\n"
+                      "3,00:15:00,RCPD,HQ evacuated,down agency:2\n");
+  importMsel(tmp.file("msel.csv"), *store, "controller");
+  Drill d(*store, "controller");
+  d.start(1000);
+  d.setSpeed(1000, 60);
+  CHECK(d.advance(1005) == std::vector<std::string>{"1"});
+  CHECK(store->load()->infrastructureItem(1)->status == Status::Degraded);
+  CHECK(d.advance(1010) == std::vector<std::string>{"2"});
+  CHECK(d.state().status(2)->effect_before == "degraded");
+  CHECK(store->load()->infrastructureItem(1)->status == Status::Down);
+  const auto changed = d.advance(1015);  // inject 3 delivered (and inject 1 now overdue)
+  CHECK(std::find(changed.begin(), changed.end(), "3") != changed.end());
+  CHECK(store->load()->agency(2)->status == Status::Down);
+  d.reset(2000);
+  const SnapshotPtr after = store->load();
+  CHECK(after->infrastructureItem(1)->status == Status::Up);
+  CHECK(after->agency(2)->status == Status::Up);
+  CHECK(store->verify().ok);
 }

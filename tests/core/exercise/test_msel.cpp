@@ -63,8 +63,10 @@ TEST_CASE("the demo MSEL reads as a controller wrote it in a spreadsheet", "[mse
   CHECK(i1.controller == "Controller A (Ruiz)");
   CHECK(i1.evaluator_notes == "Note the time from call to the hazmat page");
   CHECK(i1.effect.empty());
+  // "County radio tower fails": the tower's power feed (infrastructure 1) goes down, and with
+  // it the tower and every talkgroup it carries.
   CHECK(injects[2].effect ==
-        NetworkEffect{NetworkEffect::Target::Channel, NetworkEffect::Change::Down, 1001});
+        NetworkEffect{NetworkEffect::Target::Infrastructure, NetworkEffect::Change::Down, 1});
   CHECK(injects[5].manual());
   CHECK(injects[5].method == InjectMethod::Media);
   CHECK(injects[7].effect ==
@@ -121,7 +123,8 @@ TEST_CASE("each malformed MSEL is refused with its exact file:line:column messag
                   "channel 1001\n",
                   snap) ==
         "m.csv:2:5: effect 'fail channel 1001' is not a network effect; expected 'down "
-        "channel:ID', 'up channel:ID', 'degraded channel:ID', 'down rep:ID' or 'up rep:ID', or an "
+        "channel:ID', 'up channel:ID', 'degraded channel:ID', 'down rep:ID', 'up rep:ID', 'down "
+        "infra:ID', 'up infra:ID', 'degraded infra:ID', 'down agency:ID' or 'up agency:ID', or an "
         "empty cell");
   CHECK(mselError("inject_number,scenario_time,to,message,effect\n1,00:05:00,RCFD,hi,down "
                   "channel:99999\n",

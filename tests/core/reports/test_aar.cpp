@@ -185,22 +185,22 @@ TEST_CASE("the AAR network: a point at each injected effect, repairs within a pe
   REQUIRE(points.size() == 5);
   CHECK(points[0].label == "Before the exercise");
   CHECK(points[0].channels_down == 0);
-  CHECK(points[0].reps_off_duty == 0);
+  CHECK(points[0].people_out == 0);
   // Two effects in the same second are two points, each with only what came before it.
   CHECK(points[1].label == "Inject 1 at 00:10:00: down channel:1001");
   CHECK(points[1].channels_down == 1);
-  CHECK(points[1].reps_off_duty == 0);
+  CHECK(points[1].people_out == 0);
   CHECK(points[1].needs_without_path == 1);
   CHECK(points[2].label == "Inject 2 at 00:10:00: down rep:102");
   CHECK(points[2].channels_down == 1);
-  CHECK(points[2].reps_off_duty == 1);
+  CHECK(points[2].people_out == 1);
   CHECK(points[3].label == "Inject 3 at 00:20:00: up channel:1001");
   CHECK(points[3].time == inc.start + 1200);
   CHECK(points[3].channels_down == 0);
-  CHECK(points[3].reps_off_duty == 1);
+  CHECK(points[3].people_out == 1);
   CHECK(points[4].label == "End of the exercise");
   CHECK(points[4].channels_down == 0);
-  CHECK(points[4].reps_off_duty == 1);
+  CHECK(points[4].people_out == 1);
 
   const std::string html = renderAarHtml(buildAar(*snap, state));
   CHECK(html.find("<tr><td>Inject 3 at 00:20:00: up channel:1001</td>") != std::string::npos);
