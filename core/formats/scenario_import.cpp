@@ -16,6 +16,7 @@
 #include "core/formats/scenario_files.hpp"
 #include "core/model/enums.hpp"
 #include "core/model/references.hpp"
+#include "core/model/time_zone.hpp"
 #include "core/model/values.hpp"
 
 namespace liaison::core {
@@ -176,6 +177,10 @@ class Importer {
   // ---- rules across fields, per entity ----
 
   void check(const RowReader& row, const Incident& x) {
+    if (!isTimeZone(x.time_zone))
+      row.fail(row.cell("time_zone"), "time_zone " + quote(x.time_zone) +
+                                          " is not a time zone; expected an IANA name such as "
+                                          "America/Chicago, or an empty cell for UTC");
     if (x.end && *x.end <= x.start)
       row.fail(row.cell("end"), "end " + std::string(row.cell("end").text) +
                                     " is not after start; expected a time after " +

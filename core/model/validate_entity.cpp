@@ -10,6 +10,7 @@
 #include "core/model/enums.hpp"
 #include "core/model/journal_summary.hpp"
 #include "core/model/references.hpp"
+#include "core/model/time_zone.hpp"
 
 namespace liaison::core {
 
@@ -193,6 +194,10 @@ void check(Checker& c, const Need& n) {
 
 void check(Checker& c, const Incident& i) {
   checkTimes(c, i.start, i.end);
+  if (!isTimeZone(i.time_zone))
+    c.fail("time_zone", "\"" + i.time_zone +
+                            "\" is not a time zone; use an IANA name such as America/Chicago, or "
+                            "leave it empty for UTC");
 }
 
 void check(Checker& c, const OperationalPeriod& p) {

@@ -52,6 +52,7 @@ struct AarParticipant {
 struct AarModel {
   // Overview.
   std::string name, number, location, scope, scenario, dates;
+  std::string zone;  // the incident's time zone: every time of the report is shown in it
   std::vector<std::string> objectives;     // in order of first appearance (MSEL, observations)
   std::vector<std::string> organisations;  // "CODE - name (assisting)", by code
   ScenarioSeconds duration = 0;            // scenario time the exercise ran (clock reading)

@@ -8,6 +8,7 @@
 #include "core/formats/csv.hpp"
 #include "core/model/enums.hpp"
 #include "core/model/values.hpp"
+#include "core/reports/report_time.hpp"
 
 namespace liaison::core {
 namespace {
@@ -117,6 +118,7 @@ Ics214Log buildIcs214(const Snapshot& s, const std::vector<JournalEntry>& journa
   log.period = o.period;
   if (const Incident* inc = s.mainIncident()) {
     log.incident_name = inc->name;
+    log.zone = inc->time_zone;
     log.incident_number = inc->number;
     log.exercise = inc->exercise;
   }
@@ -204,11 +206,13 @@ std::string ics214Html(const Ics214Log& log) {
   if (log.who.resources.empty()) out += "<tr><td class=\"muted\">None recorded</td></tr>\n";
   for (const std::string& r : log.who.resources) out += "<tr><td>" + htmlEscape(r) + "</td></tr>\n";
   out +=
-      "</tbody></table>\n<h2>7. Activity Log</h2>\n<table><thead><tr><th>Date/Time (UTC)</th>"
-      "<th>Notable Activities</th><th>Recorded by</th></tr></thead><tbody>\n";
+      "</tbody></table>\n<h2>7. Activity Log</h2>\n<table><thead><tr><th>Date/Time (" +
+      htmlEscape(zoneName(log.zone)) +
+      ")</th><th>Notable Activities</th><th>Recorded by</th></tr></thead><tbody>\n";
   for (const Ics214Activity& a : log.activities)
     out += std::string(a.significant ? "<tr class=\"sig\">" : "<tr>") + "<td class=\"time\">" +
-           formatTime(a.time) + "</td><td>" + htmlEscape(a.text) + "</td><td>" + htmlEscape(a.who) +
+           reportTime(a.time, log.zone) + "</td><td>" + htmlEscape(a.text) + "</td><td>" +
+           htmlEscape(a.who) +
            "</td></tr>\n";
   if (log.activities.empty())
     out += "<tr><td></td><td class=\"muted\">No activity in this period</td><td></td></tr>\n";
@@ -216,7 +220,7 @@ std::string ics214Html(const Ics214Log& log) {
   row("Name", log.who.prepared_by);
   row("Position/Title", log.who.ics_position);
   row("Signature", "");
-  row("Date/Time (UTC)", timeOrBlank(log.who.prepared_at));
+  row("Date/Time", log.who.prepared_at ? reportTime(log.who.prepared_at, log.zone) : "");
   out +=
       "</table></div>\n<p class=\"muted\">ICS 214, Page 1. Written by Liaison from the "
       "workspace's journal and timeline.</p>\n</body></html>\n";
@@ -226,6 +230,7 @@ std::string ics214Html(const Ics214Log& log) {
 std::string timelineReportHtml(const Snapshot& s, int period, TimeUtc prepared_at) {
   const Incident* inc = s.mainIncident();
   const std::string name = inc ? inc->name : "Incident";
+  const std::string zone = incidentZone(s);
   std::string out = reportPageStart("Significant events - " + name, s.isExercise());
   out += "<h1>Significant events: " + htmlEscape(name) + "</h1>\n";
   TimeUtc from = std::numeric_limits<TimeUtc>::min(), to = std::numeric_limits<TimeUtc>::max();
@@ -238,17 +243,17 @@ std::string timelineReportHtml(const Snapshot& s, int period, TimeUtc prepared_a
     from = it->start;
     to = it->end;
     out += std::string("<p>Operational period ") + std::to_string(period) + ": " +
-           formatTime(from) + " to " + formatTime(to) + " (UTC)</p>\n";
+           reportTime(from, zone) + " to " + reportTime(to, zone) + "</p>\n";
   }
-  out += "<p class=\"muted\">Prepared " + timeOrBlank(prepared_at) + "</p>\n";
-  out +=
-      "<table><thead><tr><th>Date/Time (UTC)</th><th>Kind</th><th>Agencies</th><th>Event</th>"
-      "<th>Source</th></tr></thead><tbody>\n";
+  out += "<p class=\"muted\">Prepared " + (prepared_at ? reportTime(prepared_at, zone) : "") +
+         "</p>\n";
+  out += "<table><thead><tr><th>Date/Time (" + htmlEscape(zoneName(zone)) +
+         ")</th><th>Kind</th><th>Agencies</th><th>Event</th><th>Source</th></tr></thead><tbody>\n";
   std::size_t n = 0;
   for (const TimelineEvent* e : s.eventsByTime()) {
     if (!e->significant || e->time < from || e->time >= to) continue;
     ++n;
-    out += "<tr><td class=\"time\">" + formatTime(e->time) + "</td><td>" +
+    out += "<tr><td class=\"time\">" + reportTime(e->time, zone) + "</td><td>" +
            std::string(toString(e->kind)) + "</td><td>" + htmlEscape(agencyCodes(s, e->agencies)) +
            "</td><td>" + htmlEscape(e->text) + "</td><td>" + htmlEscape(e->source) + "</td></tr>\n";
   }

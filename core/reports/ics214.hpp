@@ -37,6 +37,7 @@ struct Ics214Activity {
 
 struct Ics214Log {
   std::string incident_name, incident_number;
+  std::string zone;  // the incident's time zone (HTML shows local times in it)
   bool exercise = false;
   int period = 0;
   TimeUtc from = 0, to = 0;

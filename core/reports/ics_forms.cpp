@@ -11,6 +11,7 @@
 #include "core/formats/csv.hpp"
 #include "core/model/enums.hpp"
 #include "core/reports/ics214.hpp"
+#include "core/reports/report_time.hpp"
 #include "core/analysis/network_builder.hpp"
 #include "core/model/values.hpp"
 
@@ -62,6 +63,7 @@ IcsFormHeader makeHeader(const Snapshot& s, const IcsFormOptions& o,
   IcsFormHeader h;
   if (const Incident* inc = s.mainIncident()) {
     h.incident_name = inc->name;
+    h.zone = inc->time_zone;
     h.incident_number = inc->number;
     h.exercise = inc->exercise;
   }
@@ -122,12 +124,12 @@ std::string pageCss(PaperSize paper) {
   return css;
 }
 
-// "2026-05-14" and "12:30 UTC" from a time (blank for 0).
-std::string datePart(TimeUtc t) {
-  return t ? formatTime(t).substr(0, 10) : "";
+// "2026-05-14" and "08:30 EDT" from a time, local in the incident's zone (blank for 0).
+std::string datePart(TimeUtc t, const std::string& zone) {
+  return t ? reportDate(t, zone) : "";
 }
-std::string clockPart(TimeUtc t) {
-  return t ? formatTime(t).substr(11, 5) + " UTC" : "";
+std::string clockPart(TimeUtc t, const std::string& zone) {
+  return t ? reportClock(t, zone) : "";
 }
 
 std::string incidentLine(const IcsFormHeader& h) {
@@ -141,10 +143,10 @@ std::string headerHtml(const IcsFormHeader& h) {
   return "<table class=\"form hdr\"><tr><td><span class=\"blk\">1. Incident Name:</span> " +
          htmlEscape(incidentLine(h)) +
          "</td>\n<td><span class=\"blk\">2. Operational Period:</span> " + htmlEscape(period) +
-         "<br><span class=\"sub\">Date From: " + datePart(h.from) +
-         "</span> Date To: " + datePart(h.to) +
-         "<br><span class=\"sub\">Time From: " + clockPart(h.from) +
-         "</span> Time To: " + clockPart(h.to) + "</td></tr></table>\n";
+         "<br><span class=\"sub\">Date From: " + datePart(h.from, h.zone) +
+         "</span> Date To: " + datePart(h.to, h.zone) +
+         "<br><span class=\"sub\">Time From: " + clockPart(h.from, h.zone) +
+         "</span> Time To: " + clockPart(h.to, h.zone) + "</td></tr></table>\n";
 }
 
 std::string selectionHtml(const IcsFormHeader& h) {
@@ -162,7 +164,7 @@ std::string preparedHtml(const IcsFormHeader& h, const std::string& block) {
 
 std::string footerHtml(const IcsFormHeader& h, const char* form) {
   return std::string("<table class=\"footer\"><tr><td class=\"blk\">") + form +
-         "</td><td>IAP Page ____</td><td>Date/Time: " + htmlEscape(timeOrBlank(h.prepared_at)) +
+         "</td><td>IAP Page ____</td><td>Date/Time: " + htmlEscape(h.prepared_at ? reportTime(h.prepared_at, h.zone) : "") +
          "</td></tr></table>\n<p class=\"muted\">Written by Liaison from the workspace's "
          "directory.</p>\n</body></html>\n";
 }

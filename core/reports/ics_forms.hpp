@@ -36,6 +36,7 @@ struct IcsFormOptions {
 // Blocks 1 and 2 (incident, operational period) and the "prepared by" block, common to both.
 struct IcsFormHeader {
   std::string incident_name, incident_number;
+  std::string zone;  // the incident's time zone (HTML shows local times in it)
   bool exercise = false;
   int period = 0;  // 0: the whole incident
   TimeUtc from = 0, to = 0;

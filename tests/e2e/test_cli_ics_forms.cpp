@@ -160,7 +160,7 @@ TEST_CASE("report --ics205a: --include-sensitive, --agency and --period of the e
   const std::string h = readFile(html);
   CHECK(contains(h, "Period 1"));
   CHECK(contains(h, "Date From: 2026-05-14"));
-  CHECK(contains(h, "Time From: 12:30 UTC"));
+  CHECK(contains(h, "Time From: 08:30 EDT"));  // local, in the incident's zone (12:30 UTC)
   CHECK(contains(h, "Selected agencies only: TCEMA"));
   CHECK(contains(h, "size:letter"));
   CHECK(contains(h, "EXERCISE EXERCISE EXERCISE"));
