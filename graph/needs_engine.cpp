@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -90,6 +91,20 @@ class Progress {
   std::mutex m_mutex;
 };
 
+// From this many target Ends on, one search from the source End serves them all; below, each
+// pair of Ends gets its own bidirectional search (see needs_search.hpp).
+constexpr std::size_t kBatchFrom = 6;
+
+// The arcs of a path (each hop's edge, travelled from -> to or back).
+std::vector<Index> arcsOf(const Graph& graph, const Path& p) {
+  std::vector<Index> arcs;
+  for (const Hop& h : p.hops) {
+    const Index e = graph.requireEdge(h.edge);
+    arcs.push_back(2 * e + (graph.node(graph.edgeFrom(e)).id == h.from ? 0 : 1));
+  }
+  return arcs;
+}
+
 unsigned threadsFor(const RunControl& control, std::size_t items, std::size_t minPerThread) {
   if (items < 2 * minPerThread) return 1;
   return detail::threadCount(control, items / minPerThread);
@@ -151,6 +166,9 @@ bool NeedsEngine::run() {
   auto phase1 = [&](unsigned) {
     detail::TargetSet targets(n);
     detail::PathSearch search(net);
+    detail::PairSearch pair(net);
+    detail::EndMarks marks(n);
+    std::vector<Index> arcs;
     std::unique_ptr<detail::LoadSearch> load;
     if (opt.load) load = std::make_unique<detail::LoadSearch>(net, opt.loadMetric);
     std::vector<int> slot(ends.members.size(), -1);
@@ -181,39 +199,72 @@ bool NeedsEngine::run() {
             targetEndIds.push_back(t);
           }
         }
-        targets.set(targetEnds);
-        auto each = [&](auto&& fn) {
-          for (std::size_t d : demands) {
-            const Index v = search.hit(slot[static_cast<std::size_t>(ends.target[d])]);
-            if (v != kNoIndex) fn(m_answers[d], v);
+        if (targetEnds.size() < kBatchFrom) {
+          // Few target Ends: a bidirectional search per pair of Ends.
+          for (std::size_t j = 0; j < targetEnds.size(); ++j) {
+            const std::vector<Index>& tgt = *targetEnds[j];
+            marks.set(sources, tgt);
+            auto pairPath = [&](detail::SearchKind kind, Metric metric, Path& out) {
+              Index source;
+              if (!pair.run(kind, sources, tgt, marks, source, arcs)) return false;
+              out = makePath(m_graph, source, arcs, metric);
+              return true;
+            };
+            Path fast, safe, hops;
+            bool reach;
+            if (wantSearchPaths) {
+              reach = pairPath(detail::SearchKind::Latency, Metric::Latency, fast);
+              if (reach) pairPath(detail::SearchKind::Reliability, Metric::Reliability, safe);
+            } else {
+              reach = pairPath(detail::SearchKind::Reach, Metric::Hops, hops);
+            }
+            if (reach && opt.paths) pairPath(detail::SearchKind::FewestHops, Metric::Hops, hops);
+            for (std::size_t d : demands) {
+              if (slot[static_cast<std::size_t>(ends.target[d])] != static_cast<int>(j)) continue;
+              NeedAnswer& a = m_answers[d];
+              a.reachable = reach;
+              a.fastest = fast;
+              a.mostReliable = safe;
+              a.fewestHops = hops;
+            }
           }
-        };
-        auto pathTo = [&](Index v, Metric metric) {
-          Index source;
-          const std::vector<Index> arcs = search.arcsTo(v, source);
-          return makePath(m_graph, source, arcs, metric);
-        };
-        if (wantSearchPaths) {
-          search.run(detail::SearchKind::Latency, sources, targets);
-          each([&](NeedAnswer& a, Index v) {
-            a.reachable = true;
-            a.fastest = pathTo(v, Metric::Latency);
-          });
-          search.run(detail::SearchKind::Reliability, sources, targets);
-          each([&](NeedAnswer& a, Index v) { a.mostReliable = pathTo(v, Metric::Reliability); });
         } else {
-          search.run(detail::SearchKind::Reach, sources, targets);
-          each([&](NeedAnswer& a, Index) { a.reachable = true; });
-        }
-        if (opt.paths) {
-          search.run(detail::SearchKind::FewestHops, sources, targets);
-          each([&](NeedAnswer& a, Index v) { a.fewestHops = pathTo(v, Metric::Hops); });
+          // Many target Ends: one search per metric from S serves them all.
+          targets.set(targetEnds);
+          auto each = [&](auto&& fn) {
+            for (std::size_t d : demands) {
+              const Index v = search.hit(slot[static_cast<std::size_t>(ends.target[d])]);
+              if (v != kNoIndex) fn(m_answers[d], v);
+            }
+          };
+          auto pathTo = [&](Index v, Metric metric) {
+            Index source;
+            const std::vector<Index> route = search.arcsTo(v, source);
+            return makePath(m_graph, source, route, metric);
+          };
+          if (wantSearchPaths) {
+            search.run(detail::SearchKind::Latency, sources, targets);
+            each([&](NeedAnswer& a, Index v) {
+              a.reachable = true;
+              a.fastest = pathTo(v, Metric::Latency);
+            });
+            search.run(detail::SearchKind::Reliability, sources, targets);
+            each([&](NeedAnswer& a, Index v) { a.mostReliable = pathTo(v, Metric::Reliability); });
+          } else {
+            search.run(detail::SearchKind::Reach, sources, targets);
+            each([&](NeedAnswer& a, Index) { a.reachable = true; });
+          }
+          if (opt.paths) {
+            search.run(detail::SearchKind::FewestHops, sources, targets);
+            each([&](NeedAnswer& a, Index v) { a.fewestHops = pathTo(v, Metric::Hops); });
+          }
         }
         if (opt.load) {
           weights.assign(targetEnds.size(), 0.0);
           for (std::size_t d : demands)
             weights[static_cast<std::size_t>(slot[static_cast<std::size_t>(ends.target[d])])] +=
                 m_demands[d].weight;
+          if (targetEnds.size() < kBatchFrom) targets.set(targetEnds);
           load->run(sources, targets, targetEnds, weights, nodeAcc[blk].data(), edgeAcc[blk].data(),
                     loadRouted);
           for (std::size_t d : demands)
@@ -271,9 +322,17 @@ bool NeedsEngine::run() {
           a.reliableWithinBudget = a.mostReliable;
         } else if (a.mostReliable.found && detail::withinBudget(a.fastest.latency, limit)) {
           if (!budget) budget = std::make_unique<detail::BudgetSearch>(net);
-          Index source;
-          if (budget->run(sources, targets, marks, limit, source, arcs))
-            a.reliableWithinBudget = makePath(m_graph, source, arcs, Metric::Reliability);
+          auto route = [&](const Path& p) {
+            detail::Route r;
+            r.source = m_graph.nodeIndex(p.nodes[0]);
+            r.arcs = arcsOf(m_graph, p);
+            budget->measure(r);
+            return r;
+          };
+          detail::Route best;
+          if (budget->run(sources, targets, marks, limit, route(a.fastest), route(a.mostReliable),
+                          best))
+            a.reliableWithinBudget = makePath(m_graph, best.source, best.arcs, Metric::Reliability);
         }
       }
       if (opt.counts || opt.cuts) {

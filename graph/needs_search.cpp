@@ -6,6 +6,33 @@
 
 namespace liaison::graph::detail {
 
+// The same interface over the project's indexed 4-ary heap (one entry per node, decrease-key).
+class QuadAdapter {
+ public:
+  explicit QuadAdapter(Index n) : m_buf(n, SsspBuffers::DistancesOnly{}), m_heap(m_buf) {}
+  QuadAdapter(const QuadAdapter&) = delete;
+  QuadAdapter& operator=(const QuadAdapter&) = delete;
+  bool empty() const { return m_heap.empty(); }
+  std::size_t size() const { return m_heap.end - QuadHeap::kRoot; }
+  double topKey() const { return m_heap.key[QuadHeap::kRoot]; }
+  Index topNode() const { return m_heap.node[QuadHeap::kRoot]; }
+  Index popNode() { return m_heap.pop(); }
+  void update(double key, Index v) {
+    if (m_heap.contains(v))
+      m_heap.decrease(key, v);
+    else
+      m_heap.push(key, v);
+  }
+  void clear() {
+    for (std::size_t i = QuadHeap::kRoot; i < m_heap.end; ++i) m_heap.pos[m_heap.node[i]] = -1;
+    m_heap.end = QuadHeap::kRoot;
+  }
+
+ private:
+  SsspBuffers m_buf;
+  QuadHeap m_heap;
+};
+
 namespace {
 
 // Binary min-heap with lazy deletion (a node may sit in it several times; the first pop
@@ -23,6 +50,13 @@ class LazyHeap {
     m_items.push_back({key, v});
     std::push_heap(m_items.begin(), m_items.end(), later);
   }
+  const Item& top() const { return m_items.front(); }
+  // The QuadAdapter interface (entries are lazy: callers skip settled nodes).
+  const Key& topKey() const { return m_items.front().key; }
+  std::size_t size() const { return m_items.size(); }
+  Index topNode() const { return m_items.front().node; }
+  Index popNode() { return pop().node; }
+  void update(const Key& key, Index v) { push(key, v); }
   Item pop() {
     std::pop_heap(m_items.begin(), m_items.end(), later);
     const Item top = m_items.back();
@@ -98,6 +132,7 @@ void PathSearch::run(SearchKind kind, const std::vector<Index>& sources, const T
       });
       break;
     case SearchKind::Reach:
+    case SearchKind::Combined:
       breadthFirst(sources, targets);
       break;
   }
@@ -185,6 +220,194 @@ std::vector<Index> PathSearch::arcsTo(Index v, Index& source) const {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+PairSearch::PairSearch(const NeedsNet& net)
+    : m_net(net),
+      m_f(static_cast<std::size_t>(net.nodeCount()), State{0, -1, 0.0}),
+      m_b(static_cast<std::size_t>(net.nodeCount()), State{0, -1, 0.0}),
+      m_f2(static_cast<std::size_t>(net.nodeCount()), 0.0),
+      m_b2(static_cast<std::size_t>(net.nodeCount()), 0.0),
+      m_fq(std::make_unique<QuadAdapter>(net.nodeCount())),
+      m_bq(std::make_unique<QuadAdapter>(net.nodeCount())) {}
+
+PairSearch::~PairSearch() = default;
+
+bool PairSearch::run(SearchKind kind, const std::vector<Index>& sources,
+                     const std::vector<Index>& targets, const EndMarks& marks, Index& source,
+                     std::vector<Index>& arcs) {
+  ++m_stamp;
+  arcs.clear();
+  source = kNoIndex;
+  const NeedsNet& net = m_net;
+  bool found = false;
+  switch (kind) {
+    case SearchKind::Latency:
+      found = bidirectional<double>(sources, targets, marks, [&](Index i) {
+        return net.latency[static_cast<std::size_t>(i)];
+      });
+      break;
+    case SearchKind::Reliability:
+      found = bidirectional<double>(sources, targets, marks,
+                                    [&](Index i) { return net.cost[static_cast<std::size_t>(i)]; });
+      break;
+    case SearchKind::FewestHops:
+      found = bidirectional<HopKey>(sources, targets, marks, [&](Index i) {
+        return HopKey{1.0, net.latency[static_cast<std::size_t>(i)]};
+      });
+      break;
+    case SearchKind::Reach:
+      found = bidirectional<double>(sources, targets, marks, [](Index) { return 1.0; });
+      break;
+    case SearchKind::Combined:
+      found = bidirectional<double>(sources, targets, marks, [&](Index i) {
+        const std::size_t u = static_cast<std::size_t>(i);
+        return net.cost[u] + m_lambda * net.latency[u];
+      });
+      break;
+  }
+  if (!found) return false;
+  // The forward chain to the meeting node, then the backward chain from it.
+  Index v = m_meet;
+  for (Index a; (a = m_f[static_cast<std::size_t>(v)].arc) >= 0; v = m_net.tail(a))
+    arcs.push_back(a);
+  source = v;
+  std::reverse(arcs.begin(), arcs.end());
+  for (Index a, x = m_meet; (a = m_b[static_cast<std::size_t>(x)].arc) >= 0; x = m_net.head(a))
+    arcs.push_back(a);
+  // Zero-length cycles can make the two chains cross: cut them out (same length, and the
+  // remaining interior still avoids both Ends).
+  std::vector<Index> nodes{source};
+  for (Index a : arcs) nodes.push_back(m_net.head(a));
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    for (std::size_t j = nodes.size(); j-- > i + 1;)
+      if (nodes[j] == nodes[i]) {
+        nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                    nodes.begin() + static_cast<std::ptrdiff_t>(j) + 1);
+        arcs.erase(arcs.begin() + static_cast<std::ptrdiff_t>(i),
+                   arcs.begin() + static_cast<std::ptrdiff_t>(j));
+        break;
+      }
+  return true;
+}
+
+template <class Key, class Len>
+bool PairSearch::bidirectional(const std::vector<Index>& sources, const std::vector<Index>& targets,
+                               const EndMarks& marks, Len&& len) {
+  static thread_local LazyHeap<HopKey> fLazy, bLazy;
+  auto& fHeap = [&]() -> auto& {
+    if constexpr (std::is_same_v<Key, double>)
+      return *m_fq;
+    else
+      return fLazy;
+  }
+  ();
+  auto& bHeap = [&]() -> auto& {
+    if constexpr (std::is_same_v<Key, double>)
+      return *m_bq;
+    else
+      return bLazy;
+  }
+  ();
+  fHeap.clear();
+  bHeap.clear();
+  // Marks: 2 * stamp = labelled, 2 * stamp + 1 = settled.
+  const std::uint32_t seen = 2 * m_stamp, done = seen + 1;
+  State* const fs = m_f.data();
+  State* const bs = m_b.data();
+  auto keyOf = [&](const State* st, const std::vector<double>& second, Index v) {
+    if constexpr (std::is_same_v<Key, double>) {
+      (void)second;
+      return st[v].dist;
+    } else {
+      return HopKey{st[v].dist, second[static_cast<std::size_t>(v)]};
+    }
+  };
+  auto store = [](State* st, std::vector<double>& second, Index v, const Key& k) {
+    if constexpr (std::is_same_v<Key, double>) {
+      st[v].dist = k;
+      (void)second;
+    } else {
+      st[v].dist = k.hops;
+      second[static_cast<std::size_t>(v)] = k.latency;
+    }
+  };
+  auto add = [](const Key& a, const Key& b) {
+    if constexpr (std::is_same_v<Key, double>)
+      return a + b;
+    else
+      return HopKey{a.hops + b.hops, a.latency + b.latency};
+  };
+  bool have = false;
+  Key best{};
+  m_meet = kNoIndex;
+  auto meet = [&](Index v) {
+    const Key total = add(keyOf(fs, m_f2, v), keyOf(bs, m_b2, v));
+    if (!have || total < best) {
+      have = true;
+      best = total;
+      m_meet = v;
+    }
+  };
+  for (Index s : sources) {
+    fs[s] = {seen, -1, 0.0};
+    store(fs, m_f2, s, Key{});
+    fHeap.update(Key{}, s);
+  }
+  for (Index t : targets) {
+    bs[t] = {seen, -1, 0.0};
+    store(bs, m_b2, t, Key{});
+    bHeap.update(Key{}, t);
+  }
+  const Index* const off = m_net.adj.offsets.data();
+  const Index* const tgt = m_net.adj.targets.data();
+  const Index* const arcs = m_net.adj.arcs.data();
+  // End members carry key 0 on their own side, so no relaxation ever improves them: arcs into S
+  // (forward) and out of T (backward) need no test of their own.
+  for (;;) {
+    while (!fHeap.empty() && fs[fHeap.topNode()].mark == done) fHeap.popNode();
+    while (!bHeap.empty() && bs[bHeap.topNode()].mark == done) bHeap.popNode();
+    if (fHeap.empty() || bHeap.empty()) break;
+    const Key topF = fHeap.topKey(), topB = bHeap.topKey();
+    if (have && !(add(topF, topB) < best)) break;
+    const bool forward = fHeap.size() <= bHeap.size();
+    State* const me = forward ? fs : bs;
+    const State* const other = forward ? bs : fs;
+    std::vector<double>& second = forward ? m_f2 : m_b2;
+    const std::uint8_t* const ok = forward ? m_net.out.data() : m_net.in.data();
+    const Index v = forward ? fHeap.popNode() : bHeap.popNode();
+    me[v].mark = done;
+    if (forward ? marks.isT(v) : marks.isS(v)) continue;  // a route ends (starts) there
+    const Key dv = keyOf(me, second, v);
+    for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
+      if (!ok[i]) continue;
+      const Index w = tgt[i];
+      State& sw = me[w];
+      if (sw.mark == done) continue;
+      const Key l = len(i);
+      if constexpr (std::is_same_v<Key, double>)
+        if (l == kInf) continue;
+      const Key nk = add(dv, l);
+      if (sw.mark == seen && !(nk < keyOf(me, second, w))) continue;
+      sw.mark = seen;
+      sw.arc = forward ? arcs[i] : (arcs[i] ^ 1);
+      store(me, second, w, nk);
+      if (forward)
+        fHeap.update(nk, w);
+      else
+        bHeap.update(nk, w);
+      if ((other[w].mark >> 1) == m_stamp) meet(w);
+    }
+  }
+  // Every node a side has not settled is at least as far as its frontier (+inf when the side
+  // ran dry: it settled everything it can reach).
+  if constexpr (std::is_same_v<Key, double>) {
+    m_fRadius = fHeap.empty() ? kInf : fHeap.topKey();
+    m_bRadius = bHeap.empty() ? kInf : bHeap.topKey();
+  }
+  fHeap.clear();
+  bHeap.clear();
+  return have;
+}
 
 LoadSearch::LoadSearch(const NeedsNet& net, Metric metric)
     : m_net(net),

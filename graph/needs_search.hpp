@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "graph/needs_net.hpp"
@@ -44,6 +45,7 @@ enum class SearchKind {
   Reliability,  // least -ln r; reliability-0 edges unusable
   FewestHops,   // fewest edges, then least latency
   Reach,        // breadth-first, any route
+  Combined,     // least -ln r + lambda * latency (PairSearch only; see setLambda)
 };
 
 class PathSearch {
@@ -70,6 +72,58 @@ class PathSearch {
   std::vector<double> m_d1, m_d2;  // distance (and latency for FewestHops)
   std::vector<Index> m_hit, m_queue;
   int m_remaining = 0;
+};
+
+// The shortest minimal route between one pair of Ends: a bidirectional search, forwards from S
+// (never re-entering S, never leaving T) and backwards from T over the same arcs, the side with
+// the nearer frontier first, stopped when the two frontiers' distances add up to the best
+// meeting found. It settles two balls of about half the route's length instead of one ball of
+// all of it: the choice for a source End with few target Ends.
+class QuadAdapter;
+
+class PairSearch {
+ public:
+  explicit PairSearch(const NeedsNet& net);
+  ~PairSearch();
+  // marks must be set to S and T (disjoint, not empty). False when no route.
+  bool run(SearchKind kind, const std::vector<Index>& sources, const std::vector<Index>& targets,
+           const EndMarks& marks, Index& source, std::vector<Index>& arcs);
+  void setLambda(double lambda) { m_lambda = lambda; }
+  // After a run of a one-number kind (not FewestHops): lower bounds on the distance from S to v
+  // and from v to T (exact where that side of the search settled v, else its final frontier).
+  double boundFromS(Index v) const {
+    return settledFromS(v) ? m_f[static_cast<std::size_t>(v)].dist : m_fRadius;
+  }
+  double boundToT(Index v) const {
+    return settledToT(v) ? m_b[static_cast<std::size_t>(v)].dist : m_bRadius;
+  }
+  bool settledFromS(Index v) const {
+    return m_f[static_cast<std::size_t>(v)].mark == 2 * m_stamp + 1;
+  }
+  bool settledToT(Index v) const {
+    return m_b[static_cast<std::size_t>(v)].mark == 2 * m_stamp + 1;
+  }
+
+ private:
+  template <class Key, class Len>
+  bool bidirectional(const std::vector<Index>& sources, const std::vector<Index>& targets,
+                     const EndMarks& marks, Len&& len);
+
+  // Per node and side: mark (2 * stamp labelled, 2 * stamp + 1 settled), the arc into the node
+  // (forward) or out of it (backward), -1 at the Ends, and the distance.
+  struct State {
+    std::uint32_t mark;
+    Index arc;
+    double dist;
+  };
+  const NeedsNet& m_net;
+  std::vector<State> m_f, m_b;
+  std::uint32_t m_stamp = 0;
+  std::vector<double> m_f2, m_b2;  // second key component (latency) for FewestHops
+  Index m_meet = kNoIndex;
+  double m_lambda = 0.0;
+  double m_fRadius = 0.0, m_bRadius = 0.0;  // frontier distances when the search stopped
+  std::unique_ptr<QuadAdapter> m_fq, m_bq;  // heaps for the one-number kinds
 };
 
 // Demand-weighted load of one source End's demands (multi-source Brandes): for each demand, the
