@@ -184,14 +184,14 @@ bool BudgetSearch::labelSearch(const std::vector<Index>& sources, const std::vec
     if (int k = make(1, 0.0, 0.0, t, -1, -1); k >= 0) queue[1].push({0.0, 0.0, k});
   const Adjacency& adj = m_net.adj;
   for (;;) {
-    // The side whose least-key unsettled label is smaller; stop past half of K on both.
-    int side = -1;
-    const double half = (m_best + lambda * m_budget) / 2 * (1 + 1e-9);
-    for (int k = 0; k < 2; ++k)
-      if (!queue[k].empty() && queue[k].top().key <= half &&
-          (side < 0 || queue[k].top().key < queue[side].top().key))
-        side = k;
-    if (side < 0) break;
+    // Every route within the budget cheaper than mu has key < K = mu + lambda * budget. Once the
+    // two sides' least unsettled keys add up to K, each such route has a node where its prefix
+    // key passes the forward frontier's share and its suffix key stays within the backward
+    // one's: the two labels there have met. Until then, the side with fewer labels waiting.
+    const double limit = (m_best + lambda * m_budget) * (1 + 1e-9);
+    if (queue[0].empty() || queue[1].empty() || queue[0].top().key + queue[1].top().key >= limit)
+      break;
+    const int side = queue[0].size() <= queue[1].size() ? 0 : 1;
     const int li = queue[side].top().index;
     queue[side].pop();
     Side& s = m_side[side];

@@ -9,15 +9,17 @@
 //     the bound meets the incumbent (compareLengths), the incumbent is the answer.
 //  2. Otherwise an exact bidirectional label setting closes the gap: Pareto labels over
 //     (cost, latency) grow from S and, over the same arcs reversed, from T, each side settling
-//     its labels in order of key = cost + lambda * latency and only up to half of
-//     K = mu + lambda * budget, mu being the cheapest route within the budget known so far; each
-//     label is joined, when made, with the other side's labels at its node. A route within the
-//     budget cheaper than mu has key < K and a node where its prefix key first passes half its
-//     key; both labels there are made by settled labels, so the route is found. The key keeps
-//     slow detours out of both halves; dominated labels (cost and latency no lower than another
-//     label's at the node) are dropped, and so are labels that cannot finish within the budget:
-//     a bidirectional latency search gives exact distances to T (from S) inside its two balls,
-//     its frontier outside them, and F - d(S, v) (F - d(v, T)) where the other ball knows d.
+//     its labels in order of key = cost + lambda * latency, the side with fewer labels waiting
+//     first, until the two sides' least unsettled keys add up to K = mu + lambda * budget, mu
+//     being the cheapest route within the budget known so far; each label is joined, when made,
+//     with the other side's labels at its node. A route within the budget cheaper than mu has
+//     key k < K; with the forward frontier at a and the backward at b >= K - a, it has a node
+//     where its prefix key first passes k * a / K, and both labels there are made by settled
+//     labels (prefix <= k * a / K < a, suffix < k * b / K < b), so the route is found. The key
+//     keeps slow detours out of both halves; dominated labels (cost and latency no lower than
+//     another label's at the node) are dropped, and so are labels that cannot finish within the
+//     budget: a bidirectional latency search gives exact distances to T (from S) inside its two
+//     balls, its frontier outside them, and F - d(S, v) (F - d(v, T)) where the other ball knows d.
 #pragma once
 
 #include <cstdint>

@@ -93,7 +93,7 @@ class Progress {
 
 // From this many target Ends on, one search from the source End serves them all; below, each
 // pair of Ends gets its own bidirectional search (see needs_search.hpp).
-constexpr std::size_t kBatchFrom = 6;
+constexpr std::size_t kBatchFrom = 12;
 
 // The arcs of a path (each hop's edge, travelled from -> to or back).
 std::vector<Index> arcsOf(const Graph& graph, const Path& p) {
@@ -170,7 +170,10 @@ bool NeedsEngine::run() {
     detail::EndMarks marks(n);
     std::vector<Index> arcs;
     std::unique_ptr<detail::LoadSearch> load;
+    std::unique_ptr<detail::PairLoad> pairLoad;
     if (opt.load) load = std::make_unique<detail::LoadSearch>(net, opt.loadMetric);
+    if (opt.load && opt.loadMetric == Metric::Hops)
+      pairLoad = std::make_unique<detail::PairLoad>(net);
     std::vector<int> slot(ends.members.size(), -1);
     std::vector<const std::vector<Index>*> targetEnds;
     std::vector<int> targetEndIds;
@@ -259,7 +262,21 @@ bool NeedsEngine::run() {
             each([&](NeedAnswer& a, Index v) { a.fewestHops = pathTo(v, Metric::Hops); });
           }
         }
-        if (opt.load) {
+        if (opt.load && pairLoad && targetEnds.size() < kBatchFrom) {
+          // Hop-count load per pair of Ends, bidirectionally.
+          for (std::size_t j = 0; j < targetEnds.size(); ++j) {
+            double weight = 0.0;
+            for (std::size_t d : demands)
+              if (slot[static_cast<std::size_t>(ends.target[d])] == static_cast<int>(j))
+                weight += m_demands[d].weight;
+            marks.set(sources, *targetEnds[j]);
+            const bool ok = pairLoad->run(sources, *targetEnds[j], marks, weight,
+                                          nodeAcc[blk].data(), edgeAcc[blk].data());
+            for (std::size_t d : demands)
+              if (slot[static_cast<std::size_t>(ends.target[d])] == static_cast<int>(j))
+                routed[d] = ok;
+          }
+        } else if (opt.load) {
           weights.assign(targetEnds.size(), 0.0);
           for (std::size_t d : demands)
             weights[static_cast<std::size_t>(slot[static_cast<std::size_t>(ends.target[d])])] +=

@@ -409,6 +409,110 @@ bool PairSearch::bidirectional(const std::vector<Index>& sources, const std::vec
   return have;
 }
 
+PairLoad::PairLoad(const NeedsNet& net) : m_net(net) {
+  for (auto& st : m_state)
+    st.assign(static_cast<std::size_t>(net.nodeCount()), State{0, 0, 0.0, 0.0});
+}
+
+bool PairLoad::run(const std::vector<Index>& sources, const std::vector<Index>& targets,
+                   const EndMarks& marks, double weight, double* nodeAcc, double* edgeAcc) {
+  ++m_stamp;
+  m_meet.clear();
+  const std::vector<Index>* ends[2] = {&sources, &targets};
+  for (int side = 0; side < 2; ++side) {
+    m_layers[side].clear();
+    m_start[side].assign(1, 0);
+    for (Index v : *ends[side]) {
+      m_state[side][static_cast<std::size_t>(v)] = {m_stamp, 0, 1.0, 0.0};
+      m_layers[side].push_back(v);
+    }
+    m_start[side].push_back(m_layers[side].size());
+  }
+  const Index* const off = m_net.adj.offsets.data();
+  const Index* const tgt = m_net.adj.targets.data();
+  bool touched = false;
+  while (!touched) {
+    const std::size_t fSize = m_start[0].back() - m_start[0][m_start[0].size() - 2];
+    const std::size_t bSize = m_start[1].back() - m_start[1][m_start[1].size() - 2];
+    if (fSize == 0 || bSize == 0) return false;
+    const int side = fSize <= bSize ? 0 : 1;
+    State* const me = m_state[side].data();
+    const State* const other = m_state[1 - side].data();
+    const std::uint8_t* const ok = side == 0 ? m_net.out.data() : m_net.in.data();
+    const std::size_t lo = m_start[side][m_start[side].size() - 2], hi = m_start[side].back();
+    const Index level = static_cast<Index>(m_start[side].size()) - 1;  // of the new layer
+    for (std::size_t k = lo; k < hi; ++k) {
+      const Index v = m_layers[side][k];
+      if (side == 0 ? marks.isT(v) : marks.isS(v)) continue;  // a route ends there
+      const double sv = me[v].sigma;
+      for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
+        if (!ok[i]) continue;
+        const Index w = tgt[i];
+        State& sw = me[w];
+        if (sw.mark != m_stamp) {
+          sw = {m_stamp, level, sv, 0.0};
+          m_layers[side].push_back(w);
+          if (other[w].mark == m_stamp) {
+            touched = true;
+            m_meet.push_back(w);
+          }
+        } else if (sw.level == level) {
+          sw.sigma += sv;
+        }
+      }
+    }
+    m_start[side].push_back(m_layers[side].size());
+  }
+  // Every shortest route crosses the meeting layer once.
+  double total = 0.0;
+  for (Index m : m_meet)
+    total += m_state[0][static_cast<std::size_t>(m)].sigma *
+             m_state[1][static_cast<std::size_t>(m)].sigma;
+  if (!(total > 0.0)) return false;
+  const double scale = weight / total;
+  for (Index m : m_meet) {
+    const std::size_t u = static_cast<std::size_t>(m);
+    m_state[0][u].coef = m_state[1][u].sigma;  // continuations from m to T
+    m_state[1][u].coef = m_state[0][u].sigma;  // from S to m
+    if (!marks.isS(m) && !marks.isT(m))
+      nodeAcc[m] += scale * m_state[0][u].sigma * m_state[1][u].sigma;
+  }
+  accumulate(0, scale, nodeAcc, edgeAcc);
+  accumulate(1, scale, nodeAcc, edgeAcc);
+  return true;
+}
+
+// Walks one side's layers back from its newest layer, which holds the meeting layer M on both
+// sides (a new layer can only touch the other side's newest layer: a node of an older one was
+// expanded, and would have found the new layer's parent first). coef(v) = the continuations from
+// v to M, times the other side's counts at M; v carries sigma(v) * coef(v) routes.
+void PairLoad::accumulate(int side, double scale, double* nodeAcc, double* edgeAcc) {
+  State* const st = m_state[side].data();
+  const std::uint8_t* const ok = side == 0 ? m_net.out.data() : m_net.in.data();
+  const Index* const off = m_net.adj.offsets.data();
+  const Index* const tgt = m_net.adj.targets.data();
+  const Index* const arcs = m_net.adj.arcs.data();
+  const std::vector<std::size_t>& start = m_start[side];
+  const int top = static_cast<int>(start.size()) - 2;  // the newest layer
+  for (int l = top - 1; l >= 0; --l) {
+    for (std::size_t k = start[static_cast<std::size_t>(l)];
+         k < start[static_cast<std::size_t>(l) + 1]; ++k) {
+      const Index v = m_layers[side][k];
+      State& sv = st[v];
+      double sum = 0.0;
+      for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
+        if (!ok[i]) continue;
+        const State& sw = st[tgt[i]];
+        if (sw.mark != m_stamp || sw.level != l + 1 || sw.coef == 0.0) continue;
+        sum += sw.coef;
+        if (edgeAcc) edgeAcc[arcEdge(arcs[i])] += scale * sv.sigma * sw.coef;
+      }
+      sv.coef = sum;
+      if (l > 0) nodeAcc[v] += scale * sv.sigma * sum;  // layer 0: End members
+    }
+  }
+}
+
 LoadSearch::LoadSearch(const NeedsNet& net, Metric metric)
     : m_net(net),
       m_metric(metric),

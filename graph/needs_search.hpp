@@ -126,6 +126,36 @@ class PairSearch {
   std::unique_ptr<QuadAdapter> m_fq, m_bq;  // heaps for the one-number kinds
 };
 
+// The hop-count load of one pair of Ends: a layered bidirectional breadth-first search with
+// path counts. Layers grow from S and from T, the smaller frontier layer first; the first layer
+// that touches the other side is the meeting layer M, and every shortest route crosses M once,
+// so sigma_ST = sum over m in M of sigma_S(m) * sigma_T(m). Counts of the continuations to M
+// (forward) and from M (backward) then give each node's and arc's share. Two balls of half the
+// route's length instead of one of all of it (see PairSearch).
+class PairLoad {
+ public:
+  explicit PairLoad(const NeedsNet& net);
+  // Adds weight * (share of the shortest minimal routes through each node / edge) to nodeAcc /
+  // edgeAcc (End members excluded); marks set to S and T. False when there is no route.
+  bool run(const std::vector<Index>& sources, const std::vector<Index>& targets,
+           const EndMarks& marks, double weight, double* nodeAcc, double* edgeAcc);
+
+ private:
+  struct State {
+    std::uint32_t mark;  // stamp: labelled on this side
+    Index level;
+    double sigma, coef;
+  };
+  void accumulate(int side, double scale, double* nodeAcc, double* edgeAcc);
+
+  const NeedsNet& m_net;
+  std::vector<State> m_state[2];
+  std::vector<Index> m_layers[2];       // nodes in discovery order
+  std::vector<std::size_t> m_start[2];  // layer l = m_layers[m_start[l] .. m_start[l + 1])
+  std::vector<Index> m_meet;
+  std::uint32_t m_stamp = 0;
+};
+
 // Demand-weighted load of one source End's demands (multi-source Brandes): for each demand, the
 // weight split over the shortest minimal routes under the metric to its target End, routes
 // counted as edge sequences (parallel edges distinct), added to the interior nodes and to the
