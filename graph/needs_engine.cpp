@@ -77,8 +77,13 @@ class Progress {
     const std::size_t done = m_done.fetch_add(items) + items;
     const std::size_t step = std::max<std::size_t>(1, m_total / 100);
     if (done / step == (done - items) / step && done != m_total) return;
+    // Under the lock, from the shared count: reports never go backwards.
     std::lock_guard<std::mutex> lock(m_mutex);
-    m_control.progress(std::min(1.0, static_cast<double>(done) / static_cast<double>(m_total)));
+    const double p =
+        std::min(1.0, static_cast<double>(m_done.load()) / static_cast<double>(m_total));
+    if (p <= m_last) return;
+    m_last = p;
+    m_control.progress(p);
   }
   bool cancelled() const {
     return m_control.cancel && m_control.cancel->load(std::memory_order_relaxed);
@@ -89,6 +94,7 @@ class Progress {
   std::size_t m_total;
   std::atomic<std::size_t> m_done{0};
   std::mutex m_mutex;
+  double m_last = 0.0;
 };
 
 // From this many target Ends on, one search from the source End serves them all; below, each
