@@ -19,6 +19,7 @@ GroupFlow::GroupFlow(const NeedsNet& net) : m_net(net) {
   m_through.assign(n, 0);
   m_onPath.assign(n, 0);
   m_position.assign(n, 0);
+  m_edgeTaken.assign(m, 0);
 }
 
 void GroupFlow::resetFlow() {
@@ -56,6 +57,10 @@ void GroupFlow::solve(const std::vector<Index>& sources, const std::vector<Index
   const Adjacency& adj = m_net.adj;
 
   // Upper bounds from the arcs leaving S and entering T.
+  // Ports: the members with an arc leaving S (entering T). The others can neither start nor end
+  // a route, so the searches below start from the ports alone.
+  m_sPorts.clear();
+  m_tPorts.clear();
   int outArcs = 0, inArcs = 0, sFree = 0, tFree = 0;
   int nPlus = 0, nMinus = 0, nPlusInner = 0, nMinusInner = 0, pairs = 0;
   std::uint32_t st = ++m_stamp;
@@ -77,7 +82,10 @@ void GroupFlow::solve(const std::vector<Index>& sources, const std::vector<Index
         ++pairs;
       }
     }
-    if (any) ++sFree;
+    if (any) {
+      ++sFree;
+      m_sPorts.push_back(s);
+    }
   }
   st = ++m_stamp;
   for (Index t : targets) {
@@ -93,10 +101,13 @@ void GroupFlow::solve(const std::vector<Index>& sources, const std::vector<Index
         if (!marks.isS(u)) ++nMinusInner;
       }
     }
-    if (any) ++tFree;
+    if (any) {
+      ++tFree;
+      m_tPorts.push_back(t);
+    }
   }
 
-  const int edges = edgeFlow(sources, targets, std::min({outArcs, inArcs, cap}));
+  const int edges = edgeFlow(m_sPorts, m_tPorts, std::min({outArcs, inArcs, cap}), request.seeds);
   const Index edgeStart = m_pathStart;
   const std::vector<Index> edgePath = m_pathArcs;
   resetFlow();
@@ -115,7 +126,7 @@ void GroupFlow::solve(const std::vector<Index>& sources, const std::vector<Index
       direct = std::min(pairs, edges);
       flowBound = std::min({edges - direct, nPlusInner, nMinusInner});
     }
-    const int flow = nodeFlow(sources, targets, std::min(flowBound, cap - direct));
+    const int flow = nodeFlow(m_sPorts, m_tPorts, std::min(flowBound, cap - direct), request.seeds);
     nodes = direct + flow;
     nodeStart = m_pathStart;
     nodePath = m_pathArcs;
@@ -127,23 +138,45 @@ void GroupFlow::solve(const std::vector<Index>& sources, const std::vector<Index
   const bool cutEdges = request.cutEdges && edges == 1;
   const bool cutNodes = request.cutNodes && nodes == 1 && !nodePath.empty();
   if (cutEdges && cutNodes) {
-    cutSweep(sources, targets, edgeStart, edgePath, true, true, result);
+    cutSweep(m_sPorts, m_tPorts, edgeStart, edgePath, true, true, result);
   } else if (cutEdges) {
-    cutSweep(sources, targets, edgeStart, edgePath, false, true, result);
+    cutSweep(m_sPorts, m_tPorts, edgeStart, edgePath, false, true, result);
   } else if (cutNodes) {
-    cutSweep(sources, targets, nodeStart, nodePath, true, false, result);
+    cutSweep(m_sPorts, m_tPorts, nodeStart, nodePath, true, false, result);
   }
   result.edgeDisjoint = request.cap > 0 ? std::min(edges, request.cap) : edges;
   result.nodeDisjoint = request.cap > 0 ? std::min(nodes, request.cap) : nodes;
 }
 
 int GroupFlow::edgeFlow(const std::vector<Index>& sources, const std::vector<Index>& targets,
-                        int limit) {
+                        int limit, const std::vector<Seed>* seeds) {
   const Adjacency& adj = m_net.adj;
   m_pathStart = kNoIndex;
   m_pathArcs.clear();
   std::vector<Index> path;
   int paths = 0;
+  if (seeds) {
+    // Pairwise edge-disjoint routes are a flow: take them as they come.
+    const std::uint32_t st = ++m_stamp;
+    for (const Seed& seed : *seeds) {
+      if (paths >= limit || seed.arcs.empty()) break;
+      bool free = true;
+      for (Index a : seed.arcs)
+        free = free && m_edgeTaken[static_cast<std::size_t>(arcEdge(a))] != st;
+      if (!free) continue;
+      for (Index a : seed.arcs) {
+        const Index e = arcEdge(a);
+        m_edgeTaken[static_cast<std::size_t>(e)] = st;
+        m_flow[static_cast<std::size_t>(e)] = static_cast<signed char>((a & 1) ? -1 : 1);
+        m_touchedEdges.push_back(e);
+      }
+      if (paths == 0) {
+        m_pathStart = seed.source;
+        m_pathArcs = seed.arcs;
+      }
+      ++paths;
+    }
+  }
   while (paths < limit) {
     const std::uint32_t st = ++m_stamp;
     m_fQueue.clear();
@@ -166,7 +199,7 @@ int GroupFlow::edgeFlow(const std::vector<Index>& sources, const std::vector<Ind
         for (Index i = adj.offsets[v], end = adj.offsets[v + 1]; i < end; ++i) {
           const Index w = adj.targets[i], arc = adj.arcs[i];
           const std::size_t uw = static_cast<std::size_t>(w);
-          if (m_fSeen[uw] == st || !residualOut(i, arc)) continue;
+          if (m_fSeen[uw] == st || !residualOut(i, arc) || m_marks->isS(w)) continue;
           m_fSeen[uw] = st;
           m_fArc[uw] = arc;
           if (m_bSeen[uw] == st) {
@@ -180,7 +213,7 @@ int GroupFlow::edgeFlow(const std::vector<Index>& sources, const std::vector<Ind
         for (Index i = adj.offsets[x], end = adj.offsets[x + 1]; i < end; ++i) {
           const Index u = adj.targets[i], arc = adj.arcs[i] ^ 1;  // u -> x
           const std::size_t uu = static_cast<std::size_t>(u);
-          if (m_bSeen[uu] == st || !residualIn(i, arc)) continue;
+          if (m_bSeen[uu] == st || !residualIn(i, arc) || m_marks->isT(u)) continue;
           m_bSeen[uu] = st;
           m_bArc[uu] = arc;
           if (m_fSeen[uu] == st) {
@@ -219,12 +252,43 @@ int GroupFlow::edgeFlow(const std::vector<Index>& sources, const std::vector<Ind
 // in -> out has capacity 1 when v is capacitated (through[v] says it is used); each travel
 // direction of an edge is a unit arc out -> in (used[arc]).
 int GroupFlow::nodeFlow(const std::vector<Index>& sources, const std::vector<Index>& targets,
-                        int limit) {
+                        int limit, const std::vector<Seed>* seeds) {
   const Adjacency& adj = m_net.adj;
   const EndMarks& marks = *m_marks;
   m_pathStart = kNoIndex;
   m_pathArcs.clear();
   int paths = 0;
+  if (seeds) {
+    // Routes that share no capacitated node are a flow (direct routes are counted apart when
+    // End members are not capacitated, so they are not seeds then).
+    for (const Seed& seed : *seeds) {
+      if (paths >= limit || seed.arcs.empty()) break;
+      if (!m_epcf && seed.arcs.size() == 1) continue;
+      bool free =
+          capacitated(seed.source) ? !m_through[static_cast<std::size_t>(seed.source)] : true;
+      for (Index a : seed.arcs) {
+        const Index w = m_net.head(a);
+        if (capacitated(w) && m_through[static_cast<std::size_t>(w)]) free = false;
+      }
+      if (!free) continue;
+      auto take = [&](Index v) {
+        if (!capacitated(v)) return;
+        m_through[static_cast<std::size_t>(v)] = 1;
+        m_touchedNodes.push_back(v);
+      };
+      take(seed.source);
+      for (Index a : seed.arcs) {
+        m_used[static_cast<std::size_t>(a)] = 1;
+        m_touchedArcs.push_back(a);
+        take(m_net.head(a));
+      }
+      if (paths == 0) {
+        m_pathStart = seed.source;
+        m_pathArcs = seed.arcs;
+      }
+      ++paths;
+    }
+  }
   while (paths < limit) {
     const std::uint32_t st = ++m_stamp;
     m_fQueue.clear();

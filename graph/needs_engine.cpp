@@ -328,6 +328,7 @@ bool NeedsEngine::run() {
     std::unique_ptr<detail::BudgetSearch> budget;
     std::unique_ptr<detail::GroupFlow> flow;
     detail::GroupFlow::Result result;
+    std::vector<detail::GroupFlow::Seed> seeds;
     std::vector<Index> arcs;
     for (std::size_t k; (k = next.fetch_add(1)) < work.size();) {
       if (cancelled.load(std::memory_order_relaxed) || progress.cancelled()) {
@@ -364,6 +365,15 @@ bool NeedsEngine::run() {
         request.endpointsCanFail = opt.endpointsCanFail;
         request.cap = opt.counts ? opt.countCap : 2;
         request.cutNodes = request.cutEdges = opt.cuts;
+        seeds.clear();
+        for (const Path* p : {&a.fastest, &a.mostReliable, &a.fewestHops}) {
+          if (!p->found || p->hops.empty()) continue;
+          detail::GroupFlow::Seed seed{m_graph.nodeIndex(p->nodes[0]), arcsOf(m_graph, *p)};
+          bool repeat = false;
+          for (const auto& other : seeds) repeat = repeat || other.arcs == seed.arcs;
+          if (!repeat) seeds.push_back(std::move(seed));
+        }
+        request.seeds = &seeds;
         flow->solve(sources, targets, marks, request, result);
         if (opt.counts) {
           a.edgeDisjoint = result.edgeDisjoint;
