@@ -59,17 +59,23 @@ bool BudgetSearch::run(const std::vector<Index>& sources, const std::vector<Inde
   m_budget = budget;
   Route feasible = fastest, infeasible = reliable;
   double lambda = 0.0;
+  bool keyBounds = false;  // m_pair holds the search for the key with this lambda
   if (feasible.cost < kInf) {
     // LARAC rounds: each either finds nothing better for this lambda (then lambda is the
     // Lagrangian optimum) or replaces one of the two routes.
     for (int round = 0; round < 12; ++round) {
       const double dl = infeasible.latency - feasible.latency;
-      if (!(dl > 0.0)) break;
+      if (!(dl > 0.0)) {
+        keyBounds = false;
+        break;
+      }
       lambda = std::max(0.0, (feasible.cost - infeasible.cost) / dl);
       m_pair.setLambda(lambda);
       Route r;
-      if (!m_pair.run(SearchKind::Combined, sources, targets, marks, r.source, r.arcs)) break;
+      keyBounds = m_pair.run(SearchKind::Combined, sources, targets, marks, r.source, r.arcs);
+      if (!keyBounds) break;
       measure(r);
+      m_keyShortest = r.cost + lambda * r.latency;
       const double key = r.cost + lambda * r.latency;
       const double best = infeasible.cost + lambda * infeasible.latency;
       if (compareLengths(key, best) >= 0) {
@@ -89,10 +95,21 @@ bool BudgetSearch::run(const std::vector<Index>& sources, const std::vector<Inde
       }
     }
   }
-  if (labelSearch(sources, targets, marks, lambda, feasible.cost, out)) return true;
+  if (labelSearch(sources, targets, marks, lambda, keyBounds, feasible.cost, out)) return true;
   if (!(feasible.cost < kInf)) return false;
   out = feasible;
   return true;
+}
+
+double BudgetSearch::remainingKey(int side, Index v) const {
+  if (side == 0) {
+    double b = m_pair.boundToT(v);
+    if (m_pair.settledFromS(v)) b = std::max(b, m_keyShortest - m_pair.boundFromS(v));
+    return b;
+  }
+  double b = m_pair.boundFromS(v);
+  if (m_pair.settledToT(v)) b = std::max(b, m_keyShortest - m_pair.boundToT(v));
+  return b;
 }
 
 double BudgetSearch::remaining(int side, Index v) const {
@@ -158,7 +175,8 @@ int BudgetSearch::make(int side, double cost, double latency, Index node, int pa
 }
 
 bool BudgetSearch::labelSearch(const std::vector<Index>& sources, const std::vector<Index>& targets,
-                               const EndMarks& marks, double lambda, double incumbent, Route& out) {
+                               const EndMarks& marks, double lambda, bool keyBounds,
+                               double incumbent, Route& out) {
   ++m_stamp;
   m_side[0].labels.clear();
   m_side[1].labels.clear();
@@ -208,9 +226,13 @@ bool BudgetSearch::labelSearch(const std::vector<Index>& sources, const std::vec
       if (c == kInf || lat + remaining(side, w) * (1 - 1e-12) > latLimit) continue;
       const double cost = label.cost + c;
       if (!(cost < m_best)) continue;
+      const double key = cost + lambda * lat;
+      // No completion can bring the key below K: such a label cannot improve mu.
+      if (keyBounds &&
+          key + remainingKey(side, w) * (1 - 1e-12) >= (m_best + lambda * m_budget) * (1 + 1e-9))
+        continue;
       const Index arc = side == 0 ? adj.arcs[i] : (adj.arcs[i] ^ 1);
-      if (int k = make(side, cost, lat, w, li, arc); k >= 0)
-        queue[side].push({cost + lambda * lat, lat, k});
+      if (int k = make(side, cost, lat, w, li, arc); k >= 0) queue[side].push({key, lat, k});
     }
   }
   if (m_bestF < 0) return false;

@@ -72,14 +72,18 @@ class BudgetSearch {
   int make(int side, double cost, double latency, Index node, int parent, Index arc);
   // A lower bound on the latency still needed from node v (forward: to T; backward: from S).
   double remaining(int side, Index v) const;
+  // The same for the key, from the last Lagrangian search (it used the label search's lambda).
+  double remainingKey(int side, Index v) const;
   Route chain(int fwd, int bwd) const;
   bool labelSearch(const std::vector<Index>& sources, const std::vector<Index>& targets,
-                   const EndMarks& marks, double lambda, double incumbent, Route& out);
+                   const EndMarks& marks, double lambda, bool keyBounds, double incumbent,
+                   Route& out);
 
   const NeedsNet& m_net;
   PairSearch m_pair;
   PairSearch m_bounds;  // a latency search whose distances bound the labels' latencies
   double m_fastest = 0.0;
+  double m_keyShortest = 0.0;  // the least key of a route, from the last Lagrangian search
   Side m_side[2];
   std::uint32_t m_stamp = 0;
   double m_budget = 0.0;
