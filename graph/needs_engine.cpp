@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -322,6 +323,16 @@ bool NeedsEngine::run() {
       for (std::size_t d : demands)
         if (m_answers[d].reachable) work.push_back(d);
   std::sort(work.begin(), work.end());
+  // Counts and cuts depend on the pair of Ends alone: one demand per pair computes them, the
+  // others copy them afterwards.
+  std::vector<std::size_t> sameEnds(m_demands.size(), SIZE_MAX);  // the demand that computes
+  {
+    std::map<std::pair<int, int>, std::size_t> first;
+    for (std::size_t d : work) {
+      const auto [it, fresh] = first.emplace(std::make_pair(ends.source[d], ends.target[d]), d);
+      if (!fresh) sameEnds[d] = it->second;
+    }
+  }
   std::atomic<std::size_t> next{0};
   auto phase2 = [&](unsigned) {
     detail::EndMarks marks(n);
@@ -359,7 +370,7 @@ bool NeedsEngine::run() {
             a.reliableWithinBudget = makePath(m_graph, best.source, best.arcs, Metric::Reliability);
         }
       }
-      if (opt.counts || opt.cuts) {
+      if ((opt.counts || opt.cuts) && sameEnds[d] == SIZE_MAX) {
         if (!flow) flow = std::make_unique<detail::GroupFlow>(net);
         detail::GroupFlow::Request request;
         request.endpointsCanFail = opt.endpointsCanFail;
@@ -393,6 +404,16 @@ bool NeedsEngine::run() {
     m_answers.clear();
     return false;
   }
+  for (std::size_t d : work)
+    if (const std::size_t from = sameEnds[d]; from != SIZE_MAX) {
+      const NeedAnswer& a = m_answers[from];
+      NeedAnswer& b = m_answers[d];
+      b.edgeDisjoint = a.edgeDisjoint;
+      b.nodeDisjoint = a.nodeDisjoint;
+      b.countsAtLeast = a.countsAtLeast;
+      b.cutNodes = a.cutNodes;
+      b.cutEdges = a.cutEdges;
+    }
   if (!opt.paths)
     for (NeedAnswer& a : m_answers) {
       if (a.overlap) continue;
