@@ -251,9 +251,7 @@ bool PairSearch::run(SearchKind kind, const std::vector<Index>& sources,
                                     [&](Index i) { return net.cost[static_cast<std::size_t>(i)]; });
       break;
     case SearchKind::FewestHops:
-      found = bidirectional<HopKey>(sources, targets, marks, [&](Index i) {
-        return HopKey{1.0, net.latency[static_cast<std::size_t>(i)]};
-      });
+      found = layered(sources, targets, marks);
       break;
     case SearchKind::Reach:
       found = bidirectional<double>(sources, targets, marks, [](Index) { return 1.0; });
@@ -287,6 +285,75 @@ bool PairSearch::run(SearchKind kind, const std::vector<Index>& sources,
                    arcs.begin() + static_cast<std::ptrdiff_t>(j));
         break;
       }
+  return true;
+}
+
+// Fewest hops, then least latency: breadth-first layers from both Ends, the smaller frontier
+// first; a node keeps its least-latency parent in the layer before it (that layer is complete
+// when the node's is made). The first layer that touches the other side's newest layer is the
+// meeting layer: every fewest-hop route crosses it, so the best one meets there.
+bool PairSearch::layered(const std::vector<Index>& sources, const std::vector<Index>& targets,
+                         const EndMarks& marks) {
+  const std::uint32_t seen = 2 * m_stamp;
+  State* const st[2] = {m_f.data(), m_b.data()};
+  double* const level[2] = {m_f2.data(), m_b2.data()};
+  std::vector<Index>* front[2] = {&m_front[0], &m_front[1]};
+  const std::vector<Index>* ends[2] = {&sources, &targets};
+  for (int side = 0; side < 2; ++side) {
+    front[side]->clear();
+    for (Index v : *ends[side]) {
+      st[side][v] = {seen, -1, 0.0};
+      level[side][v] = 0.0;
+      front[side]->push_back(v);
+    }
+  }
+  const Index* const off = m_net.adj.offsets.data();
+  const Index* const tgt = m_net.adj.targets.data();
+  const Index* const arcs = m_net.adj.arcs.data();
+  const double* const lat = m_net.latency.data();
+  double depth[2] = {0.0, 0.0};
+  int touched = -1;
+  std::vector<Index>& next = m_front[2];
+  while (touched < 0) {
+    if (front[0]->empty() || front[1]->empty()) return false;
+    const int side = front[0]->size() <= front[1]->size() ? 0 : 1;
+    State* const me = st[side];
+    const State* const other = st[1 - side];
+    const std::uint8_t* const ok = side == 0 ? m_net.out.data() : m_net.in.data();
+    const double lv = depth[side] + 1.0;
+    next.clear();
+    for (Index v : *front[side]) {
+      if (side == 0 ? marks.isT(v) : marks.isS(v)) continue;  // a route ends (starts) there
+      const double dv = me[v].dist;
+      for (Index i = off[v], end = off[v + 1]; i < end; ++i) {
+        if (!ok[i]) continue;
+        const Index w = tgt[i];
+        State& sw = me[w];
+        const double nl = dv + lat[i];
+        if ((sw.mark >> 1) != m_stamp) {
+          sw = {seen, side == 0 ? arcs[i] : (arcs[i] ^ 1), nl};
+          level[side][w] = lv;
+          next.push_back(w);
+          if ((other[w].mark >> 1) == m_stamp) touched = side;
+        } else if (level[side][w] == lv && nl < sw.dist) {
+          sw.dist = nl;
+          sw.arc = side == 0 ? arcs[i] : (arcs[i] ^ 1);
+        }
+      }
+    }
+    front[side]->swap(next);
+    depth[side] = lv;
+  }
+  m_meet = kNoIndex;
+  double best = kInf;
+  for (Index m : *front[touched])
+    if ((st[1 - touched][m].mark >> 1) == m_stamp) {
+      const double total = st[0][m].dist + st[1][m].dist;
+      if (m_meet == kNoIndex || total < best) {
+        best = total;
+        m_meet = m;
+      }
+    }
   return true;
 }
 

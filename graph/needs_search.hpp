@@ -108,6 +108,8 @@ class PairSearch {
   template <class Key, class Len>
   bool bidirectional(const std::vector<Index>& sources, const std::vector<Index>& targets,
                      const EndMarks& marks, Len&& len);
+  bool layered(const std::vector<Index>& sources, const std::vector<Index>& targets,
+               const EndMarks& marks);
 
   // Per node and side: mark (2 * stamp labelled, 2 * stamp + 1 settled), the arc into the node
   // (forward) or out of it (backward), -1 at the Ends, and the distance.
@@ -119,7 +121,8 @@ class PairSearch {
   const NeedsNet& m_net;
   std::vector<State> m_f, m_b;
   std::uint32_t m_stamp = 0;
-  std::vector<double> m_f2, m_b2;  // second key component (latency) for FewestHops
+  std::vector<double> m_f2, m_b2;  // FewestHops: the hop level of a node on each side
+  std::vector<Index> m_front[3];   // FewestHops: the two frontier layers and the next one
   Index m_meet = kNoIndex;
   double m_lambda = 0.0;
   double m_fRadius = 0.0, m_bRadius = 0.0;  // frontier distances when the search stopped
