@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "graph/needs_net.hpp"
-#include "graph/needs_search.hpp"
+#include "graph/pair_search.hpp"
 
 namespace liaison::graph::detail {
 

@@ -14,6 +14,7 @@
 #include "graph/group_flow.hpp"
 #include "graph/needs_net.hpp"
 #include "graph/needs_search.hpp"
+#include "graph/pair_search.hpp"
 #include "graph/parallel_sources.hpp"
 #include "graph/worker_pool.hpp"
 
