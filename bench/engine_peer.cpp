@@ -2,8 +2,14 @@
 // Usage: engine_peer TASK GRAPH_BASE REPEATS CUTOFF_S   (see ../shared/bench/README.md)
 // Prints JSON lines {"event":"loaded"|"run"|"done",...}; exit 2 for unsupported tasks.
 // Check digests are computed exactly as igraph_bench.c does, so the driver can compare them.
-// Extra task "analysis" (outside the shared protocol) times the full needs analysis.
-// LIAISON_THREADS=N limits betweenness to N threads (default: all cores).
+// Extra tasks (outside the shared protocol; igraph has no counterpart):
+//  analysis    structure plus the needs engine on n/5 person-to-person needs
+//  needs       the needs engine on n/5 agency-to-agency needs (agencies from GRAPH_BASE.graphml);
+//              bench/needs_peers.py times the peers' equivalent on the same needs
+//  needs_list  prints those needs (source agency, target agency, budget), one per line
+// LIAISON_THREADS=N limits betweenness and the needs engine to N threads (default: all cores).
+// LIAISON_NEEDS=N sets the number of needs. Linked to liaison_graph only: the files are read
+// here, with no GraphML reader (load_graphml is left to core's own benchmarks).
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -11,14 +17,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "core/formats/graphml.hpp"
-#include "core/formats/mapped_file.hpp"
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
 #include "graph/betweenness.hpp"
 #include "graph/biconnected.hpp"
 #include "graph/components.hpp"
@@ -27,10 +36,8 @@
 #include "graph/disjoint_paths.hpp"
 #include "graph/distance_matrix.hpp"
 #include "graph/force_layout.hpp"
-#include "graph/need_connectivity.hpp"
-#include "graph/need_paths.hpp"
+#include "graph/needs_engine.hpp"
 #include "graph/shortest_paths.hpp"
-#include "graph/single_points_of_failure.hpp"
 
 using namespace liaison::graph;
 
@@ -65,16 +72,46 @@ const char* parseDouble(const char* p, const char* end, double& out) {
   return r.ec == std::errc() ? r.ptr : nullptr;
 }
 
+// A read-only mapping of a whole file.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    struct stat st {};
+    if (fd < 0 || ::fstat(fd, &st) != 0) {
+      if (fd >= 0) ::close(fd);
+      return;
+    }
+    m_size = static_cast<std::size_t>(st.st_size);
+    if (m_size > 0) {
+      void* p = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) m_data = static_cast<const char*>(p);
+    }
+    ::close(fd);
+    m_ok = m_size == 0 || m_data != nullptr;
+  }
+  ~MappedFile() {
+    if (m_data) ::munmap(const_cast<char*>(m_data), m_size);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  bool ok() const { return m_ok; }
+  std::string_view view() const { return {m_data ? m_data : "", m_size}; }
+
+ private:
+  const char* m_data = nullptr;
+  std::size_t m_size = 0;
+  bool m_ok = false;
+};
+
 // Reads source,target,latency_min,reliability (one header line). Node ids are 0..max id.
 bool loadCsv(const std::string& path, Graph& out) {
-  std::optional<liaison::core::MappedFile> file;
-  try {
-    file.emplace(path);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "%s: %s\n", path.c_str(), e.what());
+  const MappedFile file(path);
+  if (!file.ok()) {
+    std::fprintf(stderr, "%s: cannot read\n", path.c_str());
     return false;
   }
-  const std::string_view text = file->view();
+  const std::string_view text = file.view();
   const char* p = text.data();
   const char* end = p + text.size();
   while (p < end && *p != '\n') ++p;  // header
@@ -105,7 +142,8 @@ bool loadCsv(const std::string& path, Graph& out) {
     edges.push_back(e);
     if (edges.size() == 64) {  // reserve for the rest from the bytes per line so far
       const double perLine = static_cast<double>(p - first) / 64.0;
-      edges.reserve(64 + static_cast<std::size_t>(1.05 * static_cast<double>(end - p) / perLine) + 16);
+      edges.reserve(64 + static_cast<std::size_t>(1.05 * static_cast<double>(end - p) / perLine) +
+                    16);
     }
   }
   std::vector<NodeSpec> nodes(static_cast<std::size_t>(maxId + 1));
@@ -114,34 +152,43 @@ bool loadCsv(const std::string& path, Graph& out) {
   return true;
 }
 
-// Reads the GraphML with core's reader (the one `liaison analyze` uses: typed keys, line
-// numbers for errors) and builds the graph with latency_min / reliability as lengths.
-bool loadGraphml(const std::string& path, Graph& out) {
-  liaison::core::GraphmlGraph gml;
-  try {
-    gml = liaison::core::readGraphml(path);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "%s\n", e.what());
-    return false;
+// The node attribute "agency" of GRAPH_BASE.graphml (gen_graphs.py: nodes n0..n{N-1}, a key
+// for="node" attr.name="agency"): a scan for the key's id, then for each <node id="nK"> the
+// <data key="ID"> inside it. No XML parser: this reads the generator's files, nothing else.
+bool loadAgencies(const std::string& path, std::vector<Id>& agency) {
+  const MappedFile file(path);
+  if (!file.ok()) return false;
+  const std::string_view t = file.view();
+  std::string key;
+  for (std::size_t at = t.find("<key "); at != std::string_view::npos;
+       at = t.find("<key ", at + 1)) {
+    const std::size_t end = t.find('>', at);
+    const std::string_view tag = t.substr(at, end - at);
+    if (tag.find("attr.name=\"agency\"") == std::string_view::npos ||
+        tag.find("for=\"node\"") == std::string_view::npos)
+      continue;
+    const std::size_t id = tag.find(" id=\"");
+    if (id == std::string_view::npos) continue;
+    key = std::string(tag.substr(id + 5, tag.find('"', id + 5) - id - 5));
+    break;
   }
-  std::vector<NodeSpec> nodes(gml.nodes.size());
-  for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].id = static_cast<Id>(i);
-  std::vector<EdgeSpec> edges;
-  edges.reserve(gml.edges.size());
-  const auto* latency = gml.edgeAttribute("latency_min");
-  const auto* reliability = gml.edgeAttribute("reliability");
-  for (std::size_t i = 0; i < gml.edges.size(); ++i) {
-    const auto& ge = gml.edges[i];
-    EdgeSpec e;
-    e.id = static_cast<Id>(i);
-    e.from = static_cast<Id>(ge.source);
-    e.to = static_cast<Id>(ge.target);
-    e.latency = latency ? latency->number(i).value_or(1.0) : 1.0;
-    e.reliability = reliability ? reliability->number(i).value_or(1.0) : 1.0;
-    e.twoWay = !ge.directed;
-    edges.push_back(e);
+  if (key.empty()) return false;
+  const std::string data = "<data key=\"" + key + "\">";
+  for (std::size_t at = t.find("<node id=\"n"); at != std::string_view::npos;
+       at = t.find("<node id=\"n", at + 1)) {
+    std::size_t node = 0;
+    const char* p = t.data() + at + 11;  // after <node id="n
+    auto r = std::from_chars(p, t.data() + t.size(), node);
+    if (r.ec != std::errc()) return false;
+    const std::size_t close = t.find("</node>", at);
+    const std::size_t d = t.find(data, at);
+    if (d == std::string_view::npos || d > close) continue;
+    long long value = 0;
+    const char* q = t.data() + d + data.size();
+    if (std::from_chars(q, t.data() + t.size(), value).ec != std::errc()) return false;
+    if (node >= agency.size()) agency.resize(node + 1, -1);
+    agency[node] = static_cast<Id>(value);
   }
-  out = Graph(std::move(nodes), std::move(edges));
   return true;
 }
 
@@ -160,29 +207,149 @@ std::vector<std::pair<Id, Id>> pairsFor(Index n) {
   return out;
 }
 
-// Deterministic needs for the "analysis" task: n/5 pairs (or $LIAISON_NEEDS) from a fixed linear
-// congruential sequence (not part of the shared protocol; igraph has no counterpart).
-std::vector<Demand> makeNeeds(Index n) {
-  std::vector<Demand> needs;
-  std::uint64_t x = 12345;
-  auto next = [&]() {
-    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<Id>((x >> 33) % static_cast<std::uint64_t>(n));
-  };
-  Index count = n / 5;
-  if (const char* env = std::getenv("LIAISON_NEEDS")) count = static_cast<Index>(std::atoi(env));
-  while (static_cast<Index>(needs.size()) < count && n > 1) {
-    const Id a = next(), b = next();
-    if (a != b) needs.push_back({a, b, 1.0 + static_cast<double>(a % 3)});
+// A fixed linear congruential sequence for the generated needs (not part of the shared
+// protocol; bench/needs_peers.py reads the needs from `needs_list`, it never regenerates them).
+class Lcg {
+ public:
+  std::uint64_t next() {
+    m_x = m_x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return m_x >> 33;
+  }
+  Id below(std::size_t n) { return static_cast<Id>(next() % static_cast<std::uint64_t>(n)); }
+
+ private:
+  std::uint64_t m_x = 12345;
+};
+
+std::size_t needCount(Index n) {
+  std::size_t count = static_cast<std::size_t>(n / 5);
+  if (const char* env = std::getenv("LIAISON_NEEDS"))
+    count = static_cast<std::size_t>(std::atoll(env));
+  return count;
+}
+
+unsigned threadsFromEnv() {
+  const char* t = std::getenv("LIAISON_THREADS");
+  return t ? static_cast<unsigned>(std::atoi(t)) : 0u;
+}
+
+// Needs for the "analysis" task: n/5 person-to-person pairs.
+std::vector<GroupDemand> makePersonNeeds(Index n) {
+  std::vector<GroupDemand> needs;
+  Lcg rng;
+  const std::size_t count = needCount(n);
+  while (needs.size() < count && n > 1) {
+    const Id a = rng.below(static_cast<std::size_t>(n)), b = rng.below(static_cast<std::size_t>(n));
+    if (a != b)
+      needs.push_back({static_cast<Id>(needs.size()), End::ofNode(a), End::ofNode(b), kInf,
+                       1.0 + static_cast<double>(a % 3)});
   }
   return needs;
 }
 
-// The liaison's full analysis of a network with needs: degree, components, cut points and
-// bridges, each need's fastest path and independent path counts, demand-weighted load and the
-// single points of failure for the needs.
-std::string fullAnalysis(const Graph& g) {
-  const std::vector<Demand> needs = makeNeeds(g.nodeCount());
+// Needs for the "needs" task: n/5 agency-to-agency needs. The GraphML carries no regions, so
+// the rule is: 90% go to an agency the source agency has a direct link with (the generator puts
+// most liaison links inside a region), 10% to any other agency. Budgets 20..59 min.
+std::vector<GroupDemand> makeAgencyNeeds(const Graph& g) {
+  std::map<Id, std::set<Id>> linked;
+  for (Index v = 0; v < g.nodeCount(); ++v) linked[g.node(v).group];
+  for (Index e = 0; e < g.edgeCount(); ++e) {
+    const Id a = g.node(g.edgeFrom(e)).group, b = g.node(g.edgeTo(e)).group;
+    if (a != b) {
+      linked[a].insert(b);
+      linked[b].insert(a);
+    }
+  }
+  std::vector<Id> agencies;
+  for (const auto& [a, near] : linked) agencies.push_back(a);
+  std::vector<GroupDemand> needs;
+  if (agencies.size() < 2) return needs;
+  Lcg rng;
+  const std::size_t count = needCount(g.nodeCount());
+  while (needs.size() < count) {
+    const Id a = agencies[static_cast<std::size_t>(rng.below(agencies.size()))];
+    const std::set<Id>& near = linked[a];
+    Id b;
+    if (rng.next() % 10 != 0 && !near.empty())
+      b = *std::next(near.begin(), static_cast<std::ptrdiff_t>(rng.below(near.size())));
+    else
+      b = agencies[static_cast<std::size_t>(rng.below(agencies.size()))];
+    if (a == b) continue;
+    const double budget = 20.0 + static_cast<double>(rng.next() % 40);
+    needs.push_back({static_cast<Id>(needs.size()), End::ofGroup(a), End::ofGroup(b), budget,
+                     1.0 + static_cast<double>(a % 3)});
+  }
+  return needs;
+}
+
+// Digest of a needs run: the three figures the peers also compute, then the engine's own.
+std::string needsDigest(const NeedsEngine& e) {
+  double latency = 0.0;
+  long reachable = 0, nodeDisjoint = 0, edgeDisjoint = 0, budgetFound = 0;
+  std::set<Id> cutNodes;
+  long cutNeeds = 0;
+  for (const NeedAnswer& a : e.answers()) {
+    if (!a.reachable) continue;
+    ++reachable;
+    latency += a.fastest.latency;
+    nodeDisjoint += a.nodeDisjoint;
+    edgeDisjoint += a.edgeDisjoint;
+    budgetFound += a.reliableWithinBudget.found;
+    cutNodes.insert(a.cutNodes.begin(), a.cutNodes.end());
+    cutNeeds += !a.cutNodes.empty();
+  }
+  double maxLoad = 0.0;
+  for (double x : e.load()) maxLoad = std::max(maxLoad, x);
+  std::string out = "{\"latency\":" + fmt(latency);
+  out += ",\"reachable\":" + std::to_string(reachable);
+  out += ",\"node_disjoint\":" + std::to_string(nodeDisjoint);
+  out += ",\"edge_disjoint\":" + std::to_string(edgeDisjoint);
+  out += ",\"budget_found\":" + std::to_string(budgetFound);
+  out += ",\"cut_needs\":" + std::to_string(cutNeeds);
+  out += ",\"spof\":" + std::to_string(cutNodes.size());
+  out += ",\"max_load\":" + fmt(maxLoad);
+  return out + "}";
+}
+
+// LIAISON_NEEDS_PARTS=1: time each part of the engine alone on stderr (paths, budget paths,
+// counts, counts with cuts, load), to see where the time goes.
+void needsParts(const Graph& g, const std::vector<GroupDemand>& needs) {
+  struct Part {
+    const char* name;
+    bool paths, budget, counts, cuts, load;
+  };
+  const Part parts[] = {{"paths", true, false, false, false, false},
+                        {"budget", false, true, false, false, false},
+                        {"counts", false, false, true, false, false},
+                        {"cuts", false, false, false, true, false},
+                        {"load", false, false, false, false, true}};
+  for (const Part& p : parts) {
+    NeedsOptions opt;
+    opt.paths = p.paths;
+    opt.budgetPaths = p.budget;
+    opt.counts = p.counts;
+    opt.cuts = p.cuts;
+    opt.load = p.load;
+    opt.control.threads = threadsFromEnv();
+    const double t0 = now();
+    NeedsEngine e(g, needs, opt);
+    e.run();
+    std::fprintf(stderr, "  %-8s %8.2f ms\n", p.name, (now() - t0) * 1e3);
+  }
+}
+
+std::string runNeeds(const Graph& g, const std::vector<GroupDemand>& needs) {
+  NeedsOptions opt;
+  opt.control.threads = threadsFromEnv();
+  NeedsEngine e(g, needs, opt);
+  e.run();
+  return needsDigest(e);
+}
+
+// The liaison's full analysis of a network with person needs: degree, components, cut points
+// and bridges, then the needs engine (paths, counts, cuts, load) with the people themselves
+// not counted as single points of failure (endpointsCanFail = false, as the person panel).
+std::string fullAnalysis(const Graph& g, const std::vector<GroupDemand>& needs) {
   double t0 = now();
   auto lap = [&](const char* what) {  // stage timings on stderr (the driver reads stdout only)
     const double t = now();
@@ -196,28 +363,30 @@ std::string fullAnalysis(const Graph& g) {
   Biconnected bic(g, Failures{}, false);
   bic.run();
   lap("structure");
-  NeedConnectivity reach(g, needs);
-  reach.run();
-  lap("disjoint");
-  NeedPaths fastest(g, needs, Metric::Latency);
-  fastest.run();
-  double sumLatency = 0;
-  for (const Path& p : fastest.paths()) sumLatency += p.latency;
-  lap("paths");
-  DemandLoad load(g, needs);
-  load.run();
-  lap("load");
-  SinglePointsOfFailure spof(g, needs);
-  spof.run();
-  lap("spof");
-  int disjoint = 0;
-  for (const auto& st : reach.results()) disjoint += st.edgeDisjoint + st.nodeDisjoint;
+  NeedsOptions opt;
+  opt.endpointsCanFail = false;
+  opt.budgetPaths = false;
+  opt.control.threads = threadsFromEnv();
+  NeedsEngine engine(g, needs, opt);
+  engine.run();
+  lap("needs");
+  int unreachable = 0, disjoint = 0;
+  double latency = 0.0;
+  std::set<Id> spof;
+  for (const NeedAnswer& a : engine.answers()) {
+    unreachable += !a.reachable;
+    disjoint += a.edgeDisjoint + a.nodeDisjoint;
+    latency += a.fastest.latency;
+    spof.insert(a.cutNodes.begin(), a.cutNodes.end());
+  }
+  double maxLoad = 0.0;
+  for (double x : engine.load()) maxLoad = std::max(maxLoad, x);
   std::string out = "{\"needs\":" + std::to_string(needs.size());
-  out += ",\"unreachable\":" + std::to_string(reach.unreachableCount());
+  out += ",\"unreachable\":" + std::to_string(unreachable);
   out += ",\"disjoint\":" + std::to_string(disjoint);
-  out += ",\"latency\":" + fmt(sumLatency);
-  out += ",\"max_load\":" + fmt(load.maxScore());
-  out += ",\"spof\":" + std::to_string(spof.ranking().size());
+  out += ",\"latency\":" + fmt(latency);
+  out += ",\"max_load\":" + fmt(maxLoad);
+  out += ",\"spof\":" + std::to_string(spof.size());
   out += ",\"articulation_points\":" + std::to_string(bic.articulationPoints().size());
   return out + "}";
 }
@@ -266,7 +435,6 @@ std::string runTask(const std::string& task, const Graph& g) {
         }
     return "{\"sum\":" + fmt(sum) + ",\"reached\":" + std::to_string(reached) + "}";
   }
-  if (task == "analysis") return fullAnalysis(g);
   if (task == "layout_fr") {
     // Fruchterman-Reingold, 500 iterations, seed 42, as igraph's task (no early stop).
     ForceLayoutOptions opt;
@@ -314,17 +482,16 @@ int main(int argc, char** argv) {
   static const char* kTasks[] = {
       "load_csv", "betweenness", "betweenness_w",   "articulation_points",
       "bridges",  "dijkstra_10", "dijkstra_rel_10", "edge_disjoint_10",
-      "analysis", "layout_fr",   "load_graphml"};
+      "analysis", "layout_fr",   "needs",           "needs_list"};
   bool known = false;
   for (const char* t : kTasks) known = known || task == t;
   if (!known) return 2;
 
-  if (task == "load_csv" || task == "load_graphml") {
-    const bool gml = task == "load_graphml";
+  if (task == "load_csv") {
     for (int i = 0; i < repeats; ++i) {
       Graph g;
       const double t0 = now();
-      if (!(gml ? loadGraphml(base + ".graphml", g) : loadCsv(base + ".csv", g))) return 1;
+      if (!loadCsv(base + ".csv", g)) return 1;
       const double dt = now() - t0;
       std::printf("{\"event\":\"run\",\"i\":%d,\"seconds\":%.6f,\"check\":{\"n\":%d,\"m\":%d}}\n",
                   i, dt, g.nodeCount(), g.edgeCount());
@@ -338,11 +505,37 @@ int main(int argc, char** argv) {
   Graph g;
   const double t0 = now();
   if (!loadCsv(base + ".csv", g)) return 1;
+  const bool agencyNeeds = task == "needs" || task == "needs_list";
+  if (agencyNeeds) {  // the agencies become the nodes' groups
+    std::vector<Id> agency;
+    if (!loadAgencies(base + ".graphml", agency)) {
+      std::fprintf(stderr, "%s.graphml: no node attribute \"agency\"\n", base.c_str());
+      return 1;
+    }
+    std::vector<NodeSpec> nodes = g.nodes();
+    for (NodeSpec& v : nodes)
+      v.group = static_cast<std::size_t>(v.id) < agency.size()
+                    ? agency[static_cast<std::size_t>(v.id)]
+                    : -1;
+    g = Graph(std::move(nodes), g.edges());
+  }
+  const std::vector<GroupDemand> needs = agencyNeeds          ? makeAgencyNeeds(g)
+                                         : task == "analysis" ? makePersonNeeds(g.nodeCount())
+                                                              : std::vector<GroupDemand>{};
+  if (task == "needs_list") {
+    for (const GroupDemand& d : needs)
+      std::printf("%lld,%lld,%.17g\n", static_cast<long long>(d.source.group),
+                  static_cast<long long>(d.target.group), d.latencyBudget);
+    return 0;
+  }
   std::printf("{\"event\":\"loaded\",\"seconds\":%.6f,\"n\":%d,\"m\":%d}\n", now() - t0,
               g.nodeCount(), g.edgeCount());
+  if (task == "needs" && std::getenv("LIAISON_NEEDS_PARTS")) needsParts(g, needs);
   for (int i = 0; i < repeats; ++i) {
     const double t1 = now();
-    const std::string check = runTask(task, g);
+    const std::string check = task == "needs"      ? runNeeds(g, needs)
+                              : task == "analysis" ? fullAnalysis(g, needs)
+                                                   : runTask(task, g);
     const double dt = now() - t1;
     std::printf("{\"event\":\"run\",\"i\":%d,\"seconds\":%.6f,\"check\":%s}\n", i, dt,
                 check.c_str());

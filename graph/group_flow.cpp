@@ -19,6 +19,7 @@ GroupFlow::GroupFlow(const NeedsNet& net) : m_net(net) {
   m_through.assign(n, 0);
   m_onPath.assign(n, 0);
   m_position.assign(n, 0);
+  m_edgeTaken.assign(m, 0);
 }
 
 void GroupFlow::resetFlow() {
@@ -56,6 +57,10 @@ void GroupFlow::solve(const std::vector<Index>& sources, const std::vector<Index
   const Adjacency& adj = m_net.adj;
 
   // Upper bounds from the arcs leaving S and entering T.
+  // Ports: the members with an arc leaving S (entering T). The others can neither start nor end
+  // a route, so the searches below start from the ports alone.
+  m_sPorts.clear();
+  m_tPorts.clear();
   int outArcs = 0, inArcs = 0, sFree = 0, tFree = 0;
   int nPlus = 0, nMinus = 0, nPlusInner = 0, nMinusInner = 0, pairs = 0;
   std::uint32_t st = ++m_stamp;
@@ -77,7 +82,10 @@ void GroupFlow::solve(const std::vector<Index>& sources, const std::vector<Index
         ++pairs;
       }
     }
-    if (any) ++sFree;
+    if (any) {
+      ++sFree;
+      m_sPorts.push_back(s);
+    }
   }
   st = ++m_stamp;
   for (Index t : targets) {
@@ -93,10 +101,13 @@ void GroupFlow::solve(const std::vector<Index>& sources, const std::vector<Index
         if (!marks.isS(u)) ++nMinusInner;
       }
     }
-    if (any) ++tFree;
+    if (any) {
+      ++tFree;
+      m_tPorts.push_back(t);
+    }
   }
 
-  const int edges = edgeFlow(sources, targets, std::min({outArcs, inArcs, cap}));
+  const int edges = edgeFlow(m_sPorts, m_tPorts, std::min({outArcs, inArcs, cap}), request.seeds);
   const Index edgeStart = m_pathStart;
   const std::vector<Index> edgePath = m_pathArcs;
   resetFlow();
@@ -115,7 +126,7 @@ void GroupFlow::solve(const std::vector<Index>& sources, const std::vector<Index
       direct = std::min(pairs, edges);
       flowBound = std::min({edges - direct, nPlusInner, nMinusInner});
     }
-    const int flow = nodeFlow(sources, targets, std::min(flowBound, cap - direct));
+    const int flow = nodeFlow(m_sPorts, m_tPorts, std::min(flowBound, cap - direct), request.seeds);
     nodes = direct + flow;
     nodeStart = m_pathStart;
     nodePath = m_pathArcs;
@@ -127,23 +138,45 @@ void GroupFlow::solve(const std::vector<Index>& sources, const std::vector<Index
   const bool cutEdges = request.cutEdges && edges == 1;
   const bool cutNodes = request.cutNodes && nodes == 1 && !nodePath.empty();
   if (cutEdges && cutNodes) {
-    cutSweep(sources, targets, edgeStart, edgePath, true, true, result);
+    cutSweep(m_sPorts, m_tPorts, edgeStart, edgePath, true, true, result);
   } else if (cutEdges) {
-    cutSweep(sources, targets, edgeStart, edgePath, false, true, result);
+    cutSweep(m_sPorts, m_tPorts, edgeStart, edgePath, false, true, result);
   } else if (cutNodes) {
-    cutSweep(sources, targets, nodeStart, nodePath, true, false, result);
+    cutSweep(m_sPorts, m_tPorts, nodeStart, nodePath, true, false, result);
   }
   result.edgeDisjoint = request.cap > 0 ? std::min(edges, request.cap) : edges;
   result.nodeDisjoint = request.cap > 0 ? std::min(nodes, request.cap) : nodes;
 }
 
 int GroupFlow::edgeFlow(const std::vector<Index>& sources, const std::vector<Index>& targets,
-                        int limit) {
+                        int limit, const std::vector<Seed>* seeds) {
   const Adjacency& adj = m_net.adj;
   m_pathStart = kNoIndex;
   m_pathArcs.clear();
   std::vector<Index> path;
   int paths = 0;
+  if (seeds) {
+    // Pairwise edge-disjoint routes are a flow: take them as they come.
+    const std::uint32_t st = ++m_stamp;
+    for (const Seed& seed : *seeds) {
+      if (paths >= limit || seed.arcs.empty()) break;
+      bool free = true;
+      for (Index a : seed.arcs)
+        free = free && m_edgeTaken[static_cast<std::size_t>(arcEdge(a))] != st;
+      if (!free) continue;
+      for (Index a : seed.arcs) {
+        const Index e = arcEdge(a);
+        m_edgeTaken[static_cast<std::size_t>(e)] = st;
+        m_flow[static_cast<std::size_t>(e)] = static_cast<signed char>((a & 1) ? -1 : 1);
+        m_touchedEdges.push_back(e);
+      }
+      if (paths == 0) {
+        m_pathStart = seed.source;
+        m_pathArcs = seed.arcs;
+      }
+      ++paths;
+    }
+  }
   while (paths < limit) {
     const std::uint32_t st = ++m_stamp;
     m_fQueue.clear();
@@ -166,7 +199,7 @@ int GroupFlow::edgeFlow(const std::vector<Index>& sources, const std::vector<Ind
         for (Index i = adj.offsets[v], end = adj.offsets[v + 1]; i < end; ++i) {
           const Index w = adj.targets[i], arc = adj.arcs[i];
           const std::size_t uw = static_cast<std::size_t>(w);
-          if (m_fSeen[uw] == st || !residualOut(i, arc)) continue;
+          if (m_fSeen[uw] == st || !residualOut(i, arc) || m_marks->isS(w)) continue;
           m_fSeen[uw] = st;
           m_fArc[uw] = arc;
           if (m_bSeen[uw] == st) {
@@ -180,7 +213,7 @@ int GroupFlow::edgeFlow(const std::vector<Index>& sources, const std::vector<Ind
         for (Index i = adj.offsets[x], end = adj.offsets[x + 1]; i < end; ++i) {
           const Index u = adj.targets[i], arc = adj.arcs[i] ^ 1;  // u -> x
           const std::size_t uu = static_cast<std::size_t>(u);
-          if (m_bSeen[uu] == st || !residualIn(i, arc)) continue;
+          if (m_bSeen[uu] == st || !residualIn(i, arc) || m_marks->isT(u)) continue;
           m_bSeen[uu] = st;
           m_bArc[uu] = arc;
           if (m_fSeen[uu] == st) {
@@ -219,12 +252,43 @@ int GroupFlow::edgeFlow(const std::vector<Index>& sources, const std::vector<Ind
 // in -> out has capacity 1 when v is capacitated (through[v] says it is used); each travel
 // direction of an edge is a unit arc out -> in (used[arc]).
 int GroupFlow::nodeFlow(const std::vector<Index>& sources, const std::vector<Index>& targets,
-                        int limit) {
+                        int limit, const std::vector<Seed>* seeds) {
   const Adjacency& adj = m_net.adj;
   const EndMarks& marks = *m_marks;
   m_pathStart = kNoIndex;
   m_pathArcs.clear();
   int paths = 0;
+  if (seeds) {
+    // Routes that share no capacitated node are a flow (direct routes are counted apart when
+    // End members are not capacitated, so they are not seeds then).
+    for (const Seed& seed : *seeds) {
+      if (paths >= limit || seed.arcs.empty()) break;
+      if (!m_epcf && seed.arcs.size() == 1) continue;
+      bool free =
+          capacitated(seed.source) ? !m_through[static_cast<std::size_t>(seed.source)] : true;
+      for (Index a : seed.arcs) {
+        const Index w = m_net.head(a);
+        if (capacitated(w) && m_through[static_cast<std::size_t>(w)]) free = false;
+      }
+      if (!free) continue;
+      auto take = [&](Index v) {
+        if (!capacitated(v)) return;
+        m_through[static_cast<std::size_t>(v)] = 1;
+        m_touchedNodes.push_back(v);
+      };
+      take(seed.source);
+      for (Index a : seed.arcs) {
+        m_used[static_cast<std::size_t>(a)] = 1;
+        m_touchedArcs.push_back(a);
+        take(m_net.head(a));
+      }
+      if (paths == 0) {
+        m_pathStart = seed.source;
+        m_pathArcs = seed.arcs;
+      }
+      ++paths;
+    }
+  }
   while (paths < limit) {
     const std::uint32_t st = ++m_stamp;
     m_fQueue.clear();
@@ -354,158 +418,6 @@ int GroupFlow::nodeFlow(const std::vector<Index>& sources, const std::vector<Ind
     ++paths;
   }
   return paths;
-}
-
-void GroupFlow::cutSweep(const std::vector<Index>& sources, const std::vector<Index>& targets,
-                         Index start, const std::vector<Index>& arcs, bool wantNodes,
-                         bool wantEdges, Result& result) {
-  const EndMarks& marks = *m_marks;
-  const Adjacency& adj = m_net.adj;
-  const int k = static_cast<int>(arcs.size()) + 1;  // route p1..pk; sigma = 0, tau = k + 1
-  std::vector<Index> node(static_cast<std::size_t>(k) + 2, kNoIndex);
-  std::vector<Index> arc(static_cast<std::size_t>(k) + 1, -1);  // arc[i]: p_i -> p_(i+1)
-  node[1] = start;
-  for (int i = 1; i < k; ++i) {
-    arc[static_cast<std::size_t>(i)] = arcs[static_cast<std::size_t>(i - 1)];
-    node[static_cast<std::size_t>(i) + 1] = m_net.head(arc[static_cast<std::size_t>(i)]);
-  }
-  const std::uint32_t st = ++m_stamp;
-  for (int i = 1; i <= k; ++i) {
-    m_onPath[static_cast<std::size_t>(node[static_cast<std::size_t>(i)])] = st;
-    m_position[static_cast<std::size_t>(node[static_cast<std::size_t>(i)])] = i;
-  }
-  auto onPath = [&](Index v) { return m_onPath[static_cast<std::size_t>(v)] == st; };
-  auto position = [&](Index v) {
-    return static_cast<int>(m_position[static_cast<std::size_t>(v)]);
-  };
-  std::vector<std::uint8_t> nodeCut(static_cast<std::size_t>(k) + 2, 0);
-  std::vector<std::uint8_t> edgeCut(static_cast<std::size_t>(k) + 1, 0);
-
-  struct Side {
-    int pos, far;
-    bool started = false;
-    std::vector<Index> stack;
-  };
-  Side fw{0, 0, false, {}}, bw{k + 1, k + 1, false, {}};
-  int fNext = 0, bNext = k + 1;  // forward has done 0..fNext-1, backward bNext+1..k+1
-  int runF = 0, runB = k + 1;    // max far over forward positions done, min over backward
-  bool met = false;
-
-  auto reachF = [&](Index w) {
-    if (onPath(w)) {
-      fw.far = std::max(fw.far, position(w));
-    } else if (m_fSeen[static_cast<std::size_t>(w)] != st) {
-      if (m_bSeen[static_cast<std::size_t>(w)] == st) met = true;
-      m_fSeen[static_cast<std::size_t>(w)] = st;
-      fw.stack.push_back(w);
-    }
-  };
-  auto reachB = [&](Index u) {
-    if (onPath(u)) {
-      bw.far = std::min(bw.far, position(u));
-    } else if (m_bSeen[static_cast<std::size_t>(u)] != st) {
-      if (m_fSeen[static_cast<std::size_t>(u)] == st) met = true;
-      m_bSeen[static_cast<std::size_t>(u)] = st;
-      bw.stack.push_back(u);
-    }
-  };
-  // Arcs of the minimal-route network out of / into v, except `skip` (the route's own arc).
-  auto scanOut = [&](Index v, Index skip) {
-    for (Index i = adj.offsets[v], end = adj.offsets[v + 1]; i < end && !met; ++i) {
-      const Index w = adj.targets[i];
-      if (!m_net.out[static_cast<std::size_t>(i)] || marks.isS(w) || adj.arcs[i] == skip) continue;
-      reachF(w);
-    }
-  };
-  auto scanIn = [&](Index v, Index skip) {
-    for (Index i = adj.offsets[v], end = adj.offsets[v + 1]; i < end && !met; ++i) {
-      const Index u = adj.targets[i];
-      if (!m_net.in[static_cast<std::size_t>(i)] || marks.isT(u) || (adj.arcs[i] ^ 1) == skip)
-        continue;
-      reachB(u);
-    }
-  };
-  auto stepForward = [&]() {
-    if (!fw.started) {
-      fw.started = true;
-      fw.far = fw.pos;
-      if (fw.pos == 0) {
-        for (Index s : sources)
-          if (s != node[1] && !met) reachF(s);
-      } else if (!marks.isT(node[static_cast<std::size_t>(fw.pos)])) {
-        scanOut(node[static_cast<std::size_t>(fw.pos)],
-                fw.pos < k ? arc[static_cast<std::size_t>(fw.pos)] : -1);
-      }
-    } else if (!fw.stack.empty()) {
-      const Index x = fw.stack.back();
-      fw.stack.pop_back();
-      if (marks.isT(x))
-        fw.far = k + 1;  // x -> tau
-      else
-        scanOut(x, -1);
-    } else {
-      runF = std::max(runF, fw.far);
-      const int a = fw.pos;
-      nodeCut[static_cast<std::size_t>(a) + 1] = runF <= a + 1;
-      if (a >= 1 && a < k) edgeCut[static_cast<std::size_t>(a)] = runF <= a;
-      fNext = ++fw.pos;
-      fw.started = false;
-    }
-  };
-  auto stepBackward = [&]() {
-    if (!bw.started) {
-      bw.started = true;
-      bw.far = bw.pos;
-      if (bw.pos == k + 1) {
-        for (Index t : targets)
-          if (t != node[static_cast<std::size_t>(k)] && !met) reachB(t);
-      } else if (!marks.isS(node[static_cast<std::size_t>(bw.pos)])) {
-        scanIn(node[static_cast<std::size_t>(bw.pos)],
-               bw.pos > 1 ? arc[static_cast<std::size_t>(bw.pos) - 1] : -1);
-      }
-    } else if (!bw.stack.empty()) {
-      const Index x = bw.stack.back();
-      bw.stack.pop_back();
-      if (marks.isS(x))
-        bw.far = 0;  // sigma -> x
-      else
-        scanIn(x, -1);
-    } else {
-      runB = std::min(runB, bw.far);
-      const int b = bw.pos;
-      nodeCut[static_cast<std::size_t>(b) - 1] = runB >= b - 1;
-      if (b - 1 >= 1 && b - 1 < k) edgeCut[static_cast<std::size_t>(b) - 1] = runB >= b;
-      bNext = --bw.pos;
-      bw.started = false;
-    }
-  };
-  auto bypassed = [&]() {
-    return met || std::max(runF, fw.far) >= bNext || std::min(runB, bw.far) <= fNext;
-  };
-  while (fNext < bNext) {
-    stepForward();
-    if (fNext >= bNext || (met = bypassed())) break;
-    stepBackward();
-    if (fNext >= bNext || (met = bypassed())) break;
-  }
-  if (met && fNext < bNext) {
-    // A bypass from a position <= fNext to one >= bNext: nothing strictly between is on every
-    // route, nor any edge from fNext to bNext.
-    for (int i = fNext + 1; i < bNext; ++i) nodeCut[static_cast<std::size_t>(i)] = 0;
-    for (int i = fNext; i < bNext; ++i) edgeCut[static_cast<std::size_t>(i)] = 0;
-  }
-  if (wantNodes)
-    for (int i = 1; i <= k; ++i) {
-      const Index v = node[static_cast<std::size_t>(i)];
-      if (nodeCut[static_cast<std::size_t>(i)] && (m_epcf || (!marks.isS(v) && !marks.isT(v))))
-        result.cutNodes.push_back(v);
-    }
-  if (wantEdges)
-    for (int i = 1; i < k; ++i)
-      if (edgeCut[static_cast<std::size_t>(i)])
-        result.cutEdges.push_back(arcEdge(arc[static_cast<std::size_t>(i)]));
-  std::sort(result.cutNodes.begin(), result.cutNodes.end());
-  std::sort(result.cutEdges.begin(), result.cutEdges.end());
 }
 
 }  // namespace liaison::graph::detail

@@ -2,11 +2,13 @@
 // max-flow from a super source joined to S to a super sink joined from T. Not public API; the
 // definitions are those of needs_engine.hpp.
 //
-// The flow network is the minimal-route network: arcs into S and arcs out of T are left out.
+// The flow network is the minimal-route network: arcs into S and arcs out of T are left out,
+// and the searches start from the ports (members with an arc leaving S / entering T).
 // (A flow path through S or T can be cut down to a minimal route with no more nodes or edges,
 // so this changes no maximum.) Two-way edges carry one unit in either direction.
 //
-// Cost: each augmenting path is found by a bidirectional breadth-first search (from S forwards
+// Cost: known routes (the engine passes the best paths) start the flows when they are disjoint;
+// each further augmenting path is found by a bidirectional breadth-first search (from S forwards
 // and from T backwards over the residual network, the smaller frontier first), which meets
 // quickly on well-connected networks; the final, failing search stops as soon as one side is
 // exhausted, so it costs the smaller side of the cut. Counts stop at a cap and at simple upper
@@ -34,10 +36,18 @@ class GroupFlow {
  public:
   explicit GroupFlow(const NeedsNet& net);
 
+  // A known minimal route: its first node and arcs.
+  struct Seed {
+    Index source = kNoIndex;
+    std::vector<Index> arcs;
+  };
   struct Request {
     bool endpointsCanFail = true;
     int cap = 0;  // counts stop here (0: none)
     bool cutNodes = false, cutEdges = false;
+    // Routes already known (the best paths): those disjoint from the ones before them start the
+    // flows, sparing their augmenting searches.
+    const std::vector<Seed>* seeds = nullptr;
   };
   struct Result {
     int edgeDisjoint = 0, nodeDisjoint = 0;
@@ -48,8 +58,10 @@ class GroupFlow {
              const EndMarks& marks, const Request& request, Result& result);
 
  private:
-  int edgeFlow(const std::vector<Index>& sources, const std::vector<Index>& targets, int limit);
-  int nodeFlow(const std::vector<Index>& sources, const std::vector<Index>& targets, int limit);
+  int edgeFlow(const std::vector<Index>& sources, const std::vector<Index>& targets, int limit,
+               const std::vector<Seed>* seeds);
+  int nodeFlow(const std::vector<Index>& sources, const std::vector<Index>& targets, int limit,
+               const std::vector<Seed>* seeds);
   void resetFlow();
   void cutSweep(const std::vector<Index>& sources, const std::vector<Index>& targets, Index start,
                 const std::vector<Index>& arcs, bool wantNodes, bool wantEdges, Result& result);
@@ -80,6 +92,8 @@ class GroupFlow {
   // Cut sweep: position of each node of the route.
   std::vector<std::uint32_t> m_onPath;
   std::vector<Index> m_position;
+  std::vector<std::uint32_t> m_edgeTaken;  // seeds: stamp per edge
+  std::vector<Index> m_sPorts, m_tPorts;   // members with an arc leaving S / entering T
 };
 
 }  // namespace liaison::graph::detail

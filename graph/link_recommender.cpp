@@ -1,81 +1,119 @@
 #include "graph/link_recommender.hpp"
 
 #include <algorithm>
+#include <set>
 
-#include "graph/demand_load.hpp"
-#include "graph/need_connectivity.hpp"
-#include "graph/single_points_of_failure.hpp"
+#include "graph/active_mask.hpp"
+#include "graph/needs_net.hpp"
 
 namespace liaison::graph {
 
-LinkRecommender::LinkRecommender(const Graph& graph, std::vector<Demand> needs,
+NeedsSummary summarize(const std::vector<NeedAnswer>& answers) {
+  NeedsSummary s;
+  std::set<Id> cuts;
+  for (const NeedAnswer& a : answers) {
+    if (!a.reachable) ++s.unroutedNeeds;
+    if (a.reachable && a.nodeDisjoint == 1) ++s.singlePathNeeds;
+    cuts.insert(a.cutNodes.begin(), a.cutNodes.end());
+  }
+  s.singlePoints = static_cast<int>(cuts.size());
+  return s;
+}
+
+LinkRecommender::LinkRecommender(const Graph& graph, std::vector<GroupDemand> demands,
                                  std::vector<CandidateLink> candidates, RecommendOptions options)
     : m_graph(graph),
-      m_needs(std::move(needs)),
+      m_demands(std::move(demands)),
       m_candidates(std::move(candidates)),
       m_options(std::move(options)) {}
 
-LinkRecommender::Score LinkRecommender::evaluate(const Graph& g, const Failures& off) const {
-  Score score;
-  if (m_options.objective == RecommendOptions::Objective::WorstLoad) {
-    LoadOptions lo;
-    lo.metric = m_options.loadMetric;
-    lo.failed = off;
-    lo.control.threads = 1;  // candidates are many and small; avoid thread churn
-    DemandLoad load(g, m_needs, lo);
-    load.run();
-    score.unrouted = load.unroutedWeight();
-    score.value = load.maxScore();
-  } else {
-    NeedConnectivity reach(g, m_needs, false, off);
-    reach.run();
-    for (const auto& st : reach.results())
-      if (!st.reachable) score.unrouted += st.need.weight;
-    SinglePointsOfFailure spof(g, m_needs, off);
-    spof.run();
-    for (std::size_t i = 0; i < m_needs.size(); ++i)
-      score.value += m_needs[i].weight * static_cast<double>(spof.criticalNodes()[i].size());
-  }
-  return score;
+namespace {
+// Whether an answer can still change when links are added (see the header).
+bool open(const NeedAnswer& a) {
+  return !a.reachable || (!a.overlap && a.nodeDisjoint <= 1);
 }
+}  // namespace
 
-void LinkRecommender::run() {
+bool LinkRecommender::run() {
   m_chosen.clear();
-  // The augmented graph: candidates become edges with fresh ids after the largest edge id.
+  m_initial = {};
+  // The augmented graph: the candidates as edges with fresh ids after the largest edge id,
+  // switched off through the failures until they are tried or chosen.
   std::vector<EdgeSpec> edges = m_graph.edges();
   Id nextId = 0;
   for (const EdgeSpec& e : edges) nextId = std::max(nextId, e.id + 1);
-  std::vector<Id> candidateIds;
-  for (const CandidateLink& c : m_candidates) {
-    candidateIds.push_back(nextId);
-    edges.push_back({nextId++, c.from, c.to, c.latency, c.reliability, c.twoWay, false});
+  std::vector<Id> linkId(m_candidates.size(), -1);
+  for (std::size_t c = 0; c < m_candidates.size(); ++c) {
+    const CandidateLink& l = m_candidates[c];
+    if (m_graph.nodeIndex(l.from) == kNoIndex || m_graph.nodeIndex(l.to) == kNoIndex) continue;
+    linkId[c] = nextId;
+    edges.push_back({nextId++, l.from, l.to, l.latency, l.reliability, l.twoWay, false});
   }
   const Graph augmented(m_graph.nodes(), std::move(edges));
-  std::vector<bool> on(m_candidates.size(), false);
-  auto failures = [&](std::size_t extra) {
-    Failures f = m_options.failed;
-    for (std::size_t i = 0; i < on.size(); ++i)
-      if (!on[i] && i != extra) f.edges.push_back(candidateIds[i]);
+  std::vector<std::uint8_t> on(m_candidates.size(), 0);
+
+  NeedsOptions opt = m_options.needs;
+  opt.paths = opt.budgetPaths = opt.load = false;
+  opt.counts = opt.cuts = true;
+  opt.countCap = 2;  // the summary only tells 0, 1 and more
+  auto failures = [&](std::size_t trying) {
+    Failures f = m_options.needs.failed;
+    for (std::size_t c = 0; c < m_candidates.size(); ++c)
+      if (linkId[c] >= 0 && !on[c] && c != trying) f.edges.push_back(linkId[c]);
     return f;
   };
-  m_initial = evaluate(augmented, failures(on.size()));
-  Score current = m_initial;
+
+  // Needs with an End nobody can serve stay unreachable whatever is added.
+  const ActiveMask mask(augmented, m_options.needs.failed);
+  std::vector<std::uint8_t> servable(m_demands.size(), 0);
+  for (std::size_t d = 0; d < m_demands.size(); ++d) {
+    const End& a = m_demands[d].source;
+    const End& b = m_demands[d].target;
+    servable[d] = !detail::endMembers(augmented, mask, a.group, a.nodes).empty() &&
+                  !detail::endMembers(augmented, mask, b.group, b.nodes).empty();
+  }
+  opt.failed = failures(m_candidates.size());
+  NeedsEngine first(augmented, m_demands, opt);
+  if (!first.run()) return false;
+  std::vector<NeedAnswer> current = first.answers();
+  m_initial = summarize(current);
   for (int round = 0; round < m_options.k; ++round) {
-    std::size_t best = on.size();
-    Score bestScore = current;
-    for (std::size_t i = 0; i < on.size(); ++i) {
-      if (on[i]) continue;
-      const Score s = evaluate(augmented, failures(i));
-      if (s < bestScore) {
-        bestScore = s;
-        best = i;
+    // Only the needs that a new link can change are re-run.
+    std::vector<GroupDemand> openDemands;
+    std::vector<std::size_t> openIndex;
+    for (std::size_t d = 0; d < current.size(); ++d)
+      if (servable[d] && open(current[d])) {
+        openDemands.push_back(m_demands[d]);
+        openIndex.push_back(d);
+      }
+    if (openDemands.empty()) break;
+    // The other needs have no cuts and no single path: only their unreachable ones count.
+    int closedUnrouted = 0;
+    for (std::size_t d = 0; d < current.size(); ++d)
+      if (!(servable[d] && open(current[d])) && !current[d].reachable) ++closedUnrouted;
+    const NeedsSummary now = summarize(current);
+    NeedsSummary best = now;
+    std::size_t pick = m_candidates.size();
+    std::vector<NeedAnswer> pickAnswers;
+    for (std::size_t c = 0; c < m_candidates.size(); ++c) {
+      if (linkId[c] < 0 || on[c]) continue;
+      opt.failed = failures(c);
+      NeedsEngine trial(augmented, openDemands, opt);
+      if (!trial.run()) return false;
+      NeedsSummary s = summarize(trial.answers());
+      s.unroutedNeeds += closedUnrouted;
+      if (s < best) {
+        best = s;
+        pick = c;
+        pickAnswers = trial.answers();
       }
     }
-    if (best == on.size()) break;
-    on[best] = true;
-    m_chosen.push_back({m_candidates[best], current, bestScore});
-    current = bestScore;
+    if (pick == m_candidates.size()) break;
+    on[pick] = 1;
+    m_chosen.push_back({m_candidates[pick], now, best});
+    for (std::size_t k = 0; k < openIndex.size(); ++k) current[openIndex[k]] = pickAnswers[k];
   }
+  return true;
 }
 
 }  // namespace liaison::graph

@@ -1,66 +1,74 @@
-// Which new links would help most: a greedy choice of up to k links from a candidate set
-// (for example, representatives of the agencies in a need).
+// Which new links help the needs most: a greedy choice of up to k links from a candidate set,
+// judged by exact re-runs of the needs engine (needs_engine.hpp), in the units the product lists.
 //
-// Objectives (both lexicographic, smaller is better, first the weight of needs without any
-// path, so that connecting a cut-off need always comes first):
-//  WorstLoad:              (unrouted need weight, highest demand-weighted load of any node)
-//  SinglePointsOfFailure:  (unrouted need weight, sum over needs of weight x number of nodes
-//                           whose loss alone cuts that need; see single_points_of_failure.hpp)
-// Greedy: each round adds the candidate that gives the best objective; stops early when no
-// candidate improves it. Ties go to the earlier candidate. Evaluation uses one augmented copy of
-// the graph (candidates as extra edges, switched on through the failure mask), built once.
+// The summary of a set of needs (smaller is better, compared in this order):
+//  unroutedNeeds    needs that are not reachable
+//  singlePoints     distinct nodes that are a single point of failure (cutNodes) of some need
+//  singlePathNeeds  reachable needs with nodeDisjoint == 1
+// Greedy: each round adds the candidate whose summary is lexicographically smallest, if it is
+// strictly better than the current one; ties go to the earlier candidate; at most k rounds.
+// Each step's `after` is exactly what a fresh NeedsEngine run on the graph with the links chosen
+// so far reports (with options.needs: failures, direction, endpointsCanFail), and step i+1's
+// `before` is step i's `after`.
+//
+// Cost: adding a link only adds routes, so a need that is reachable with nodeDisjoint >= 2 (or
+// whose Ends overlap) keeps those answers and has no cut nodes whatever is added, and a need
+// with an End that has no available member stays unreachable. Only the other needs (unreachable,
+// or reachable with one independent route) are re-run per candidate, with counts capped at 2 and
+// no paths or load. Candidates with an unknown endpoint are never chosen.
 #pragma once
 
 #include <vector>
 
-#include "graph/graph.hpp"
+#include "graph/needs_engine.hpp"
 
 namespace liaison::graph {
 
+struct NeedsSummary {
+  int unroutedNeeds = 0;
+  int singlePoints = 0;     // distinct cut nodes over all demands
+  int singlePathNeeds = 0;  // reachable demands with nodeDisjoint == 1
+  bool operator==(const NeedsSummary&) const = default;
+  bool operator<(const NeedsSummary& o) const {
+    if (unroutedNeeds != o.unroutedNeeds) return unroutedNeeds < o.unroutedNeeds;
+    if (singlePoints != o.singlePoints) return singlePoints < o.singlePoints;
+    return singlePathNeeds < o.singlePathNeeds;
+  }
+};
+
+// The summary of an engine run (it must have counts and cuts).
+NeedsSummary summarize(const std::vector<NeedAnswer>& answers);
+
 struct CandidateLink {
-  Id from = 0;
-  Id to = 0;
-  double latency = 1.0;
-  double reliability = 1.0;
+  Id from = 0, to = 0;
+  double latency = 1.0, reliability = 0.95;
   bool twoWay = true;
 };
 
 struct RecommendOptions {
-  enum class Objective { WorstLoad, SinglePointsOfFailure };
-  Objective objective = Objective::WorstLoad;
-  int k = 1;
-  Metric loadMetric = Metric::Hops;
-  Failures failed;
+  int k = 3;
+  NeedsOptions needs;  // failed, ignoreDirection, endpointsCanFail, control (threads, cancel)
 };
 
 class LinkRecommender {
  public:
-  LinkRecommender(const Graph& graph, std::vector<Demand> needs,
+  LinkRecommender(const Graph& graph, std::vector<GroupDemand> demands,
                   std::vector<CandidateLink> candidates, RecommendOptions options = {});
-  void run();
+  bool run();  // false when cancelled
 
-  struct Score {
-    double unrouted = 0.0;
-    double value = 0.0;  // worst load, or weighted count of single points of failure
-    bool operator<(const Score& o) const {
-      return unrouted != o.unrouted ? unrouted < o.unrouted : value < o.value;
-    }
-  };
   struct Step {
     CandidateLink link;
-    Score before, after;
+    NeedsSummary before, after;
   };
-  Score initial() const { return m_initial; }
+  NeedsSummary initial() const { return m_initial; }
   const std::vector<Step>& chosen() const { return m_chosen; }
 
  private:
-  Score evaluate(const Graph& g, const Failures& off) const;
-
   const Graph& m_graph;
-  std::vector<Demand> m_needs;
+  std::vector<GroupDemand> m_demands;
   std::vector<CandidateLink> m_candidates;
   RecommendOptions m_options;
-  Score m_initial;
+  NeedsSummary m_initial;
   std::vector<Step> m_chosen;
 };
 

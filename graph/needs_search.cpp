@@ -23,6 +23,13 @@ class LazyHeap {
     m_items.push_back({key, v});
     std::push_heap(m_items.begin(), m_items.end(), later);
   }
+  const Item& top() const { return m_items.front(); }
+  // The QuadAdapter interface (entries are lazy: callers skip settled nodes).
+  const Key& topKey() const { return m_items.front().key; }
+  std::size_t size() const { return m_items.size(); }
+  Index topNode() const { return m_items.front().node; }
+  Index popNode() { return pop().node; }
+  void update(const Key& key, Index v) { push(key, v); }
   Item pop() {
     std::pop_heap(m_items.begin(), m_items.end(), later);
     const Item top = m_items.back();
@@ -98,6 +105,7 @@ void PathSearch::run(SearchKind kind, const std::vector<Index>& sources, const T
       });
       break;
     case SearchKind::Reach:
+    case SearchKind::Combined:
       breadthFirst(sources, targets);
       break;
   }
@@ -183,8 +191,6 @@ std::vector<Index> PathSearch::arcsTo(Index v, Index& source) const {
   std::reverse(arcs.begin(), arcs.end());
   return arcs;
 }
-
-// ---------------------------------------------------------------------------------------------
 
 LoadSearch::LoadSearch(const NeedsNet& net, Metric metric)
     : m_net(net),

@@ -1,5 +1,5 @@
 // Internal: the searches the needs engine runs once per source End, shared by all of that
-// End's demands. Not public API.
+// End's demands (pair_search.hpp has those between one pair of Ends). Not public API.
 //
 // Why one search serves every target End: a search from S that never re-enters S settles
 // nodes in order of distance; the first member of a target End T to be settled is a nearest
@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "graph/needs_net.hpp"
@@ -44,6 +45,7 @@ enum class SearchKind {
   Reliability,  // least -ln r; reliability-0 edges unusable
   FewestHops,   // fewest edges, then least latency
   Reach,        // breadth-first, any route
+  Combined,     // least -ln r + lambda * latency (PairSearch only; see setLambda)
 };
 
 class PathSearch {

@@ -12,16 +12,18 @@
 #include "graph/distance_matrix.hpp"
 #include "graph/k_shortest_paths.hpp"
 #include "graph/link_recommender.hpp"
-#include "graph/need_connectivity.hpp"
-#include "graph/need_paths.hpp"
-#include "graph/single_points_of_failure.hpp"
-#include "graph/what_if.hpp"
+#include "graph/needs_engine.hpp"
 #include "test_helpers.hpp"
 
 using namespace liaison::graph;
 
 namespace {
 void runEverything(const Graph& g, const std::vector<Demand>& needs, const Failures& failed) {
+  std::vector<GroupDemand> groupDemands;
+  for (const Demand& d : needs) {
+    groupDemands.push_back({0, End::ofNode(d.source), End::ofNode(d.target), 10.0, d.weight});
+    groupDemands.push_back({1, End::ofGroup(0), End::ofNode(d.target), kInf, d.weight});
+  }
   for (Metric m : {Metric::Hops, Metric::Latency, Metric::Reliability}) {
     BetweennessOptions bo;
     bo.metric = m;
@@ -40,8 +42,16 @@ void runEverything(const Graph& g, const std::vector<Demand>& needs, const Failu
     co.failed = failed;
     Closeness c(g, co);
     CHECK(c.run());
-    NeedPaths np(g, needs, m, false, failed);
-    CHECK(np.run());
+    NeedsOptions no;
+    no.loadMetric = m;
+    no.failed = failed;
+    NeedsEngine ne(g, groupDemands, no);
+    CHECK(ne.run());
+    CHECK(ne.answers().size() == groupDemands.size());
+    for (const GroupDemand& d : groupDemands) {
+      RouteAlternatives alt(g, d.source, d.target, 3, m, false, failed);
+      alt.run();
+    }
   }
   Biconnected bic(g, failed);
   bic.run();
@@ -53,15 +63,13 @@ void runEverything(const Graph& g, const std::vector<Demand>& needs, const Failu
   br.run();
   Constraint con(g, Constraint::Weight::Count, failed);
   con.run();
-  NeedConnectivity nc(g, needs, false, failed);
-  nc.run();
-  SinglePointsOfFailure spof(g, needs, failed);
-  spof.run();
-  WhatIf wi(g, failed, needs);
-  CHECK(wi.run());
-  LinkRecommender lr(g, needs, {}, {});
-  lr.run();
-  CHECK(lr.chosen().empty());
+  RecommendOptions ro;
+  ro.needs.failed = failed;
+  LinkRecommender none(g, groupDemands, {}, ro);
+  CHECK(none.run());
+  CHECK(none.chosen().empty());
+  LinkRecommender some(g, groupDemands, {{1, 2}, {42, 7}, {0, 3}}, ro);
+  CHECK(some.run());
 }
 }  // namespace
 

@@ -79,6 +79,17 @@ std::vector<GroupDemand> demandsFor(std::mt19937& rng, const Case& c) {
       if (a != b) out.push_back({id++, End::ofGroup(a), End::ofGroup(b), kInf, 1.0});
   for (int k = 0; k < 6; ++k)
     out.push_back({id++, randomEnd(rng, c), randomEnd(rng, c), kInf, 1.0 + k % 3});
+  // The same pair of Ends again (the engine computes counts and cuts once per pair).
+  out.push_back({id++, out.front().source, out.front().target, kInf, 2.5});
+  out.push_back({id++, out.back().source, out.back().target, kInf, 0.5});
+  // One source End towards every person and pair of neighbours: enough target Ends (>= 12) for
+  // the engine's one-search-for-all form, besides the per-pair searches of the others.
+  const End hub = randomEnd(rng, c);
+  const Id n = c.graph.nodeCount();
+  for (Id v = 0; v < n; ++v) {
+    out.push_back({id++, hub, End::ofNode(v), kInf, 1.0});
+    out.push_back({id++, hub, End::ofNodes({v, (v + 1) % n}), kInf, 0.5});
+  }
   return out;
 }
 

@@ -1,13 +1,11 @@
-// Hand-checked components, articulation points, bridges, biconnected components, needs and
-// single points of failure.
+// Hand-checked components, articulation points, bridges and biconnected components. (Needs and
+// their single points of failure: needs_engine_test.cpp.)
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 
 #include "graph/biconnected.hpp"
 #include "graph/components.hpp"
-#include "graph/need_connectivity.hpp"
-#include "graph/single_points_of_failure.hpp"
 #include "test_helpers.hpp"
 
 using namespace liaison::graph;
@@ -72,31 +70,4 @@ TEST_CASE("structure: weak and strong components", "[graph][structure]") {
   f.run();
   CHECK(f.weakCount() == 3);
   CHECK(f.weakLabels()[2] == -1);
-}
-
-TEST_CASE("structure: needs are reachable or not, with independent path counts",
-          "[graph][structure]") {
-  const Graph g = twoTriangles();
-  NeedConnectivity nc(g, {{0, 1, 1}, {0, 5, 1}, {0, 9, 1}});
-  nc.run();
-  REQUIRE(nc.results().size() == 3);
-  CHECK(nc.results()[0].reachable);
-  CHECK(nc.results()[0].edgeDisjoint == 2);
-  CHECK(nc.results()[0].nodeDisjoint == 2);
-  CHECK(nc.results()[1].edgeDisjoint == 1);
-  CHECK_FALSE(nc.results()[2].reachable);  // unknown node
-  CHECK(nc.unreachableCount() == 1);
-}
-
-TEST_CASE("structure: single points of failure per need", "[graph][structure]") {
-  const Graph g = twoTriangles();
-  SinglePointsOfFailure spof(g, {{0, 5, 2.0}, {0, 1, 1.0}, {2, 4, 1.0}});
-  spof.run();
-  CHECK(spof.criticalNodes()[0] == std::vector<Id>{2, 3});
-  CHECK(spof.criticalNodes()[1].empty());
-  CHECK(spof.criticalNodes()[2] == std::vector<Id>{3});
-  REQUIRE(spof.ranking().size() == 2);
-  CHECK(spof.ranking()[0].node == 3);
-  CHECK(spof.ranking()[0].weight == 3.0);
-  CHECK(spof.ranking()[1].needs == 1);
 }
