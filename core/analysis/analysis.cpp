@@ -525,6 +525,7 @@ std::vector<LinkSuggestion> recommend(const Snapshot& s, const Network& net,
   eo.paths = eo.budgetPaths = eo.load = false;
   std::vector<bool> chosen(candidates.size(), false);
   // Evaluates the links `on` added together: the affected needs re-run, the rest kept.
+  // Re-runs every need that can change with the links `on` added.
   auto evaluate = [&](const std::vector<std::size_t>& on, std::vector<std::vector<Id>>& c,
                       std::vector<int>& st) -> bool {
     std::vector<std::size_t> affected;
@@ -548,30 +549,60 @@ std::vector<LinkSuggestion> recommend(const Snapshot& s, const Network& net,
     }
     return true;
   };
+  auto agencyOfNode = [&](Id node) {
+    const Index v = aug.nodeIndex(node);
+    return v == kNoIndex ? Id{0} : aug.node(v).group;
+  };
+  // Greedy: each round picks the candidate whose gain is best on the needs between its own two
+  // agencies, where the gain is known without a search (a direct channel between an available
+  // person of each: a single-path need whose single points are not those two people becomes
+  // ok; a broken need becomes single-path, through those two people), a lower bound of its
+  // real gain since a new link never makes anything worse; then the chosen link is measured
+  // exactly by the engine over every need that can change, so the figures reported are those
+  // of a fresh analysis.
   std::vector<std::size_t> on;
   Summary current = summarise(cuts, state);
   for (int round = 0; round < opt.recommendations; ++round) {
     std::optional<std::size_t> best;
     Summary bestSum = current;
-    std::vector<std::vector<Id>> bestCuts;
-    std::vector<int> bestState;
     for (std::size_t k = 0; k < candidates.size(); ++k) {
       if (chosen[k]) continue;
-      if (cancelled(opt)) return out;
+      const Id x = candidates[k].from, y = candidates[k].to;
+      const Id ax = agencyOfNode(x), ay = agencyOfNode(y);
       std::vector<std::vector<Id>> c = cuts;
       std::vector<int> st = state;
-      std::vector<std::size_t> trial = on;
-      trial.push_back(k);
-      if (!evaluate(trial, c, st)) return out;
+      bool any = false;
+      for (std::size_t i = 0; i < needs.size(); ++i) {
+        if (st[i] == 0) continue;
+        const NeedResult& n = needs[i];
+        if (!((n.agency_a == ax && n.agency_b == ay) || (n.agency_a == ay && n.agency_b == ax)))
+          continue;
+        if (st[i] == 1 && std::find(c[i].begin(), c[i].end(), x) == c[i].end() &&
+            std::find(c[i].begin(), c[i].end(), y) == c[i].end()) {
+          st[i] = 0;
+          c[i].clear();
+          any = true;
+        } else if (st[i] == 2) {
+          st[i] = 1;
+          c[i] = net.level == NetworkLevel::Representatives ? std::vector<Id>{std::min(x, y), std::max(x, y)}
+                                                            : std::vector<Id>{};
+          any = true;
+        }
+      }
+      if (!any) continue;
       const Summary sum = summarise(c, st);
       if (sum < bestSum) {
         best = k;
         bestSum = sum;
-        bestCuts = std::move(c);
-        bestState = std::move(st);
       }
     }
     if (!best) break;
+    std::vector<std::vector<Id>> bestCuts = cuts;
+    std::vector<int> bestState = state;
+    std::vector<std::size_t> trial = on;
+    trial.push_back(*best);
+    if (cancelled(opt) || !evaluate(trial, bestCuts, bestState)) return out;
+    bestSum = summarise(bestCuts, bestState);
     LinkSuggestion l;
     l.from = candidates[*best].from;
     l.to = candidates[*best].to;
