@@ -120,12 +120,32 @@ std::pair<TimeUtc, TimeUtc> timelineExtent(const Snapshot& s) {
     hi = any ? std::max(hi, t) : t;
     any = true;
   };
-  for (const TimelineEvent& e : s.events) widen(e.time);
   for (const OperationalPeriod& p : s.periods) {
     widen(p.start);
     widen(p.end);
   }
+  if (any) return {lo, hi};
+  if (const Incident* inc = s.mainIncident()) {
+    widen(inc->start);
+    if (inc->end) {
+      widen(*inc->end);
+    } else {
+      for (const TimelineEvent& e : s.events)
+        if (e.time >= inc->start) widen(e.time);
+    }
+    return {lo, hi};
+  }
+  for (const TimelineEvent& e : s.events) widen(e.time);
   return {lo, hi};
+}
+
+std::pair<int, int> eventsOutside(const Snapshot& s, std::pair<TimeUtc, TimeUtc> extent) {
+  std::pair<int, int> out{0, 0};
+  for (const TimelineEvent& e : s.events) {
+    if (e.time < extent.first) ++out.first;
+    if (e.time > extent.second) ++out.second;
+  }
+  return out;
 }
 
 // ---- reachability -------------------------------------------------------------------------------
@@ -241,45 +261,6 @@ void StateIndex::update(const std::vector<JournalEntry>& journal) {
   }
 }
 
-namespace {
-
-template <class T>
-std::vector<T>& vectorFor(Snapshot& s);
-template <>
-std::vector<Agency>& vectorFor(Snapshot& s) {
-  return s.agencies;
-}
-template <>
-std::vector<Representative>& vectorFor(Snapshot& s) {
-  return s.representatives;
-}
-template <>
-std::vector<Channel>& vectorFor(Snapshot& s) {
-  return s.channels;
-}
-template <>
-std::vector<Need>& vectorFor(Snapshot& s) {
-  return s.needs;
-}
-template <>
-std::vector<Incident>& vectorFor(Snapshot& s) {
-  return s.incidents;
-}
-template <>
-std::vector<OperationalPeriod>& vectorFor(Snapshot& s) {
-  return s.periods;
-}
-template <>
-std::vector<Task>& vectorFor(Snapshot& s) {
-  return s.tasks;
-}
-template <>
-std::vector<MapFeature>& vectorFor(Snapshot& s) {
-  return s.features;
-}
-
-}  // namespace
-
 std::shared_ptr<Snapshot> StateIndex::stateAt(const Snapshot& live, TimeUtc t) const {
   auto out = std::make_shared<Snapshot>();
   out->version = live.version;
@@ -288,7 +269,7 @@ std::shared_ptr<Snapshot> StateIndex::stateAt(const Snapshot& live, TimeUtc t) c
 
   auto rebuild = [&](EntityKind kind, const auto& liveVec) {
     using T = typename std::decay_t<decltype(liveVec)>::value_type;
-    std::vector<T>& dst = vectorFor<T>(*out);
+    std::vector<T>& dst = out->all<T>();
     auto lo = m_tracks.lower_bound({kind, std::numeric_limits<Id>::min()});
     auto hi = m_tracks.lower_bound({kind, std::numeric_limits<Id>::max()});
     // Merge the journal's tracks (sorted by id) with live entities it never mentions.
@@ -316,6 +297,21 @@ std::shared_ptr<Snapshot> StateIndex::stateAt(const Snapshot& live, TimeUtc t) c
   rebuild(EntityKind::OperationalPeriod, live.periods);
   rebuild(EntityKind::Task, live.tasks);
   rebuild(EntityKind::MapFeature, live.features);
+  rebuild(EntityKind::Infrastructure, live.infrastructure);
+  // Tasks that carry their own history (imported ones have no journal of their own past):
+  // absent before they were created, and in the status their times say.
+  std::erase_if(out->tasks, [&](const Task& x) { return x.created_at && *x.created_at > t; });
+  for (Task& x : out->tasks) {
+    if (!x.started_at && !x.blocked_at && !x.done_at && !x.created_at) continue;
+    if (x.done_at && *x.done_at <= t)
+      x.status = TaskStatus::Done;
+    else if (x.blocked_at && *x.blocked_at <= t && (!x.started_at || *x.blocked_at >= *x.started_at))
+      x.status = TaskStatus::Blocked;
+    else if (x.started_at && *x.started_at <= t)
+      x.status = TaskStatus::Doing;
+    else
+      x.status = TaskStatus::Todo;
+  }
   out->events.reserve(live.events.size());
   for (const TimelineEvent& e : live.events)
     if (e.time <= t) out->events.push_back(e);

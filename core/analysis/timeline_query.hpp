@@ -53,8 +53,13 @@ std::vector<Lane> buildLanes(const Snapshot& s, const std::vector<const Timeline
 
 // The operational period containing t (nullptr when none does).
 const OperationalPeriod* periodAt(const Snapshot& s, TimeUtc t);
-// The time span worth showing: first to last event, widened to the periods (0,0 when empty).
+// The time span worth showing: the operational periods (first start to last end); without
+// periods the incident (start to end, or to its last event); without either, first to last
+// event ((0, 0) when there are none). A quick entry stamped with an odd date never squashes
+// the axis: such events lie outside it, and eventsOutside() counts them.
 std::pair<TimeUtc, TimeUtc> timelineExtent(const Snapshot& s);
+// Events before and after an extent.
+std::pair<int, int> eventsOutside(const Snapshot& s, std::pair<TimeUtc, TimeUtc> extent);
 
 // ---- coordination at risk ----------------------------------------------------------------------
 

@@ -293,6 +293,7 @@ class Applier final : public Transaction {
     }
     validateEntity(m_rows, e);
     std::optional<Entity> before = m_rows.read(kind, id);
+    if (before) stampTaskHistory(*before, e);
     ids.push_back(id);
     if (hasDeferredReferences(kind)) m_put.emplace_back(kind, id);
     if (before && *before == e) return;  // nothing changed, nothing to record
@@ -303,6 +304,23 @@ class Applier final : public Transaction {
       journal("put", kind, id, summaryChanged(e, beforeJson, afterJson), beforeJson, afterJson);
     } else {
       journal("put", kind, id, summaryAdded(e), "", afterJson);
+    }
+  }
+
+  // A task's history (started, blocked, done times) follows its status: a change of status
+  // that does not set its own time is stamped with the transaction's time, whoever makes it.
+  void stampTaskHistory(const Entity& before, Entity& after) {
+    const Task* b = std::get_if<Task>(&before);
+    Task* a = std::get_if<Task>(&after);
+    if (!b || !a || a->status == b->status) return;
+    auto stamp = [&](std::optional<TimeUtc> Task::*field) {
+      if (a->*field == b->*field) a->*field = m_time;
+    };
+    switch (a->status) {
+      case TaskStatus::Doing: stamp(&Task::started_at); break;
+      case TaskStatus::Blocked: stamp(&Task::blocked_at); break;
+      case TaskStatus::Done: stamp(&Task::done_at); break;
+      case TaskStatus::Todo: break;
     }
   }
 

@@ -134,6 +134,50 @@ TEST_CASE("periodAt and timelineExtent", "[timeline]") {
   CHECK(periodAt(s, 250)->number == 2);
   CHECK(periodAt(s, 600) == nullptr);
   CHECK(timelineExtent(s) == std::pair<TimeUtc, TimeUtc>{50, 500});
+  // A quick entry stamped with today's date does not stretch the axis; it is counted outside.
+  s.events.push_back(s.events.front());
+  s.events.back().id = 99;
+  s.events.back().time = 9'000'000;
+  CHECK(timelineExtent(s) == std::pair<TimeUtc, TimeUtc>{50, 500});
+  CHECK(eventsOutside(s, timelineExtent(s)) == std::pair<int, int>{0, 1});
+  // Without periods: the incident; without an incident either: the events.
+  s.periods.clear();
+  Incident inc;
+  inc.id = 1;
+  inc.name = "I";
+  inc.start = 40;
+  inc.end = 600;
+  s.incidents = {inc};
+  CHECK(timelineExtent(s) == std::pair<TimeUtc, TimeUtc>{40, 600});
+  s.incidents.clear();
+  CHECK(timelineExtent(s).second == 9'000'000);
+}
+
+TEST_CASE("a past moment replays tasks from their own history, and the store keeps it",
+          "[timeline][state]") {
+  // An imported task (no journal of its own past) with its history columns.
+  Snapshot live = sample();
+  Task t = task(5, TaskStatus::Done);
+  t.created_at = 1000;
+  t.started_at = 1100;
+  t.blocked_at = 1200;
+  t.done_at = 1500;
+  Task plain = task(6, TaskStatus::Doing);  // no history: as the journal says (live here)
+  live.tasks = {t, plain};
+  StateIndex index;
+  index.update({});
+  auto statusAt = [&](TimeUtc when) -> std::optional<TaskStatus> {
+    const auto past = index.stateAt(live, when);
+    for (const Task& x : past->tasks)
+      if (x.id == 5) return x.status;
+    return std::nullopt;
+  };
+  CHECK_FALSE(statusAt(999));  // not created yet
+  CHECK(statusAt(1000) == TaskStatus::Todo);
+  CHECK(statusAt(1150) == TaskStatus::Doing);
+  CHECK(statusAt(1300) == TaskStatus::Blocked);
+  CHECK(statusAt(1500) == TaskStatus::Done);
+  CHECK(index.stateAt(live, 999)->tasks.size() == 1);  // the task without history is there
 }
 
 TEST_CASE("coordination at risk: the engine's needs and task pairs, by the availability rules",

@@ -241,3 +241,32 @@ TEST_CASE("docs/scenario-format.md lists every CSV column of the field tables, i
   for (const ColumnSpec& c : csvrec::columns<ContactMethod>()) contacts.push_back(c.name);
   CHECK(documentedColumns(doc, "contacts.csv") == contacts);
 }
+
+TEST_CASE("a task's status change is stamped in its history by the store, whoever makes it",
+          "[store][tasks]") {
+  TempDir tmp;
+  auto store = Store::create(tmp.file("w.liaison"));
+  Task t;
+  t.id = 1;
+  t.title = "Open the shelter";
+  t.created_at = 100;
+  store->apply(put(t), "tester");
+  t.status = TaskStatus::Doing;
+  store->apply(put(t), "tester");
+  const Task doing = *store->load()->task(1);
+  REQUIRE(doing.started_at);
+  CHECK(*doing.started_at >= 1'700'000'000);  // the transaction's time (now)
+  CHECK_FALSE(doing.done_at);
+  // A writer that sets the time itself keeps it (an import of a spreadsheet's history).
+  Task done = doing;
+  done.status = TaskStatus::Done;
+  done.done_at = 12345;
+  store->apply(put(done), "tester");
+  CHECK(store->load()->task(1)->done_at == 12345);
+  CHECK(store->load()->task(1)->started_at == doing.started_at);
+  // Nothing is stamped when the status does not change.
+  Task renamed = *store->load()->task(1);
+  renamed.title = "Open the Northside shelter";
+  store->apply(put(renamed), "tester");
+  CHECK(*store->load()->task(1) == renamed);
+}
