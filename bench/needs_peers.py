@@ -153,7 +153,8 @@ def main():
         times, check = run_engine(args.engine, base, args.repeats, env)
         one, _ = run_engine(args.engine, base, 1, dict(env, LIAISON_THREADS="1"))
         engine = statistics.median(times)
-        print(f"{name}: {len(needs)} needs")
+        load = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?"
+        print(f"{name}: {len(needs)} needs (load average {load} at start)")
         print(f"  engine (full, {os.cpu_count()} threads)  median {engine * 1e3:9.1f} ms of {len(times)}"
               f"   one thread {one[0] * 1e3:9.1f} ms")
         print(f"  engine check: {json.dumps(check)}")
@@ -186,7 +187,8 @@ def main():
                          f" {'agrees' if same else 'DIFFERS'}"))
         for what, t, note in rows:
             print(f"  {what:26s} {t * 1e3:10.1f} ms   engine/peer {engine / t:8.4f}   {note}")
-        print(f"  checks: {'all agree' if ok else 'MISMATCH'}")
+        load = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?"
+        print(f"  checks: {'all agree' if ok else 'MISMATCH'}   (load average {load} at end)")
         sys.stdout.flush()
     return 0
 
