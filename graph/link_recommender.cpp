@@ -13,7 +13,7 @@ NeedsSummary summarize(const std::vector<NeedAnswer>& answers) {
   std::set<Id> cuts;
   for (const NeedAnswer& a : answers) {
     if (!a.reachable) ++s.unroutedNeeds;
-    if (a.reachable && a.nodeDisjoint == 1) ++s.singlePathNeeds;
+    if (a.reachable && (!a.cutNodes.empty() || !a.cutEdges.empty())) ++s.singlePathNeeds;
     cuts.insert(a.cutNodes.begin(), a.cutNodes.end());
   }
   s.singlePoints = static_cast<int>(cuts.size());
@@ -30,7 +30,11 @@ LinkRecommender::LinkRecommender(const Graph& graph, std::vector<GroupDemand> de
 namespace {
 // Whether an answer can still change when links are added (see the header).
 bool open(const NeedAnswer& a) {
-  return !a.reachable || (!a.overlap && a.nodeDisjoint <= 1);
+  return !a.reachable || (!a.overlap && (!a.cutNodes.empty() || !a.cutEdges.empty()));
+}
+
+bool contains(const std::vector<Id>& v, Id x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
 }
 }  // namespace
 
@@ -66,12 +70,42 @@ bool LinkRecommender::run() {
   // Needs with an End nobody can serve stay unreachable whatever is added.
   const ActiveMask mask(augmented, m_options.needs.failed);
   std::vector<std::uint8_t> servable(m_demands.size(), 0);
+  std::vector<std::set<Id>> sourceMembers(m_demands.size()), targetMembers(m_demands.size());
   for (std::size_t d = 0; d < m_demands.size(); ++d) {
     const End& a = m_demands[d].source;
     const End& b = m_demands[d].target;
-    servable[d] = !detail::endMembers(augmented, mask, a.group, a.nodes).empty() &&
-                  !detail::endMembers(augmented, mask, b.group, b.nodes).empty();
+    for (Index v : detail::endMembers(augmented, mask, a.group, a.nodes))
+      sourceMembers[d].insert(augmented.node(v).id);
+    for (Index v : detail::endMembers(augmented, mask, b.group, b.nodes))
+      targetMembers[d].insert(augmented.node(v).id);
+    servable[d] = !sourceMembers[d].empty() && !targetMembers[d].empty();
   }
+  // The known effect of candidate c on the open needs it joins directly (see the header).
+  auto predicted = [&](std::size_t c, const std::vector<NeedAnswer>& answers) {
+    std::vector<NeedAnswer> after = answers;
+    const CandidateLink& l = m_candidates[c];
+    for (std::size_t d = 0; d < after.size(); ++d) {
+      NeedAnswer& a = after[d];
+      if (!servable[d] || !open(a)) continue;
+      const bool joins = (sourceMembers[d].count(l.from) && targetMembers[d].count(l.to)) ||
+                         (l.twoWay && sourceMembers[d].count(l.to) && targetMembers[d].count(l.from));
+      if (!joins) continue;
+      if (a.reachable) {
+        if (contains(a.cutNodes, l.from) || contains(a.cutNodes, l.to)) continue;
+        a.cutNodes.clear();
+        a.cutEdges.clear();
+      } else {
+        a.reachable = true;
+        a.cutNodes.clear();
+        a.cutEdges.clear();
+        if (m_options.needs.endpointsCanFail)
+          a.cutNodes = {std::min(l.from, l.to), std::max(l.from, l.to)};
+        else
+          a.cutEdges = {linkId[c]};
+      }
+    }
+    return summarize(after);
+  };
   opt.failed = failures(m_candidates.size());
   NeedsEngine first(augmented, m_demands, opt);
   if (!first.run()) return false;
@@ -95,8 +129,26 @@ bool LinkRecommender::run() {
     NeedsSummary best = now;
     std::size_t pick = m_candidates.size();
     std::vector<NeedAnswer> pickAnswers;
-    for (std::size_t c = 0; c < m_candidates.size(); ++c) {
-      if (linkId[c] < 0 || on[c]) continue;
+    // The candidates run exactly this round: all, or the best predicted ones.
+    std::vector<std::size_t> tries;
+    for (std::size_t c = 0; c < m_candidates.size(); ++c)
+      if (linkId[c] >= 0 && !on[c]) tries.push_back(c);
+    if (m_options.exactCandidates > 0 &&
+        tries.size() > static_cast<std::size_t>(m_options.exactCandidates)) {
+      std::vector<std::pair<NeedsSummary, std::size_t>> ranked;
+      for (std::size_t c : tries) {
+        const NeedsSummary p = predicted(c, current);
+        if (p < now) ranked.emplace_back(p, c);
+      }
+      std::stable_sort(ranked.begin(), ranked.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      if (ranked.size() > static_cast<std::size_t>(m_options.exactCandidates))
+        ranked.resize(static_cast<std::size_t>(m_options.exactCandidates));
+      tries.clear();
+      for (const auto& r : ranked) tries.push_back(r.second);
+      std::sort(tries.begin(), tries.end());  // ties keep going to the earlier candidate
+    }
+    for (std::size_t c : tries) {
       opt.failed = failures(c);
       NeedsEngine trial(augmented, openDemands, opt);
       if (!trial.run()) return false;

@@ -4,18 +4,27 @@
 // The summary of a set of needs (smaller is better, compared in this order):
 //  unroutedNeeds    needs that are not reachable
 //  singlePoints     distinct nodes that are a single point of failure (cutNodes) of some need
-//  singlePathNeeds  reachable needs with nodeDisjoint == 1
+//  singlePathNeeds  reachable needs that one node or one edge can cut (cutNodes or cutEdges not
+//                   empty; at the representatives' level the same as nodeDisjoint == 1)
 // Greedy: each round adds the candidate whose summary is lexicographically smallest, if it is
 // strictly better than the current one; ties go to the earlier candidate; at most k rounds.
 // Each step's `after` is exactly what a fresh NeedsEngine run on the graph with the links chosen
 // so far reports (with options.needs: failures, direction, endpointsCanFail), and step i+1's
 // `before` is step i's `after`.
 //
-// Cost: adding a link only adds routes, so a need that is reachable with nodeDisjoint >= 2 (or
-// whose Ends overlap) keeps those answers and has no cut nodes whatever is added, and a need
-// with an End that has no available member stays unreachable. Only the other needs (unreachable,
-// or reachable with one independent route) are re-run per candidate, with counts capped at 2 and
-// no paths or load. Candidates with an unknown endpoint are never chosen.
+// Cost: adding a link only adds routes, so a need that is reachable without cuts (or whose Ends
+// overlap) keeps having none whatever is added, and a need with an End that has no available
+// member stays unreachable. Only the other needs (unreachable, or with a cut) are re-run per
+// candidate, with counts capped at 2 and no paths or load. Candidates with an unknown endpoint
+// are never chosen.
+//
+// Large networks (exactCandidates > 0): the effect of a link on the needs whose two Ends it
+// joins directly (an available member of each) is known without a search: such a need with
+// cuts that do not include the link's two nodes has none afterwards, an unreachable one becomes
+// reachable through exactly that link (its two nodes as cut nodes when End members count,
+// otherwise the link as a cut edge). That predicted summary, a lower bound of the real gain
+// since a link never makes anything worse, ranks the candidates; only the best exactCandidates
+// of them are run exactly, and the best exact one is chosen. Its figures are still exact.
 #pragma once
 
 #include <vector>
@@ -48,6 +57,7 @@ struct CandidateLink {
 struct RecommendOptions {
   int k = 3;
   NeedsOptions needs;  // failed, ignoreDirection, endpointsCanFail, control (threads, cancel)
+  int exactCandidates = 0;  // 0: every candidate run exactly each round; n: the n best predicted
 };
 
 class LinkRecommender {

@@ -13,6 +13,7 @@
 #include "graph/biconnected.hpp"
 #include "graph/components.hpp"
 #include "graph/degree_centrality.hpp"
+#include "graph/link_recommender.hpp"
 #include "graph/needs_engine.hpp"
 
 namespace liaison::core {
@@ -482,147 +483,40 @@ std::vector<LinkSuggestion> recommend(const Snapshot& s, const Network& net,
       }
   }
   if (candidates.empty()) return out;
-  // Exact figures: every candidate is evaluated by the engine itself, on one copy of the
-  // network holding all candidates as extra edges, each switched on alone through the failure
-  // mask. Adding an edge never cuts a route and never makes a new single point of failure, so
-  // only the needs that are broken or single-path now are re-run; the others keep theirs.
-  std::vector<graph::NodeSpec> nodes = net.graph.nodes();
-  std::vector<graph::EdgeSpec> edges = net.graph.edges();
-  Id nextEdge = 1;
-  for (const auto& e : edges) nextEdge = std::max(nextEdge, e.id + 1);
-  std::vector<Id> candidateEdge;
-  for (const auto& c : candidates) {
-    candidateEdge.push_back(nextEdge);
-    edges.push_back({nextEdge++, c.from, c.to, c.latency, c.reliability, c.twoWay, false});
-  }
-  const graph::Graph aug(std::move(nodes), std::move(edges));
-  std::vector<graph::GroupDemand> all = demandsOf(s);
-  struct Summary {
-    int unrouted = 0, spof = 0, singlePath = 0;
-    bool operator<(const Summary& o) const {
-      return std::tie(unrouted, spof, singlePath) < std::tie(o.unrouted, o.spof, o.singlePath);
-    }
-  };
-  // The current answers of every need (cut nodes and state), kept up to date as links are added.
-  std::vector<std::vector<Id>> cuts(needs.size());
-  std::vector<int> state(needs.size());  // 0 ok, 1 single path, 2 broken
-  for (std::size_t i = 0; i < needs.size(); ++i) {
-    cuts[i] = needs[i].singlePoints;
-    state[i] = needs[i].state == NeedState::Broken ? 2 : needs[i].state == NeedState::SinglePath ? 1 : 0;
-  }
-  auto summarise = [&](const std::vector<std::vector<Id>>& c, const std::vector<int>& st) {
-    Summary sum;
-    std::set<Id> points;
-    for (std::size_t i = 0; i < st.size(); ++i) {
-      sum.unrouted += st[i] == 2;
-      sum.singlePath += st[i] == 1;
-      points.insert(c[i].begin(), c[i].end());
-    }
-    sum.spof = static_cast<int>(points.size());
-    return sum;
-  };
-  graph::NeedsOptions eo = engineOptions(net, opt);
-  eo.paths = eo.budgetPaths = eo.load = false;
-  std::vector<bool> chosen(candidates.size(), false);
-  // Evaluates the links `on` added together: the affected needs re-run, the rest kept.
-  // Re-runs every need that can change with the links `on` added.
-  auto evaluate = [&](const std::vector<std::size_t>& on, std::vector<std::vector<Id>>& c,
-                      std::vector<int>& st) -> bool {
-    std::vector<std::size_t> affected;
-    std::vector<graph::GroupDemand> demands;
-    for (std::size_t i = 0; i < st.size(); ++i)
-      if (st[i] != 0) {
-        affected.push_back(i);
-        demands.push_back(all[i]);
-      }
-    if (demands.empty()) return true;
-    graph::NeedsOptions o = eo;
-    for (std::size_t k = 0; k < candidates.size(); ++k)
-      if (std::find(on.begin(), on.end(), k) == on.end()) o.failed.edges.push_back(candidateEdge[k]);
-    graph::NeedsEngine engine(aug, std::move(demands), o);
-    if (!engine.run()) return false;
-    for (std::size_t j = 0; j < affected.size(); ++j) {
-      const graph::NeedAnswer& a = engine.answers()[j];
-      const std::size_t i = affected[j];
-      c[i] = a.cutNodes;
-      st[i] = !a.reachable ? 2 : (!a.cutNodes.empty() || !a.cutEdges.empty()) ? 1 : 0;
-    }
-    return true;
-  };
-  auto agencyOfNode = [&](Id node) {
-    const Index v = aug.nodeIndex(node);
-    return v == kNoIndex ? Id{0} : aug.node(v).group;
-  };
-  // Greedy: each round picks the candidate whose gain is best on the needs between its own two
-  // agencies, where the gain is known without a search (a direct channel between an available
-  // person of each: a single-path need whose single points are not those two people becomes
-  // ok; a broken need becomes single-path, through those two people), a lower bound of its
-  // real gain since a new link never makes anything worse; then the chosen link is measured
-  // exactly by the engine over every need that can change, so the figures reported are those
-  // of a fresh analysis.
-  std::vector<std::size_t> on;
-  Summary current = summarise(cuts, state);
-  for (int round = 0; round < opt.recommendations; ++round) {
-    std::optional<std::size_t> best;
-    Summary bestSum = current;
-    for (std::size_t k = 0; k < candidates.size(); ++k) {
-      if (chosen[k]) continue;
-      const Id x = candidates[k].from, y = candidates[k].to;
-      const Id ax = agencyOfNode(x), ay = agencyOfNode(y);
-      std::vector<std::vector<Id>> c = cuts;
-      std::vector<int> st = state;
-      bool any = false;
-      for (std::size_t i = 0; i < needs.size(); ++i) {
-        if (st[i] == 0) continue;
-        const NeedResult& n = needs[i];
-        if (!((n.agency_a == ax && n.agency_b == ay) || (n.agency_a == ay && n.agency_b == ax)))
-          continue;
-        if (st[i] == 1 && std::find(c[i].begin(), c[i].end(), x) == c[i].end() &&
-            std::find(c[i].begin(), c[i].end(), y) == c[i].end()) {
-          st[i] = 0;
-          c[i].clear();
-          any = true;
-        } else if (st[i] == 2) {
-          st[i] = 1;
-          c[i] = net.level == NetworkLevel::Representatives ? std::vector<Id>{std::min(x, y), std::max(x, y)}
-                                                            : std::vector<Id>{};
-          any = true;
-        }
-      }
-      if (!any) continue;
-      const Summary sum = summarise(c, st);
-      if (sum < bestSum) {
-        best = k;
-        bestSum = sum;
-      }
-    }
-    if (!best) break;
-    std::vector<std::vector<Id>> bestCuts = cuts;
-    std::vector<int> bestState = state;
-    std::vector<std::size_t> trial = on;
-    trial.push_back(*best);
-    if (cancelled(opt) || !evaluate(trial, bestCuts, bestState)) return out;
-    bestSum = summarise(bestCuts, bestState);
+  // The engine's recommender (graph/link_recommender): its figures are exact re-runs in the
+  // units of the lists beside them. On small workspaces every candidate is run exactly each
+  // round; on large ones only the best few by the gain it knows without a search.
+  std::size_t open = 0;
+  for (const NeedResult& r : needs)
+    open += r.state == NeedState::Broken || r.state == NeedState::SinglePath;
+  graph::RecommendOptions ro;
+  ro.k = opt.recommendations;
+  ro.needs = engineOptions(net, opt);
+  ro.exactCandidates = open * candidates.size() <= 4000 ? 0 : 2;
+  std::vector<graph::CandidateLink> links;
+  for (const Candidate& c : candidates)
+    links.push_back({c.from, c.to, c.latency, c.reliability, c.twoWay});
+  graph::LinkRecommender rec(net.graph, demandsOf(s), links, ro);
+  if (!rec.run()) return out;
+  for (const auto& step : rec.chosen()) {
     LinkSuggestion l;
-    l.from = candidates[*best].from;
-    l.to = candidates[*best].to;
-    l.medium = media[*best].medium;
-    l.identifier = media[*best].identifier;
-    l.latency = candidates[*best].latency;
-    l.reliability = candidates[*best].reliability;
+    l.from = step.link.from;
+    l.to = step.link.to;
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+      if (candidates[i].from == l.from && candidates[i].to == l.to) {
+        l.medium = media[i].medium;
+        l.identifier = media[i].identifier;
+      }
+    l.latency = step.link.latency;
+    l.reliability = step.link.reliability;
     l.text = linkText(s, net.level, l);
-    l.unroutedBefore = current.unrouted;
-    l.spofBefore = current.spof;
-    l.singlePathBefore = current.singlePath;
-    l.unroutedAfter = bestSum.unrouted;
-    l.spofAfter = bestSum.spof;
-    l.singlePathAfter = bestSum.singlePath;
+    l.unroutedBefore = step.before.unroutedNeeds;
+    l.unroutedAfter = step.after.unroutedNeeds;
+    l.spofBefore = step.before.singlePoints;
+    l.spofAfter = step.after.singlePoints;
+    l.singlePathBefore = step.before.singlePathNeeds;
+    l.singlePathAfter = step.after.singlePathNeeds;
     out.push_back(std::move(l));
-    chosen[*best] = true;
-    on.push_back(*best);
-    cuts = std::move(bestCuts);
-    state = std::move(bestState);
-    current = bestSum;
   }
   return out;
 }

@@ -143,3 +143,53 @@ TEST_CASE("recommend: figures are exact engine re-runs, choices are the greedy b
   }
   CHECK(steps > 60);
 }
+
+TEST_CASE("recommend with a predicted preselection: figures stay exact, never worse than none",
+          "[graph][recommend][property]") {
+  // Candidates join members of the demands' own Ends (as the product proposes them), and only
+  // the best predicted one is run exactly each round.
+  std::mt19937 rng(707);
+  int steps = 0;
+  for (int trial = 0; trial < 120; ++trial) {
+    const int n = 8 + trial % 9, groups = 2 + trial % 4;
+    std::vector<NodeSpec> nodes;
+    for (int i = 0; i < n; ++i)
+      nodes.push_back({i, static_cast<Id>(i % groups), rng() % 15 == 0});
+    std::vector<EdgeSpec> edges;
+    const int m = n / 2 + static_cast<int>(rng() % n);
+    for (int e = 0; e < m; ++e)
+      edges.push_back({e, static_cast<Id>(rng() % n), static_cast<Id>(rng() % n), 1.0, 0.9,
+                       rng() % 4 != 0, rng() % 12 == 0});
+    const Graph g(nodes, edges);
+    std::vector<GroupDemand> demands;
+    for (int a = 0; a < groups; ++a)
+      for (int b = 0; b < groups; ++b)
+        if (a != b && rng() % 2 == 0)
+          demands.push_back({static_cast<Id>(demands.size()), End::ofGroup(a), End::ofGroup(b)});
+    std::vector<CandidateLink> candidates;
+    for (const GroupDemand& d : demands)
+      for (int k = 0; k < 2; ++k) {
+        const Id a = d.source.group + groups * static_cast<Id>(rng() % 2);
+        const Id b = d.target.group + groups * static_cast<Id>(rng() % 2);
+        if (a < n && b < n) candidates.push_back({a, b, 1.0, 0.9, true});
+      }
+    RecommendOptions o;
+    o.k = 3;
+    o.exactCandidates = 1;
+    o.needs.endpointsCanFail = trial % 2 == 0;
+    LinkRecommender r(g, demands, candidates, o);
+    REQUIRE(r.run());
+    INFO("trial " << trial);
+    std::vector<CandidateLink> chosen;
+    NeedsSummary current = r.initial();
+    for (const LinkRecommender::Step& st : r.chosen()) {
+      chosen.push_back(st.link);
+      CHECK(st.before == current);
+      CHECK(st.after == freshSummary(g, chosen, demands, o.needs));
+      CHECK(st.after < st.before);
+      current = st.after;
+      ++steps;
+    }
+  }
+  CHECK(steps > 40);
+}
