@@ -1,6 +1,7 @@
 #include "graph/link_recommender.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "graph/active_mask.hpp"
@@ -70,46 +71,71 @@ bool LinkRecommender::run() {
   // Needs with an End nobody can serve stay unreachable whatever is added.
   const ActiveMask mask(augmented, m_options.needs.failed);
   std::vector<std::uint8_t> servable(m_demands.size(), 0);
+  // Each End's available members, group Ends listed once per group (not one scan of every
+  // node per demand).
+  std::map<Id, std::set<Id>> groupMembers;
+  for (Index v = 0; v < augmented.nodeCount(); ++v)
+    if (mask.nodeActive(v)) groupMembers[augmented.node(v).group].insert(augmented.node(v).id);
+  auto members = [&](const End& e) {
+    if (e.nodes.empty()) {
+      auto it = groupMembers.find(e.group);
+      return it == groupMembers.end() ? std::set<Id>{} : it->second;
+    }
+    std::set<Id> out;
+    for (Index v : detail::endMembers(augmented, mask, e.group, e.nodes))
+      out.insert(augmented.node(v).id);
+    return out;
+  };
   std::vector<std::set<Id>> sourceMembers(m_demands.size()), targetMembers(m_demands.size());
   for (std::size_t d = 0; d < m_demands.size(); ++d) {
-    const End& a = m_demands[d].source;
-    const End& b = m_demands[d].target;
-    for (Index v : detail::endMembers(augmented, mask, a.group, a.nodes))
-      sourceMembers[d].insert(augmented.node(v).id);
-    for (Index v : detail::endMembers(augmented, mask, b.group, b.nodes))
-      targetMembers[d].insert(augmented.node(v).id);
+    sourceMembers[d] = members(m_demands[d].source);
+    targetMembers[d] = members(m_demands[d].target);
     servable[d] = !sourceMembers[d].empty() && !targetMembers[d].empty();
   }
-  // The known effect of candidate c on the open needs it joins directly (see the header).
-  auto predicted = [&](std::size_t c, const std::vector<NeedAnswer>& answers) {
-    std::vector<NeedAnswer> after = answers;
+  // The known effect of candidate c on the open needs it joins directly (see the header),
+  // as a summary: from the current one, with the counts of each cut node updated only for the
+  // needs the link changes (no copy of the answers).
+  auto predicted = [&](std::size_t c, const std::vector<NeedAnswer>& answers,
+                       const NeedsSummary& now, const std::map<Id, int>& cutCount) {
+    NeedsSummary p = now;
+    std::map<Id, int> change;  // cut node -> change of its count
     const CandidateLink& l = m_candidates[c];
-    for (std::size_t d = 0; d < after.size(); ++d) {
-      NeedAnswer& a = after[d];
+    for (std::size_t d = 0; d < answers.size(); ++d) {
+      const NeedAnswer& a = answers[d];
       if (!servable[d] || !open(a)) continue;
       const bool joins = (sourceMembers[d].count(l.from) && targetMembers[d].count(l.to)) ||
                          (l.twoWay && sourceMembers[d].count(l.to) && targetMembers[d].count(l.from));
       if (!joins) continue;
       if (a.reachable) {
         if (contains(a.cutNodes, l.from) || contains(a.cutNodes, l.to)) continue;
-        a.cutNodes.clear();
-        a.cutEdges.clear();
+        for (Id v : a.cutNodes) --change[v];
+        --p.singlePathNeeds;
       } else {
-        a.reachable = true;
-        a.cutNodes.clear();
-        a.cutEdges.clear();
-        if (m_options.needs.endpointsCanFail)
-          a.cutNodes = {std::min(l.from, l.to), std::max(l.from, l.to)};
-        else
-          a.cutEdges = {linkId[c]};
+        --p.unroutedNeeds;
+        ++p.singlePathNeeds;
+        if (m_options.needs.endpointsCanFail) {
+          ++change[l.from];
+          ++change[l.to];
+        }
       }
     }
-    return summarize(after);
+    for (const auto& [v, delta] : change) {
+      auto it = cutCount.find(v);
+      const int before = it == cutCount.end() ? 0 : it->second;
+      if (before == 0 && before + delta > 0) ++p.singlePoints;
+      if (before > 0 && before + delta <= 0) --p.singlePoints;
+    }
+    return p;
   };
-  opt.failed = failures(m_candidates.size());
-  NeedsEngine first(augmented, m_demands, opt);
-  if (!first.run()) return false;
-  std::vector<NeedAnswer> current = first.answers();
+  std::vector<NeedAnswer> current;
+  if (m_given.size() == m_demands.size()) {
+    current = std::move(m_given);
+  } else {
+    opt.failed = failures(m_candidates.size());
+    NeedsEngine first(augmented, m_demands, opt);
+    if (!first.run()) return false;
+    current = first.answers();
+  }
   m_initial = summarize(current);
   for (int round = 0; round < m_options.k; ++round) {
     // Only the needs that a new link can change are re-run.
@@ -135,9 +161,12 @@ bool LinkRecommender::run() {
       if (linkId[c] >= 0 && !on[c]) tries.push_back(c);
     if (m_options.exactCandidates > 0 &&
         tries.size() > static_cast<std::size_t>(m_options.exactCandidates)) {
+      std::map<Id, int> cutCount;
+      for (const NeedAnswer& a : current)
+        for (Id v : a.cutNodes) ++cutCount[v];
       std::vector<std::pair<NeedsSummary, std::size_t>> ranked;
       for (std::size_t c : tries) {
-        const NeedsSummary p = predicted(c, current);
+        const NeedsSummary p = predicted(c, current, now, cutCount);
         if (p < now) ranked.emplace_back(p, c);
       }
       std::stable_sort(ranked.begin(), ranked.end(),

@@ -65,6 +65,10 @@ class LinkRecommender {
   LinkRecommender(const Graph& graph, std::vector<GroupDemand> demands,
                   std::vector<CandidateLink> candidates, RecommendOptions options = {});
   bool run();  // false when cancelled
+  // The engine's answers for the demands without any candidate, when the caller has them
+  // already (a run with counts and cuts on the same graph and options): run() then starts from
+  // them instead of running the engine once more.
+  void setInitialAnswers(std::vector<NeedAnswer> answers) { m_given = std::move(answers); }
 
   struct Step {
     CandidateLink link;
@@ -80,6 +84,7 @@ class LinkRecommender {
   RecommendOptions m_options;
   NeedsSummary m_initial;
   std::vector<Step> m_chosen;
+  std::vector<NeedAnswer> m_given;
 };
 
 }  // namespace liaison::graph

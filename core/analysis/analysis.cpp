@@ -270,7 +270,8 @@ NeedResult judge(const Snapshot& s, const Network& net, const Need& n,
 
 struct NeedsPass {
   std::vector<NeedResult> needs;
-  std::vector<double> load;  // by node index
+  std::vector<graph::NeedAnswer> answers;  // the engine's, in need order
+  std::vector<double> load;                // by node index
   bool cancelled = false;
 };
 
@@ -289,6 +290,7 @@ NeedsPass runNeeds(const Snapshot& s, const Network& net, const AnalysisOptions&
   for (std::size_t i = 0; i < s.needs.size(); ++i)
     out.needs.push_back(judge(s, net, s.needs[i], answers[i]));
   if (withLoad) out.load = engine.load();
+  out.answers = engine.answers();
   return out;
 }
 
@@ -376,54 +378,78 @@ double median(std::vector<double> v, double fallback) {
 }
 
 // What a new link between two agencies should be: a talkgroup both already use, else a medium
-// both already use (the more reliable one in this workspace), else the phone; latency and
-// reliability are the workspace's medians for that medium (or for that talkgroup).
-MediumChoice suggestMedium(const Snapshot& s, const Availability& av, Id a, Id b) {
-  auto agencyOf = [&](Id rep) {
-    const Representative* r = s.representative(rep);
-    return r ? r->agency : 0;
-  };
-  std::map<Medium, std::set<Id>> mediaOf;                    // medium -> agencies using it
-  std::map<std::string, std::set<Id>> talkgroups;            // radio identifier -> agencies
-  std::map<Medium, std::vector<double>> lat, rel;
-  std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> tgFigures;
-  for (const Channel& c : s.channels) {
-    if (av.channelStatus(c.id) == Status::Down) continue;
-    const Id x = c.betweenReps() ? agencyOf(c.from_rep) : c.from_agency;
-    const Id y = c.betweenReps() ? agencyOf(c.to_rep) : c.to_agency;
-    for (Id g : {x, y}) mediaOf[c.medium].insert(g);
-    lat[c.medium].push_back(c.latency_min);
-    rel[c.medium].push_back(c.reliability);
-    if (c.medium == Medium::Radio && !c.identifier.empty()) {
-      for (Id g : {x, y}) talkgroups[c.identifier].insert(g);
-      tgFigures[c.identifier].first.push_back(c.latency_min);
-      tgFigures[c.identifier].second.push_back(c.reliability);
-    }
-  }
-  MediumChoice out;
-  double bestRel = -1;
-  for (const auto& [tg, users] : talkgroups)
-    if (users.count(a) && users.count(b)) {
-      const double r = median(tgFigures[tg].second, 0.9);
-      if (r > bestRel) {
-        bestRel = r;
-        out = {Medium::Radio, tg, median(tgFigures[tg].first, 1.0), r};
+// both already use whose usual latency fits the need's budget (the more reliable one), else
+// the fastest medium both use, else the phone; latency and reliability are the workspace's
+// medians for that talkgroup or medium. Built once per analysis from the working channels.
+class MediaIndex {
+ public:
+  MediaIndex(const Snapshot& s, const Availability& av) {
+    std::map<Medium, std::pair<std::vector<double>, std::vector<double>>> figures;
+    std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> tgFigures;
+    for (const Channel& c : s.channels) {
+      if (av.channelStatus(c.id) == Status::Down) continue;
+      const Id x = c.betweenReps() ? agencyOf(s, c.from_rep) : c.from_agency;
+      const Id y = c.betweenReps() ? agencyOf(s, c.to_rep) : c.to_agency;
+      for (Id g : {x, y}) m_media[c.medium].users.insert(g);
+      figures[c.medium].first.push_back(c.latency_min);
+      figures[c.medium].second.push_back(c.reliability);
+      if (c.medium == Medium::Radio && !c.identifier.empty()) {
+        for (Id g : {x, y}) m_talkgroups[c.identifier].users.insert(g);
+        tgFigures[c.identifier].first.push_back(c.latency_min);
+        tgFigures[c.identifier].second.push_back(c.reliability);
       }
     }
-  if (bestRel >= 0) return out;
-  for (const auto& [m, users] : mediaOf) {
-    if (m == Medium::InPerson || !users.count(a) || !users.count(b)) continue;
-    const double r = median(rel[m], 0.9);
-    if (r > bestRel) {
-      bestRel = r;
-      out = {m, "", median(lat[m], 2.0), r};
+    for (auto& [m, f] : figures) {
+      m_media[m].latency = median(f.first, 2.0);
+      m_media[m].reliability = median(f.second, 0.9);
+    }
+    for (auto& [tg, f] : tgFigures) {
+      m_talkgroups[tg].latency = median(f.first, 1.0);
+      m_talkgroups[tg].reliability = median(f.second, 0.9);
     }
   }
-  if (bestRel >= 0) return out;
-  out.latency = median(lat[Medium::Phone], 2.0);
-  out.reliability = median(rel[Medium::Phone], 0.9);
-  return out;
-}
+
+  MediumChoice choose(Id a, Id b, double budget) const {
+    MediumChoice out;
+    double best = -1;
+    for (const auto& [tg, u] : m_talkgroups)
+      if (u.users.count(a) && u.users.count(b) && u.reliability > best) {
+        best = u.reliability;
+        out = {Medium::Radio, tg, u.latency, u.reliability};
+      }
+    if (best >= 0) return out;
+    double fastest = graph::kInf;
+    MediumChoice quickest;
+    for (const auto& [m, u] : m_media) {
+      if (m == Medium::InPerson || !u.users.count(a) || !u.users.count(b)) continue;
+      if (u.latency <= budget && u.reliability > best) {
+        best = u.reliability;
+        out = {m, "", u.latency, u.reliability};
+      }
+      if (u.latency < fastest) {
+        fastest = u.latency;
+        quickest = {m, "", u.latency, u.reliability};
+      }
+    }
+    if (best >= 0) return out;
+    if (fastest < graph::kInf) return quickest;
+    auto phone = m_media.find(Medium::Phone);
+    if (phone != m_media.end()) return {Medium::Phone, "", phone->second.latency, phone->second.reliability};
+    return out;
+  }
+
+ private:
+  static Id agencyOf(const Snapshot& s, Id rep) {
+    const Representative* r = s.representative(rep);
+    return r ? r->agency : 0;
+  }
+  struct Usage {
+    std::set<Id> users;
+    double latency = 2.0, reliability = 0.9;
+  };
+  std::map<Medium, Usage> m_media;
+  std::map<std::string, Usage> m_talkgroups;
+};
 
 std::string linkText(const Snapshot& s, NetworkLevel level, const LinkSuggestion& l) {
   std::string medium(toString(l.medium));
@@ -435,6 +461,7 @@ std::string linkText(const Snapshot& s, NetworkLevel level, const LinkSuggestion
 
 std::vector<LinkSuggestion> recommend(const Snapshot& s, const Network& net,
                                       const std::vector<NeedResult>& needs,
+                                      const std::vector<graph::NeedAnswer>& answers,
                                       const AnalysisOptions& opt) {
   std::vector<LinkSuggestion> out;
   if (opt.recommendations <= 0) return out;
@@ -470,10 +497,11 @@ std::vector<LinkSuggestion> recommend(const Snapshot& s, const Network& net,
   std::vector<Candidate> candidates;
   std::vector<MediumChoice> media;
   std::set<std::pair<Id, Id>> seen;
+  const MediaIndex mediaIndex(s, *net.availability);
   for (const NeedResult& r : needs) {
     if (candidates.size() >= opt.maxCandidates) break;
     if (r.state != NeedState::Broken && r.state != NeedState::SinglePath) continue;
-    const MediumChoice m = suggestMedium(s, *net.availability, r.agency_a, r.agency_b);
+    const MediumChoice m = mediaIndex.choose(r.agency_a, r.agency_b, r.level.latencyBudget);
     for (Id x : endsOf(r.agency_a, r.singlePoints))
       for (Id y : endsOf(r.agency_b, r.singlePoints)) {
         if (x == y || !seen.insert({std::min(x, y), std::max(x, y)}).second) continue;
@@ -492,11 +520,12 @@ std::vector<LinkSuggestion> recommend(const Snapshot& s, const Network& net,
   graph::RecommendOptions ro;
   ro.k = opt.recommendations;
   ro.needs = engineOptions(net, opt);
-  ro.exactCandidates = open * candidates.size() <= 4000 ? 0 : 2;
+  ro.exactCandidates = open * candidates.size() <= 4000 ? 0 : 1;
   std::vector<graph::CandidateLink> links;
   for (const Candidate& c : candidates)
     links.push_back({c.from, c.to, c.latency, c.reliability, c.twoWay});
   graph::LinkRecommender rec(net.graph, demandsOf(s), links, ro);
+  rec.setInitialAnswers(answers);
   if (!rec.run()) return out;
   for (const auto& step : rec.chosen()) {
     LinkSuggestion l;
@@ -622,7 +651,7 @@ AnalysisResult analyze(const Snapshot& s, const AnalysisOptions& opt) {
     res.cancelled = true;
     return res;
   }
-  res.recommendations = recommend(s, net, res.needs, opt);
+  res.recommendations = recommend(s, net, res.needs, pass.answers, opt);
   progress(opt, 1.0);
   phase("recommendations");
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
