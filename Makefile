@@ -4,9 +4,13 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
+# ccache (installed by scripts/install-deps) when present: rebuilds and CI's extra builds reuse
+# what was compiled once.
+CCACHE := $(shell command -v ccache 2>/dev/null)
+LAUNCHER := $(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: all deps configure build test demo bench format clean
+.PHONY: all deps configure build test check-layers demo bench format clean
 
 all: build
 
@@ -14,13 +18,17 @@ deps:
 	@scripts/install-deps
 
 configure: deps
-	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(LAUNCHER)
 
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
 test: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The layering of ../shared/docs/architecture.md, checked on every #include (.ci/run runs it).
+check-layers:
+	@scripts/check-layers
 
 demo: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \

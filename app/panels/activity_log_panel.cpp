@@ -11,7 +11,7 @@
 #include "app/shell/theme.hpp"
 #include "core/reports/ics214.hpp"
 #include "core/store/store.hpp"
-#include "timeline_panel.hpp"
+#include "app/shell/clock_text.hpp"
 
 namespace liaison::app {
 namespace {

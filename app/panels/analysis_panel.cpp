@@ -16,6 +16,11 @@ namespace liaison::app {
 
 namespace {
 
+// Stop asking the engine about a pair (once: only while a question is being answered).
+void stopPairQuestion(AppContext& ctx) {
+  if (ctx.pair_query) ctx.outbox.put(PairQuestion{});
+}
+
 int stateRank(core::NeedState s) {
   switch (s) {
     case core::NeedState::Broken:
@@ -410,13 +415,13 @@ void AnalysisPanel::drawPair(AppContext& ctx, const core::AnalysisResult& result
   ImGui::SameLine();
   combo("##pair_b", m_to);
   if (!m_from.id || !m_to.id) {
-    ctx.pair_query.reset();
+    stopPairQuestion(ctx);
     ctx.show_pair_path = false;
     return;
   }
   if (m_from == m_to) {
     ImGui::TextColored(th.text_muted, "Pick two different agencies or people.");
-    ctx.pair_query.reset();
+    stopPairQuestion(ctx);
     return;
   }
   // A recorded need between two agencies: its state, independent paths and single points.
@@ -427,7 +432,7 @@ void AnalysisPanel::drawPair(AppContext& ctx, const core::AnalysisResult& result
           (n.agency_a == m_to.id && n.agency_b == m_from.id))
         found = &n;
   if (found) {
-    ctx.pair_query.reset();
+    stopPairQuestion(ctx);
     ctx.show_pair_path = false;
     if (ImGui::SmallButton("Show in network view"))
       ctx.selection = {core::EntityKind::Need, found->need};
@@ -438,8 +443,7 @@ void AnalysisPanel::drawPair(AppContext& ctx, const core::AnalysisResult& result
   core::PairQuery q;
   q.from = m_from;
   q.to = m_to;
-  if (!ctx.pair_query || !(*ctx.pair_query == q))
-    ctx.pair_query = std::make_shared<core::PairQuery>(q);
+  if (!ctx.pair_query || !(*ctx.pair_query == q)) ctx.outbox.put(PairQuestion{q});
   const auto answer = ctx.pair;
   const bool current =
       answer && answer->query == q && ctx.snapshot && answer->version == ctx.snapshot->version;
@@ -476,12 +480,9 @@ void AnalysisPanel::drawWhatIfToggle(AppContext& ctx, const core::AnalysisResult
                                      core::Id node) {
   if (result.level != core::NetworkLevel::Representatives) return;  // agencies: not a person
   bool down = ctx.whatif_down_reps.count(node) != 0;
-  if (ImGui::Checkbox("What if unavailable?", &down)) {
-    if (down)
-      ctx.whatif_down_reps.insert(node);
-    else
-      ctx.whatif_down_reps.erase(node);
-  }
+  if (ImGui::Checkbox("What if unavailable?", &down))
+    ctx.outbox.put(WhatIfChange{down ? WhatIfChange::Op::MarkDown : WhatIfChange::Op::Restore,
+                                core::EntityKind::Representative, {node}});
   m_toggleRects.emplace(node, lastItemRect());
 }
 
@@ -565,12 +566,14 @@ void AnalysisPanel::drawMarkDown(AppContext& ctx) {
   ImGui::SameLine();
   ImGui::BeginDisabled(m_downPick.id == 0);
   if (ImGui::Button("Mark down")) {
+    WhatIfChange change{WhatIfChange::Op::MarkDown, core::EntityKind::Representative, {}};
     if (m_downPick.kind == core::EntityKind::Agency) {
       for (const auto& r : snap->representatives)
-        if (r.agency == m_downPick.id) ctx.whatif_down_reps.insert(r.id);
+        if (r.agency == m_downPick.id) change.ids.push_back(r.id);
     } else {
-      ctx.whatif_down_reps.insert(m_downPick.id);
+      change.ids.push_back(m_downPick.id);
     }
+    ctx.outbox.put(std::move(change));
   }
   m_markDownRect = lastItemRect();
   ImGui::EndDisabled();
@@ -587,7 +590,9 @@ void AnalysisPanel::drawMarkDown(AppContext& ctx) {
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(m_downChannel == 0);
-  if (ImGui::Button("Mark channel down")) ctx.whatif_down_channels.insert(m_downChannel);
+  if (ImGui::Button("Mark channel down"))
+    ctx.outbox.put(WhatIfChange{WhatIfChange::Op::MarkDown, core::EntityKind::Channel,
+                                {m_downChannel}});
   ImGui::EndDisabled();
   ImGui::PopID();
 }
@@ -633,14 +638,15 @@ void AnalysisPanel::drawWhatIf(AppContext& ctx, const core::AnalysisResult& resu
     ImGui::PopID();
     ImGui::PopID();
   }
-  if (ImGui::Button("Reset")) {
-    ctx.whatif_down_reps.clear();
-    ctx.whatif_down_channels.clear();
-  }
+  if (ImGui::Button("Reset"))
+    ctx.outbox.put(WhatIfChange{WhatIfChange::Op::Clear, core::EntityKind::Representative, {}});
   m_resetRect = lastItemRect();
-  if (removeRep) ctx.whatif_down_reps.erase(removeRep);
-  if (removeChannel) ctx.whatif_down_channels.erase(removeChannel);
-  if (ctx.whatif_down_reps.empty() && ctx.whatif_down_channels.empty()) return;
+  if (removeRep)
+    ctx.outbox.put(WhatIfChange{WhatIfChange::Op::Restore, core::EntityKind::Representative,
+                                {removeRep}});
+  if (removeChannel)
+    ctx.outbox.put(WhatIfChange{WhatIfChange::Op::Restore, core::EntityKind::Channel,
+                                {removeChannel}});
 
   const bool current = ctx.whatif &&
                        sameSet(ctx.whatif->failed.representatives, ctx.whatif_down_reps) &&
@@ -704,7 +710,7 @@ void AnalysisPanel::drawRecommendations(AppContext& ctx, const core::AnalysisRes
       c.reliability = rec.reliability;
       c.two_way = true;
       c.notes = "Recommended by the analysis: " + rec.text;
-      ctx.emit(core::put(c));
+      ctx.outbox.command(core::put(c));
       m_added.insert(pair);
     }
     ImGui::EndDisabled();

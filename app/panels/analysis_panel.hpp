@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "app/panels/directory_panel.hpp"  // ScreenRect
+#include "app/shell/screen_rect.hpp"
 #include "app/shell/panel.hpp"
 #include "core/analysis/analysis.hpp"  // Endpoint
 #include "core/model/model.hpp"

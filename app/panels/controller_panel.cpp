@@ -137,11 +137,11 @@ void ControllerPanel::drawClock(AppContext& ctx, core::TimeUtc wall) {
   ImGui::BeginDisabled(ctx.read_only);
   if (!c.started) {
     if (button("Start (STARTEX)", "start"))
-      ctx.requestDrill(DrillRequest(DrillRequest::Kind::Start));
+      ctx.outbox.put(DrillRequest(DrillRequest::Kind::Start));
   } else if (c.paused) {
-    if (button("Resume", "resume")) ctx.requestDrill(DrillRequest(DrillRequest::Kind::Resume));
+    if (button("Resume", "resume")) ctx.outbox.put(DrillRequest(DrillRequest::Kind::Resume));
   } else {
-    if (button("Pause", "pause")) ctx.requestDrill(DrillRequest(DrillRequest::Kind::Pause));
+    if (button("Pause", "pause")) ctx.outbox.put(DrillRequest(DrillRequest::Kind::Pause));
   }
   ImGui::SameLine(0, 1.5f * ImGui::GetFontSize());
   ImGui::TextUnformatted("Speed");
@@ -156,7 +156,7 @@ void ControllerPanel::drawClock(AppContext& ctx, core::TimeUtc wall) {
     if (pressed && !current) {
       DrillRequest r(DrillRequest::Kind::Speed);
       r.speed = s;
-      ctx.requestDrill(r);
+      ctx.outbox.put(r);
     }
   }
   const core::Inject* sel = m_viewOf->state.inject(m_selected);
@@ -166,13 +166,13 @@ void ControllerPanel::drawClock(AppContext& ctx, core::TimeUtc wall) {
   if (button((jump + "##jump").c_str(), "jump", sel && !sel->manual())) {
     DrillRequest r(DrillRequest::Kind::Jump);
     r.to = sel->offset;
-    ctx.requestDrill(r);
+    ctx.outbox.put(r);
   }
   ImGui::SameLine();
   if (button("Rewind 5 min", "rewind", m_view.now > 0)) {
     DrillRequest r(DrillRequest::Kind::Rewind);
     r.to = kRewindStep;
-    ctx.requestDrill(r);
+    ctx.outbox.put(r);
   }
   ImGui::SameLine();
   if (!m_confirmReset) {
@@ -183,7 +183,7 @@ void ControllerPanel::drawClock(AppContext& ctx, core::TimeUtc wall) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
     const bool cancelled = button("Cancel", "cancel reset");
-    if (confirmed) ctx.requestDrill(DrillRequest(DrillRequest::Kind::Reset));
+    if (confirmed) ctx.outbox.put(DrillRequest(DrillRequest::Kind::Reset));
     if (confirmed || cancelled) m_confirmReset = false;
   }
   ImGui::EndDisabled();
@@ -226,7 +226,7 @@ void ControllerPanel::drawSelected(AppContext& ctx) {
   if (button("Deliver now", "deliver", !delivered)) {
     DrillRequest r(DrillRequest::Kind::Deliver);
     r.inject = row.inject.number;
-    ctx.requestDrill(r);
+    ctx.outbox.put(r);
   }
   ImGui::SameLine();
   const std::string ack = "Acknowledge for " + row.inject.to + "##ack";
@@ -234,7 +234,7 @@ void ControllerPanel::drawSelected(AppContext& ctx) {
     DrillRequest r(DrillRequest::Kind::Acknowledge);
     r.inject = row.inject.number;
     r.responder = row.inject.to;
-    ctx.requestDrill(r);
+    ctx.outbox.put(r);
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - 10.0f * ImGui::GetFontSize(),
@@ -249,7 +249,7 @@ void ControllerPanel::drawSelected(AppContext& ctx) {
     DrillRequest r(DrillRequest::Kind::Act);
     r.inject = row.inject.number;
     r.action = m_action;
-    ctx.requestDrill(r);
+    ctx.outbox.put(r);
     m_action.clear();
   }
   ImGui::EndDisabled();

@@ -12,7 +12,7 @@
 #include "app/shell/exercise_view.hpp"
 #include "app/shell/panel.hpp"
 #include "core/exercise/drill.hpp"
-#include "directory_panel.hpp"  // ScreenRect
+#include "app/shell/screen_rect.hpp"
 
 namespace liaison::app {
 

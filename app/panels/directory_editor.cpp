@@ -227,7 +227,7 @@ void DirectoryEditor::undo(AppContext& ctx) {
     setMessage(why, true);
     return;
   }
-  for (core::Command& c : plan.commands) ctx.emit(std::move(c));
+  ctx.outbox.commands(std::move(plan.commands));  // one batch: note and change together
   emitted(ctx);
   setMessage(plan.summary, false);
 }
@@ -520,7 +520,7 @@ void DirectoryEditor::drawForm(AppContext& ctx, HitMap& hits) {
     m_touched = true;
     if (saveable && !ctx.read_only) {
       const std::string what = core::kindLabel(kind) + " " + core::entityLabel(*m_draft);
-      ctx.emit(core::put(*m_draft));
+      ctx.outbox.command(core::put(*m_draft));
       emitted(ctx);
       setMessage((m_isNew ? "Added " : "Saved ") + what, false);
       if (!m_isNew) ctx.selection = Selection{kind, core::idOf(*m_draft)};
@@ -588,7 +588,7 @@ void DirectoryEditor::drawRemoveConfirmation(AppContext& ctx, HitMap& hits) {
                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
   hits.recordLastItem("cancel-remove");
   if (confirm && !ctx.read_only) {
-    ctx.emit(core::remove(m_remove->kind, m_remove->id));
+    ctx.outbox.command(core::remove(m_remove->kind, m_remove->id));
     emitted(ctx);
     setMessage("Removed " + m_impact.what +
                    (m_impact.removed.empty()

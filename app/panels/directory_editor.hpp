@@ -2,7 +2,7 @@
 // methods), a channel or a need; the removal confirmation that names everything that goes
 // with it; and undo of this station's last change. The rules are core's (validate_entity.hpp):
 // every problem is shown under its field and Save emits nothing until there are none. Every
-// change leaves as a command (ctx.emit); the loop applies it with its journal entry.
+// change leaves as a command in ctx.outbox; the loop applies it with its journal entry.
 #pragma once
 
 #include <map>

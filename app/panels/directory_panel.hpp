@@ -11,17 +11,12 @@
 #include <vector>
 
 #include "app/shell/panel.hpp"
+#include "app/shell/screen_rect.hpp"
 #include "directory_editor.hpp"
 #include "directory_model.hpp"
 #include "inspector_view.hpp"
 
 namespace liaison::app {
-
-struct ScreenRect {
-  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  float cx() const { return (x0 + x1) * 0.5f; }
-  float cy() const { return (y0 + y1) * 0.5f; }
-};
 
 class DirectoryPanel final : public Panel {
  public:

@@ -8,9 +8,10 @@
 // smoothly (about the cursor), arrows pan, F or double-click fits; a click selects a feature or
 // an agency (ctx.selection, highlighted here whoever set it), hovering shows a feature's
 // properties. Editing (not on the wall, a read-only station or in the past): "Add point",
-// "Draw zone" and dragging a selected point emit journaled puts. With the timeline's scrubber
+// "Draw zone" and dragging a selected point put commands into the outbox (journaled puts). With the timeline's scrubber
 // in the past it draws the state then (ctx.shownSnapshot()) and says so. The wall: the fitted
-// view, no controls.
+// view, no controls. The view is map_view.cpp, the drawing map_view_draw.cpp, the editing
+// tools map_view_edit.cpp.
 #pragma once
 
 #include <array>
@@ -21,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "app/panels/directory_panel.hpp"  // ScreenRect
+#include "app/shell/screen_rect.hpp"
 #include "app/panels/map_edit.hpp"
 #include "app/render/tile_cache.hpp"
 #include "app/shell/panel.hpp"
@@ -40,8 +41,8 @@ class MapView final : public Panel {
   bool wallSafe() const override { return true; }
   void drawContent(AppContext& ctx) override;
 
-  // The basemap to show; by default the workspace's setting (core::kBasemapSetting), read
-  // again whenever the workspace changes. An empty path shows none.
+  // The basemap to show; by default the workspace's setting (core::kBasemapSetting, which the
+  // loop reads with each snapshot into ctx.basemap_path). An empty path shows none.
   void setBasemap(const std::filesystem::path& mbtiles);
   // Tests without GL give a fake; the app makes a GL one when a basemap is first opened.
   void setTextureUploader(std::unique_ptr<TextureUploader> uploader);
@@ -110,7 +111,7 @@ class MapView final : public Panel {
   void drawZoneDraft(AppContext& ctx, float em);
   void drawLabelPopup(AppContext& ctx);
   void drawTooltip(AppContext& ctx);
-  void followSetting(AppContext& ctx);
+  void followSetting(const AppContext& ctx);
   void openBasemap();
   void handleInput(AppContext& ctx, const float em, bool hovered);
   void drawBasemap(AppContext& ctx, const float em);

@@ -8,16 +8,14 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
-#include "app/panels/timeline_panel.hpp"  // clockUtc
+#include "app/shell/clock_text.hpp"
 #include "app/render/network_overlay.hpp"
 #include "app/shell/app_context.hpp"
+#include "app/shell/station_settings.hpp"
 #include "app/shell/theme.hpp"
-#include "core/store/store.hpp"
 
 namespace liaison::app {
 namespace {
-
-constexpr const char* kPositionsKey = "network.positions";
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -113,14 +111,8 @@ void NetworkView::submitLayout(const std::vector<Vec2f>& start, const std::vecto
 
 void NetworkView::loadSaved(AppContext& ctx, std::vector<Vec2f>& start, std::vector<bool>& known) {
   m_savedLoaded = true;
-  if (!ctx.store) return;
-  std::string text;
-  try {
-    text = ctx.store->setting(kPositionsKey, "");
-  } catch (const std::exception& e) {
-    ctx.status_message = std::string("Network positions not restored: ") + e.what();
-    return;
-  }
+  // The station's settings, read by the shell at start (station_settings.hpp).
+  const std::string text = ctx.uiSetting(kNetworkPositionsSetting);
   if (text.empty()) return;
   const auto json = nlohmann::json::parse(text, nullptr, false);
   if (!json.is_object() || !json.contains("nodes") || !json["nodes"].is_object()) return;
@@ -144,8 +136,8 @@ void NetworkView::loadSaved(AppContext& ctx, std::vector<Vec2f>& start, std::vec
 }
 
 void NetworkView::savePositions(AppContext& ctx) {
-  // Settings are UI state: not journaled, never from a read-only follower.
-  if (!ctx.store || ctx.read_only) return;
+  // The station's UI state, kept outside the workspace; never from a read-only follower.
+  if (ctx.read_only) return;
   nlohmann::json nodes = nlohmann::json::object();
   for (std::size_t i = 0; i < m_model.nodes.size() && i < m_pos.size(); ++i) {
     const float x = std::round(m_pos[i].x * 1000.0f) / 1000.0f,
@@ -156,11 +148,7 @@ void NetworkView::savePositions(AppContext& ctx) {
   for (std::size_t c = 0; c < m_collapsed.size(); ++c)
     if (m_collapsed[c]) collapsed.push_back(m_model.clusters[c].agency);
   const nlohmann::json json{{"version", 1}, {"nodes", nodes}, {"collapsed", collapsed}};
-  try {
-    ctx.store->setSetting(kPositionsKey, json.dump());
-  } catch (const std::exception& e) {
-    ctx.status_message = std::string("Network positions not saved: ") + e.what();
-  }
+  ctx.outbox.put(UiSetting{kNetworkPositionsSetting, json.dump()});
 }
 
 void NetworkView::pullPositions() {

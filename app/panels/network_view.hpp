@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "app/panels/directory_panel.hpp"  // ScreenRect
+#include "app/shell/screen_rect.hpp"
 #include "app/render/layout_worker.hpp"
 #include "app/render/network_draw.hpp"
 #include "app/shell/panel.hpp"

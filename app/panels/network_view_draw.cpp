@@ -9,7 +9,7 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
-#include "agency_style.hpp"
+#include "app/shell/agency_style.hpp"
 #include "core/analysis/analysis.hpp"
 #include "network_view.hpp"
 
@@ -249,12 +249,9 @@ void NetworkView::drawContextMenu(AppContext& ctx) {
     const NetNode& n = m_model.nodes[static_cast<std::size_t>(m_menuNode)];
     ImGui::TextColored(theme.text_muted, "%s", n.label.c_str());
     const bool down = ctx.whatif_down_reps.count(n.id) > 0;
-    if (ImGui::MenuItem("Mark down (what-if)", nullptr, down)) {
-      if (down)
-        ctx.whatif_down_reps.erase(n.id);
-      else
-        ctx.whatif_down_reps.insert(n.id);
-    }
+    if (ImGui::MenuItem("Mark down (what-if)", nullptr, down))
+      ctx.outbox.put(WhatIfChange{down ? WhatIfChange::Op::Restore : WhatIfChange::Op::MarkDown,
+                                  core::EntityKind::Representative, {n.id}});
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     m_markDownRect = {a.x, a.y, b.x, b.y};
     if (ImGui::MenuItem(m_pinned[static_cast<std::size_t>(m_menuNode)] ? "Unpin" : "Pin"))
@@ -265,12 +262,9 @@ void NetworkView::drawContextMenu(AppContext& ctx) {
     const NetEdge& e = m_model.edges[static_cast<std::size_t>(m_menuEdge)];
     ImGui::TextColored(theme.text_muted, "Channel %lld", static_cast<long long>(e.channel));
     const bool down = ctx.whatif_down_channels.count(e.channel) > 0;
-    if (ImGui::MenuItem("Mark channel down (what-if)", nullptr, down)) {
-      if (down)
-        ctx.whatif_down_channels.erase(e.channel);
-      else
-        ctx.whatif_down_channels.insert(e.channel);
-    }
+    if (ImGui::MenuItem("Mark channel down (what-if)", nullptr, down))
+      ctx.outbox.put(WhatIfChange{down ? WhatIfChange::Op::Restore : WhatIfChange::Op::MarkDown,
+                                  core::EntityKind::Channel, {e.channel}});
     ImGui::Separator();
   }
   if (m_menuCluster >= 0) {
@@ -283,13 +277,10 @@ void NetworkView::drawContextMenu(AppContext& ctx) {
       allDown =
           allDown && ctx.whatif_down_reps.count(m_model.nodes[static_cast<std::size_t>(m)].id);
     if (ImGui::MenuItem("Mark agency down (what-if)", nullptr, allDown, !cl.members.empty())) {
-      for (int m : cl.members) {
-        const core::Id id = m_model.nodes[static_cast<std::size_t>(m)].id;
-        if (allDown)
-          ctx.whatif_down_reps.erase(id);
-        else
-          ctx.whatif_down_reps.insert(id);
-      }
+      WhatIfChange change{allDown ? WhatIfChange::Op::Restore : WhatIfChange::Op::MarkDown,
+                          core::EntityKind::Representative, {}};
+      for (int m : cl.members) change.ids.push_back(m_model.nodes[static_cast<std::size_t>(m)].id);
+      ctx.outbox.put(std::move(change));
     }
     if (ImGui::MenuItem(m_collapsed[c] ? "Expand agency" : "Collapse agency"))
       m_collapsed[c] = !m_collapsed[c];
@@ -300,10 +291,8 @@ void NetworkView::drawContextMenu(AppContext& ctx) {
   if (ImGui::MenuItem("Collapse all")) std::fill(m_collapsed.begin(), m_collapsed.end(), true);
   if (ImGui::MenuItem("Expand all")) std::fill(m_collapsed.begin(), m_collapsed.end(), false);
   if (ImGui::MenuItem("Clear what-if", nullptr, false,
-                      !ctx.whatif_down_reps.empty() || !ctx.whatif_down_channels.empty())) {
-    ctx.whatif_down_reps.clear();
-    ctx.whatif_down_channels.clear();
-  }
+                      !ctx.whatif_down_reps.empty() || !ctx.whatif_down_channels.empty()))
+    ctx.outbox.put(WhatIfChange{WhatIfChange::Op::Clear, core::EntityKind::Representative, {}});
   if (ImGui::MenuItem("Zoom to fit", "F")) m_autoFit = true;
   ImGui::EndPopup();
 }

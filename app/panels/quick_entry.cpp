@@ -169,7 +169,7 @@ void QuickEntry::draw(AppContext& ctx) {
   if (!m_error.empty()) ImGui::TextColored(th.danger, "%s", m_error.c_str());
   if (submit) {
     try {
-      ctx.emit(core::put(parse(ctx)));
+      ctx.outbox.command(core::put(parse(ctx)));
       m_open = false;
     } catch (const std::invalid_argument& e) {
       m_error = e.what();

@@ -1,6 +1,6 @@
 // The quick-entry line: Ctrl+E from anywhere opens one line to log a timeline event (time
 // defaults to now and stays editable; agencies and kind complete with Tab; Enter records it
-// through ctx.emit, so the store journals it). Drawn by the dashboard above every panel.
+// through ctx.outbox, so the store journals it). Drawn by the dashboard above every panel.
 #pragma once
 
 #include <string>

@@ -14,7 +14,7 @@
 #include "core/model/enums.hpp"
 #include "core/model/values.hpp"
 #include "core/store/store.hpp"
-#include "timeline_panel.hpp"
+#include "app/shell/clock_text.hpp"
 
 namespace liaison::app {
 namespace {
@@ -229,7 +229,7 @@ void TaskBoardPanel::drawColumn(AppContext& ctx, const core::Snapshot& s, core::
       if (const core::Task* t = s.task(id); t && t->status != status) {
         core::Task moved = *t;
         moved.status = status;
-        ctx.emit(core::put(moved));
+        ctx.outbox.command(core::put(moved));
       }
     }
     ImGui::EndDragDropTarget();
@@ -441,7 +441,7 @@ void TaskBoardPanel::drawNewTaskPopup(AppContext& ctx, const core::Snapshot& s) 
       m_newError = "Due time: YYYY-MM-DDTHH:MM followed by Z, e.g. 2026-05-14T15:30Z";
     } else {
       t.due = due;
-      for (core::Command& c : newTaskCommands(s, t)) ctx.emit(std::move(c));
+      ctx.outbox.commands(newTaskCommands(s, t));
       ImGui::CloseCurrentPopup();
     }
   }

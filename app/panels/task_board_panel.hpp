@@ -13,7 +13,7 @@
 #include "app/shell/panel.hpp"
 #include "core/model/command.hpp"
 #include "core/analysis/timeline_query.hpp"
-#include "directory_panel.hpp"  // ScreenRect
+#include "app/shell/screen_rect.hpp"
 
 namespace liaison::app {
 

@@ -9,42 +9,13 @@
 #include <ctime>
 
 #include "app/shell/app_context.hpp"
+#include "app/shell/clock_text.hpp"
 #include "app/shell/theme.hpp"
 #include "core/model/enums.hpp"
 #include "core/store/store.hpp"
 
 namespace liaison::app {
 
-std::string clockUtc(core::TimeUtc t, bool with_date) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, with_date ? "%Y-%m-%d %H:%MZ" : "%H:%MZ", &tm);
-  return buf;
-}
-
-std::string clockLocal(core::TimeUtc t, bool with_date) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  localtime_r(&tt, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, with_date ? "%Y-%m-%d %H:%M %Z" : "%H:%M %Z", &tm);
-  return buf;
-}
-
-std::string spanText(core::TimeUtc s) {
-  char buf[32];
-  if (s < 3600)
-    std::snprintf(buf, sizeof buf, "%lldm", static_cast<long long>(s / 60));
-  else if (s < 86400)
-    std::snprintf(buf, sizeof buf, "%lldh %02lldm", static_cast<long long>(s / 3600),
-                  static_cast<long long>(s % 3600 / 60));
-  else
-    std::snprintf(buf, sizeof buf, "%lldd %lldh", static_cast<long long>(s / 86400),
-                  static_cast<long long>(s % 86400 / 3600));
-  return buf;
-}
 
 namespace {
 

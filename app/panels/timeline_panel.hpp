@@ -9,14 +9,10 @@
 
 #include "app/shell/panel.hpp"
 #include "core/analysis/timeline_query.hpp"
-#include "directory_panel.hpp"  // ScreenRect
+#include "app/shell/screen_rect.hpp"
 
 namespace liaison::app {
 
-// "14:05Z", "2026-05-14 14:05Z" (with_date), local time "16:05 CEST", spans "2h 05m".
-std::string clockUtc(core::TimeUtc t, bool with_date = false);
-std::string clockLocal(core::TimeUtc t, bool with_date = false);
-std::string spanText(core::TimeUtc seconds);
 
 class TimelinePanel final : public Panel {
  public:

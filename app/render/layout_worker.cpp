@@ -6,15 +6,15 @@
 
 namespace liaison::app {
 
-LayoutWorker::LayoutWorker() : m_thread([this] { loop(); }) {}
+LayoutWorker::LayoutWorker() {
+  m_thread.start([this] { loop(); }, [this] {
+    { std::lock_guard lock(m_mutex); }
+    m_wake.notify_all();
+  });
+}
 
 LayoutWorker::~LayoutWorker() {
-  {
-    std::lock_guard lock(m_mutex);
-    m_stop = true;
-  }
-  m_wake.notify_all();
-  m_thread.join();
+  m_thread.stop();
 }
 
 void LayoutWorker::submit(LayoutJob job) {
@@ -65,9 +65,10 @@ void LayoutWorker::loop() {
     {
       std::unique_lock lock(m_mutex);
       m_wake.wait(lock, [&] {
-        return m_stop || m_pendingJob || !m_pins.empty() || (layout && !layout->settled());
+        return m_thread.stopping() || m_pendingJob || !m_pins.empty() ||
+               (layout && !layout->settled());
       });
-      if (m_stop) return;
+      if (m_thread.stopping()) return;
       job.swap(m_pendingJob);
       pins.swap(m_pins);
       m_busy = true;

@@ -10,10 +10,10 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "app/shell/worker_thread.hpp"
 #include "network_draw.hpp"
 
 namespace liaison::app {
@@ -67,9 +67,9 @@ class LayoutWorker {
   std::optional<LayoutJob> m_pendingJob;
   std::vector<PinRequest> m_pins;
   std::shared_ptr<const LayoutFrame> m_latest;
-  std::atomic<bool> m_stop{false}, m_busy{false};
+  std::atomic<bool> m_busy{false};
   bool m_idle = true;
-  std::thread m_thread;
+  WorkerThread m_thread;
 };
 
 }  // namespace liaison::app

@@ -38,16 +38,14 @@ TileCache::TileCache(TileFetch fetch, TextureUploader& uploader, int minzoom, in
       m_minzoom(minzoom),
       m_maxzoom(maxzoom),
       m_options(options) {
-  m_worker = std::thread([this] { work(); });
+  m_worker.start([this] { work(); }, [this] {
+    { std::lock_guard lock(m_mutex); }
+    m_wake.notify_all();
+  });
 }
 
 TileCache::~TileCache() {
-  {
-    std::lock_guard lock(m_mutex);
-    m_stop = true;
-  }
-  m_wake.notify_all();
-  m_worker.join();
+  m_worker.stop();
   for (const auto& [id, e] : m_entries) m_uploader.release(e.texture);
 }
 
@@ -56,8 +54,8 @@ void TileCache::work() {
     TileId t;
     {
       std::unique_lock lock(m_mutex);
-      m_wake.wait(lock, [&] { return m_stop || !m_queue.empty(); });
-      if (m_stop) return;
+      m_wake.wait(lock, [&] { return m_worker.stopping() || !m_queue.empty(); });
+      if (m_worker.stopping()) return;
       t = m_queue.front();
       m_queue.pop_front();
       ++m_decoding;

@@ -14,11 +14,11 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "app/shell/worker_thread.hpp"
 #include "core/geo/tile_math.hpp"
 
 namespace liaison::app {
@@ -129,8 +129,7 @@ class TileCache {
   int m_decoding = 0;
   std::size_t m_decoded = 0;
   std::string m_lastError;
-  bool m_stop = false;
-  std::thread m_worker;
+  WorkerThread m_worker;
 };
 
 }  // namespace liaison::app

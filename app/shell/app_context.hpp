@@ -1,8 +1,11 @@
 // The whole state of the user interface in one struct, passed by reference to every panel and
-// to the shell (no statics anywhere in app/). Panels read the snapshot and emit commands here.
+// to the shell (no statics anywhere in app/). Panels read what the loop read for them (the
+// snapshot, journal, exercise, settings, the engine's results) and put every wish that goes
+// beyond the frame into `outbox` (requests.hpp). There is no store here: no panel holds it.
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -14,16 +17,10 @@
 #include "core/model/snapshot.hpp"
 #include "core/analysis/timeline_query.hpp"
 #include "exercise_view.hpp"
+#include "requests.hpp"
 
 struct ImFont;
 
-namespace liaison::core {
-class Store;
-struct AnalysisResult;
-struct WhatIfResult;
-struct PairQuery;
-struct PairResult;
-}
 
 namespace liaison::app {
 
@@ -55,7 +52,6 @@ struct UiFlags {
 
 struct AppContext {
   core::SnapshotPtr snapshot;     // never null once the loop runs (an empty snapshot at worst)
-  core::Store* store = nullptr;   // null in headless tests; never queried inside a frame
   std::string workspace_label;    // the file name shown in the status line
   bool read_only = false;         // a follower (wall, second station) never writes
   std::string actor = "liaison";  // who the journal names for commands from this station
@@ -63,14 +59,15 @@ struct AppContext {
 
   Selection selection;
   // What-if: people and channels the user has marked down (network view, analysis panel).
+  // Changed by the loop from WhatIfChange requests.
   std::set<core::Id> whatif_down_reps, whatif_down_channels;
   // The engine's latest results (the shell copies them from core::AnalysisService; null until a
   // run completes). Panels draw the last good one, marked stale while its version lags.
   std::shared_ptr<const core::AnalysisResult> analysis;
   std::shared_ptr<const core::WhatIfResult> whatif;
   double analysis_progress = -1.0;  // 0..1 while the worker runs; negative when idle
-  // Paths between any two agencies or people: the analysis panel sets the question, the shell
-  // asks the worker and publishes the answer (check pair->query: it may lag a new question).
+  // Paths between any two agencies or people: the question being answered (set by the loop
+  // from a PairQuestion request), and the worker's answer (check pair->query: it may lag).
   std::shared_ptr<const core::PairQuery> pair_query;
   std::shared_ptr<const core::PairResult> pair;
   bool show_pair_path = false;  // the network view draws pair's fastest path (no need selected)
@@ -79,8 +76,8 @@ struct AppContext {
   float scale = 1.0f;  // monitor content scale x --scale
   Fonts fonts;
 
-  // Commands emitted by panels during a frame; the loop applies them after the frame.
-  std::vector<core::Command> pending_commands;
+  // Every wish of this frame that goes beyond it; the loop applies them after the frame.
+  Outbox outbox;
   std::string status_message;  // last apply/reload problem, shown in the status line
   std::chrono::system_clock::time_point last_reload{};
 
@@ -89,9 +86,14 @@ struct AppContext {
   // The exercise as of `snapshot` (MSEL, inject states, clock), read by the snapshot follower;
   // an empty view when the workspace has no MSEL, null only before the first load.
   std::shared_ptr<const ExerciseView> exercise;
-  // Drill changes asked for during a frame; the loop applies them after the frame.
-  std::vector<DrillRequest> drill_requests;
-  void requestDrill(DrillRequest request) { drill_requests.push_back(std::move(request)); }
+  // The registered MBTiles basemap's path ("" when none), read with the snapshot.
+  std::string basemap_path;
+  // This station's UI settings (UiSetting requests), read from its settings file at start.
+  std::map<std::string, std::string> ui_settings;
+  std::string uiSetting(const std::string& key) const {
+    const auto it = ui_settings.find(key);
+    return it == ui_settings.end() ? std::string() : it->second;
+  }
   // The timeline's scrubber: nullopt = live; otherwise panels show the state at that time.
   std::optional<core::TimeUtc> view_time;
   core::TimeTravel time_travel;  // caches the past state per scrub position
@@ -103,7 +105,6 @@ struct AppContext {
   bool wallMode() const { return theme == ThemeKind::Wall; }
   // Sensitive values are never drawn in wall mode, whatever the toggle says.
   bool mayShowSensitive() const { return ui.show_sensitive && !wallMode(); }
-  void emit(core::Command command) { pending_commands.push_back(std::move(command)); }
 };
 
 }  // namespace liaison::app

@@ -50,7 +50,7 @@ void ExerciseNotice::acknowledge(AppContext& ctx, const std::string& number) {
   r.inject = number;
   r.responder = ctx.actor;
   r.action = m_action;
-  ctx.requestDrill(r);
+  ctx.outbox.put(r);
   m_followUp = m_action.empty() ? number : "";
   m_action.clear();
 }
@@ -156,7 +156,7 @@ void ExerciseNotice::draw(AppContext& ctx) {
     DrillRequest r(DrillRequest::Kind::Act);
     r.inject = inject->number;
     r.action = m_action;
-    ctx.requestDrill(r);
+    ctx.outbox.put(r);
     m_followUp.clear();
     m_action.clear();
   } else if (act || ack) {

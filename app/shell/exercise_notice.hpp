@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "app/panels/directory_panel.hpp"  // ScreenRect
+#include "app/shell/screen_rect.hpp"
 #include "app_context.hpp"
 
 namespace liaison::app {

@@ -6,7 +6,6 @@
 #include "core/exercise/drill.hpp"
 #include "core/store/store.hpp"
 #include "core/exercise/exercise_clock.hpp"
-#include "snapshot_follower.hpp"
 
 namespace liaison::app {
 namespace {
@@ -64,10 +63,10 @@ std::optional<core::ScenarioSeconds> nextDrillEvent(const core::ExerciseState& s
   return best;
 }
 
-bool ExerciseStation::applyRequests(AppContext& ctx, core::Store& store, core::TimeUtc wall) {
-  if (ctx.drill_requests.empty()) return false;
-  const std::vector<DrillRequest> requests = std::move(ctx.drill_requests);
-  ctx.drill_requests.clear();
+bool ExerciseStation::applyRequests(AppContext& ctx, core::Store& store,
+                                    const std::vector<DrillRequest>& requests,
+                                    core::TimeUtc wall) {
+  if (requests.empty()) return false;
   if (ctx.read_only || store.readOnly()) {
     ctx.status_message = m_error = "read-only: the exercise was not changed";
     return false;
@@ -107,18 +106,6 @@ bool ExerciseStation::tick(AppContext& ctx, core::Store& store, core::TimeUtc wa
     m_stuckAt = ctx.exercise->version;
     return false;
   }
-}
-
-void ExerciseStation::afterFrame(AppContext& ctx, core::Store& store, SnapshotFollower& follower,
-                                 core::TimeUtc wall) {
-  m_error.clear();
-  if (applyRequests(ctx, store, wall)) reload(ctx, follower);
-  if (tick(ctx, store, wall)) reload(ctx, follower);
-}
-
-void ExerciseStation::reload(AppContext& ctx, SnapshotFollower& follower) {
-  // The reload clears the status line; a problem met on the way stays on it.
-  if (follower.reloadNow(ctx) && !m_error.empty()) ctx.status_message = m_error;
 }
 
 }  // namespace liaison::app

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "core/store/store.hpp"
+#include "core/store/store.hpp"  // nowUtc
 
 namespace liaison::app {
 
@@ -68,12 +68,7 @@ void drawFormExportMenus(AppContext& ctx, bool& include_sensitive) {
       what.include_sensitive =
           form == core::IcsForm::Ics205a && include_sensitive && ctx.mayShowSensitive();
       what.prepared_by = ctx.actor;
-      try {
-        ctx.status_message = "Wrote " + writeFormExport(*s, what).string() +
-                             (what.include_sensitive ? " (with sensitive values)" : "");
-      } catch (const std::exception& e) {
-        ctx.status_message = std::string("Export failed: ") + e.what();
-      }
+      ctx.outbox.put(what);
     };
     item("CSV", core::ReportFormat::Csv, 0);
     item("HTML (printable)", core::ReportFormat::Html, 0);

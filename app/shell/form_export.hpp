@@ -1,6 +1,6 @@
-// The File menu's ICS 205A and ICS 203 exports: the form written next to the workspace file
-// (core/reports/ics_forms.hpp does the work; a small file, written within the frame), and the menu
-// items that ask for them.
+// The File menu's ICS 205A and ICS 203 exports: the menu items put a FormExport request into the
+// outbox, and the loop writes the form next to the workspace file after the frame
+// (core/reports/ics_forms.hpp does the work).
 #pragma once
 
 #include <filesystem>
@@ -10,15 +10,6 @@
 #include "core/reports/ics_forms.hpp"
 
 namespace liaison::app {
-
-struct FormExport {
-  core::IcsForm form = core::IcsForm::Ics205a;
-  core::ReportFormat format = core::ReportFormat::Csv;
-  core::Id agency = 0;  // only this agency; 0: the whole directory
-  int period = 0;       // operational period; 0: the whole incident
-  bool include_sensitive = false;
-  std::string prepared_by;
-};
 
 // Writes WORKSPACE-ics205a[-pN][-CODE].csv|.html (ics203-reps for the ICS 203) in dir, by default
 // beside the workspace file; returns the path written. Throws with the reason on failure.
@@ -33,8 +24,8 @@ core::Id selectedAgency(const core::Snapshot& s, const Selection& selection);
 // open menu: CSV and HTML of the whole directory, and of the selected agency only when the
 // selection is one (or one of its people); for the 205A a toggle to include sensitive values,
 // available only while "Show sensitive contacts" is on. The forms cover the operational period
-// running now, else the whole incident. The path written (or the error) goes to
-// ctx.status_message.
+// running now, else the whole incident. The loop writes it (writeFormExport) and puts the path
+// written (or the error) into ctx.status_message.
 void drawFormExportMenus(AppContext& ctx, bool& include_sensitive);
 
 }  // namespace liaison::app

@@ -19,7 +19,8 @@ class Panel {
   virtual PanelSlot slot() const { return PanelSlot::Centre; }
   // Whether the wall display may show it (read-only, no sensitive fields).
   virtual bool wallSafe() const { return false; }
-  // Draw into the current window; read ctx.snapshot, emit ctx.emit(command), never touch SQLite.
+  // Draw into the current window; read ctx.snapshot, put every wish into ctx.outbox (commands,
+  // drill actions, questions, settings: requests.hpp), never touch SQLite.
   virtual void drawContent(AppContext& ctx) = 0;
   // Asked every frame, drawn or not: true brings the panel's tab forward in its slot (once).
   virtual bool wantsFocus(const AppContext&) { return false; }

@@ -1,5 +1,5 @@
 // The one list of every panel of the dashboard. To add a panel, write its class in
-// app/panels/ and add one line to makeAllPanels() in panel_registry.cpp.
+// app/panels/ and add one line to PanelRegistry::makeDefault() in panel_registry.cpp.
 #pragma once
 
 #include <memory>

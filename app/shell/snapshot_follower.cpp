@@ -2,56 +2,57 @@
 
 #include <exception>
 
-#include "core/store/exercise_store.hpp"
+#include "core/formats/basemap.hpp"
 #include "core/store/store.hpp"
+#include "station_settings.hpp"
 
 namespace liaison::app {
-namespace {
 
-// The journal is append-only: read only the entries after the ones already held.
-void refreshJournal(core::Store& store, AppContext& ctx) {
-  const std::size_t have = ctx.journal ? ctx.journal->size() : 0;
-  if (ctx.snapshot && ctx.journal && ctx.snapshot->journal_length == have) return;
-  auto more = store.journal(static_cast<std::int64_t>(have) + 1);
-  if (more.empty() && ctx.journal) return;
-  auto next = std::make_shared<std::vector<core::JournalEntry>>();
-  next->reserve(have + more.size());
-  if (ctx.journal) *next = *ctx.journal;
-  for (auto& e : more) next->push_back(std::move(e));
-  ctx.journal = std::move(next);
-}
-
-// The exercise changes only with the revision, so it is read with every snapshot. A file
-// without the exercise tables (an older schema opened read-only) simply has no exercise.
-void refreshExercise(core::Store& store, AppContext& ctx) {
-  auto view = std::make_shared<ExerciseView>();
-  try {
-    view->state = core::loadExercise(store);
-  } catch (const std::exception&) {
-    view->state = {};
+void SnapshotFollower::install(AppContext& ctx) {
+  // The journal is append-only: read only the entries after the ones already held, unless
+  // the snapshot says the journal is shorter than what is held (another workspace file).
+  std::size_t have = ctx.journal ? ctx.journal->size() : 0;
+  core::StationReadOptions o;
+  o.journal_from = static_cast<std::int64_t>(have) + 1;
+  // The network layout an older Liaison kept inside the workspace (now in the station's own
+  // file, station_settings.hpp): used until this station saves its own.
+  o.settings = {core::kBasemapSetting, kNetworkPositionsSetting};
+  o.after_part = m_afterPart;
+  core::StationRead read = m_store.loadStation(o);
+  if (read.snapshot->journal_length < have) {
+    o.journal_from = 1;
+    have = 0;
+    read = m_store.loadStation(o);
   }
-  view->version = ctx.snapshot ? ctx.snapshot->version : 0;
-  ctx.exercise = std::move(view);
-}
 
-}  // namespace
+  if (!ctx.journal || !read.journal_tail.empty() || have == 0) {
+    auto next = std::make_shared<std::vector<core::JournalEntry>>();
+    next->reserve(have + read.journal_tail.size());
+    if (ctx.journal && have) *next = *ctx.journal;
+    for (auto& e : read.journal_tail) next->push_back(std::move(e));
+    ctx.journal = std::move(next);
+  }
+  auto view = std::make_shared<ExerciseView>();
+  view->state = std::move(read.exercise);
+  view->version = read.snapshot->version;
+  ctx.exercise = std::move(view);
+  const auto basemap = read.settings.find(core::kBasemapSetting);
+  ctx.basemap_path = basemap == read.settings.end() ? std::string() : basemap->second;
+  if (const auto legacy = read.settings.find(kNetworkPositionsSetting);
+      legacy != read.settings.end() && !ctx.ui_settings.count(kNetworkPositionsSetting))
+    ctx.ui_settings[kNetworkPositionsSetting] = legacy->second;
+  m_version = read.snapshot->version;
+  ctx.snapshot = std::move(read.snapshot);
+  ctx.last_reload = std::chrono::system_clock::now();
+}
 
 void SnapshotFollower::loadInitial(AppContext& ctx) {
-  ctx.snapshot = m_store.load();
-  m_version = ctx.snapshot->version;
-  refreshJournal(m_store, ctx);
-  refreshExercise(m_store, ctx);
-  ctx.last_reload = std::chrono::system_clock::now();
+  install(ctx);
 }
 
 bool SnapshotFollower::reloadNow(AppContext& ctx) {
   try {
-    core::SnapshotPtr next = m_store.load();
-    m_version = next->version;
-    ctx.snapshot = std::move(next);
-    refreshJournal(m_store, ctx);
-    refreshExercise(m_store, ctx);
-    ctx.last_reload = std::chrono::system_clock::now();
+    install(ctx);
     ctx.status_message.clear();
     return true;
   } catch (const std::exception& e) {

@@ -1,51 +1,28 @@
 #include "wall_runner.hpp"
 
 #include <GLFW/glfw3.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 #include <unistd.h>
 
-#include <cfloat>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "analysis_bridge.hpp"
 #include "app/panels/map_view.hpp"
 #include "app/platform/gl_window.hpp"
-#include "app/platform/offscreen_target.hpp"
-#include "analysis_bridge.hpp"
 #include "app_window.hpp"
 #include "core/store/store.hpp"
-#include "fonts.hpp"
+#include "frame_loop.hpp"
 #include "panel_registry.hpp"
+#include "request_applier.hpp"
 #include "snapshot_follower.hpp"
-#include "theme.hpp"
+#include "station_settings.hpp"
 
 namespace liaison::app {
 namespace {
-
-void setupWallLook(AppContext& ctx, float screen_height) {
-  const Theme& theme = themeData(ThemeKind::Wall);
-  const float px = fontPixels(theme, ctx.scale, screen_height);
-  ctx.fonts = loadFonts(px, theme.large_factor);
-  applyTheme(theme, px);
-}
-
-std::string jsonEscape(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (static_cast<unsigned char>(ch) < 0x20) {
-      out += ' ';
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
 
 void writeState(const std::filesystem::path& file, const std::string& json) {
   if (file.empty()) return;
@@ -67,39 +44,6 @@ std::string workspaceProblem(const AppContext& ctx, const std::filesystem::path&
     return "The workspace file is gone from " + path.string() + " (moved or deleted).";
   if (ctx.status_message.rfind("cannot read the workspace", 0) == 0) return ctx.status_message;
   return {};
-}
-
-int screenshotWall(AppContext& ctx, const PanelRegistry& panels, WallLayout& wall, GlWindow& window,
-                   const ScreenshotRequest& shot) {
-  std::unique_ptr<OffscreenTarget> target;
-  try {
-    target = std::make_unique<OffscreenTarget>(shot.width, shot.height);
-  } catch (const PlatformError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 1;
-  }
-  const ImVec4 bg = themeData(ThemeKind::Wall).background;
-  for (int i = 0; i < std::max(shot.frames, 1); ++i) {
-    window.newFrame();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(shot.width), static_cast<float>(shot.height));
-    io.DisplayFramebufferScale = ImVec2(1, 1);
-    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-    io.DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    wall.drawFrame(ctx, panels, ImGui::GetTime());
-    ImGui::Render();
-    target->render(bg.x, bg.y, bg.z);
-    // Basemap tiles asked for by this frame are decoded before the next one draws them.
-    if (auto* map = panels.find<MapView>()) map->settleTiles(10.0);
-  }
-  if (!writePng(shot.out.c_str(), shot.width, shot.height, target->readPixels())) {
-    std::cerr << "error: cannot write " << shot.out << "\n";
-    return 1;
-  }
-  std::cout << "wrote " << shot.out.string() << " (" << shot.width << "x" << shot.height
-            << ", wall " << wallLayoutName(wall.layout()) << ")\n";
-  return 0;
 }
 
 void goFullScreen(GlWindow& window, int monitor_1based) {
@@ -134,7 +78,7 @@ std::string wallStateJson(const core::Snapshot& s, bool read_only, const std::st
     << ", \"tasks\": {\"todo\": " << status[0] << ", \"doing\": " << status[1]
     << ", \"blocked\": " << status[2] << ", \"done\": " << status[3] << "}"
     << ", \"channels_down\": " << down << ", \"read_only\": " << (read_only ? "true" : "false")
-    << ", \"reloads\": " << reloads << ", \"error\": \"" << jsonEscape(error) << "\"}\n";
+    << ", \"reloads\": " << reloads << ", \"error\": " << nlohmann::json(error).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "}\n";
   return o.str();
 }
 
@@ -148,10 +92,11 @@ int runWall(const WallRunOptions& o) {
               << "\n";
     return 1;
   }
-  ctx.store = store.get();
   ctx.workspace_label = o.workspace.filename().string();
   ctx.read_only = true;
   ctx.theme = ThemeKind::Wall;
+  // The network layout the workstation saved (the wall reads it, never writes it).
+  ctx.ui_settings = readStationSettings(stationSettingsPath(o.workspace));
   SnapshotFollower follower(*store);
   try {
     follower.loadInitial(ctx);
@@ -173,53 +118,40 @@ int runWall(const WallRunOptions& o) {
   // The engine's broken needs and single points of failure, off the frame thread (the same
   // bridge as the dashboard's: each new snapshot goes to the worker, results come back).
   AnalysisBridge analysis;
+  FrameSteps steps;
+  steps.draw = [&](AppContext& c) { wall.drawFrame(c, panels, ImGui::GetTime()); };
   if (o.screenshot) {
     analysis.settle(ctx);  // a picture for a report shows the engine's figures
     ctx.scale = o.scale;
-    setupWallLook(ctx, static_cast<float>(o.screenshot->height));
-    return screenshotWall(ctx, panels, wall, *window, *o.screenshot);
+    // Basemap tiles asked for by a frame are decoded before the next one draws them.
+    steps.settle = [&](int) {
+      if (auto* map = panels.find<MapView>()) map->settleTiles(10.0);
+    };
+    return renderScreenshot(ctx, *window, *o.screenshot, steps,
+                            std::string("wall ") + wallLayoutName(wall.layout()));
   }
 
   goFullScreen(*window, o.monitor);
   ctx.scale = window->contentScale() * o.scale;
-  int fw = 0, fh = 0;
-  window->framebufferSize(fw, fh);
-  setupWallLook(ctx, static_cast<float>(fh));
-  int built_for = fh;
-
+  // The wall redraws a few times a second (clock, pulses) and never waits long for input.
+  steps.redraw_always = true;
   std::string last_error;
-  while (!window->shouldClose() && !ctx.ui.request_quit) {
-    // The wall redraws a few times a second (clock, pulses) and never waits long for input.
-    window->waitEvents(0.1);
-    if (follower.poll(ctx, SnapshotFollower::Clock::now())) {
+  steps.after_poll = [&](AppContext& c, bool reloaded) {
+    if (reloaded) {
       ++reloads;
-      writeState(o.state_file, wallStateJson(*ctx.snapshot, store->readOnly(), "", reloads));
+      writeState(o.state_file, wallStateJson(*c.snapshot, store->readOnly(), "", reloads));
     }
-    const std::string problem = workspaceProblem(ctx, o.workspace);
+    const std::string problem = workspaceProblem(c, o.workspace);
     if (problem != last_error) {
       last_error = problem;
       wall.setReadError(problem);
-      writeState(o.state_file, wallStateJson(*ctx.snapshot, store->readOnly(), problem, reloads));
+      writeState(o.state_file, wallStateJson(*c.snapshot, store->readOnly(), problem, reloads));
     }
-    window->framebufferSize(fw, fh);
-    if (fh > 0 && fh != built_for) {  // moved to another monitor, or the mode changed
-      built_for = fh;
-      ImGui_ImplOpenGL3_DestroyFontsTexture();
-      setupWallLook(ctx, static_cast<float>(fh));
-      ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    analysis.update(ctx);
-    window->newFrame();
-    ImGui::NewFrame();
-    wall.drawFrame(ctx, panels, ImGui::GetTime());
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) ctx.ui.request_quit = true;
-    ImGui::Render();
-    const ImVec4 bg = themeData(ThemeKind::Wall).background;
-    window->renderAndPresent(bg.x, bg.y, bg.z);
-    ctx.pending_commands.clear();  // read-only: a wall pane can never change the workspace
-  }
-  return 0;
+  };
+  // Read-only: whatever a pane asks for is refused by the applier; the view's own requests
+  // (none on the wall today) would still apply.
+  RequestApplier applier(store.get(), &follower);
+  return runFrameLoop(ctx, *window, follower, analysis, applier, steps);
 }
 
 }  // namespace liaison::app

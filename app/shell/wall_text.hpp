@@ -1,6 +1,7 @@
 // One way for the wall to put text on screen: unformatted (a '%' in an event text is not a
 // format), coloured from the theme. Sensitive values never reach it (callers pass names,
-// titles and counts only); tests/app/test_wall_sensitive.cpp proves it on the rendered glyphs.
+// titles and counts only); tests/app/test_wall_headless.cpp ("no sensitive contact value is
+// ever drawn on the wall") proves it on the glyphs of every rendered frame.
 #pragma once
 
 #include <imgui.h>

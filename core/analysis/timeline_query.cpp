@@ -57,10 +57,6 @@ void sortByTime(std::vector<const TimelineEvent*>& v) {
 
 }  // namespace
 
-bool eventMatches(const Snapshot& s, const TimelineEvent& e, const EventFilter& f) {
-  return matchesLower(s, e, f, lower(f.text));
-}
-
 std::vector<const TimelineEvent*> filterEvents(const Snapshot& s, const EventFilter& f) {
   const std::string needle = lower(f.text);
   std::vector<const TimelineEvent*> out;

@@ -32,7 +32,6 @@ struct EventFilter {
   }
 };
 
-bool eventMatches(const Snapshot& s, const TimelineEvent& e, const EventFilter& f);
 // The events that match, in time order (ties by id).
 std::vector<const TimelineEvent*> filterEvents(const Snapshot& s, const EventFilter& f);
 

@@ -15,6 +15,7 @@
 #include "core/exercise/exercise_clock.hpp"
 #include "core/exercise/network_effects.hpp"
 #include "core/reports/report_time.hpp"
+#include "core/reports/text_escape.hpp"
 
 namespace liaison::core {
 
@@ -93,29 +94,6 @@ void countNetwork(const Snapshot& s, NetworkPoint& p) {
 
 // ---- HTML helpers -------------------------------------------------------------------------------
 
-std::string esc(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string dur(double seconds) {
   return formatOffset(static_cast<ScenarioSeconds>(std::llround(seconds)));
 }
@@ -183,12 +161,12 @@ std::string injectTimelineSvg(const AarModel& m) {
   int y = 30;
   for (const ControllerRow& r : m.injects) {
     const InjectStatus& st = r.status;
-    o += "<g class=\"inject\" data-inject=\"" + esc(r.inject.number) + "\" data-state=\"" +
+    o += "<g class=\"inject\" data-inject=\"" + htmlEscape(r.inject.number) + "\" data-state=\"" +
          std::string(toString(st.state)) + "\"";
     if (r.ack_time) o += " data-ack-s=\"" + std::to_string(*r.ack_time) + "\"";
     if (r.action_time) o += " data-action-s=\"" + std::to_string(*r.action_time) + "\"";
     o += "><text x=\"4\" y=\"" + std::to_string(y + 4) + "\" font-size=\"10\">" +
-         esc(r.inject.number) + " " + esc(r.agency_code) + "</text>";
+         htmlEscape(r.inject.number) + " " + htmlEscape(r.agency_code) + "</text>";
     if (!st.delivered_s) {
       if (!r.inject.manual())
         o += "<circle cx=\"" + std::to_string(x(r.inject.offset)) + "\" cy=\"" + std::to_string(y) +
@@ -231,9 +209,9 @@ std::string agencyBarsSvg(const AarModel& m) {
   for (const AgencyResponse& a : m.per_agency) {
     const int wAck = static_cast<int>(std::llround(a.ack.mean * width / maxV));
     const int wAct = static_cast<int>(std::llround(a.action.mean * width / maxV));
-    o += "<g class=\"agency\" data-agency=\"" + esc(a.code) + "\" data-ack-mean-s=\"" +
+    o += "<g class=\"agency\" data-agency=\"" + htmlEscape(a.code) + "\" data-ack-mean-s=\"" +
          num(a.ack.mean) + "\" data-action-mean-s=\"" + num(a.action.mean) + "\">";
-    o += "<text x=\"4\" y=\"" + std::to_string(y + 14) + "\" font-size=\"10\">" + esc(a.code) +
+    o += "<text x=\"4\" y=\"" + std::to_string(y + 14) + "\" font-size=\"10\">" + htmlEscape(a.code) +
          "</text>";
     o += "<rect x=\"" + std::to_string(left) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
          std::to_string(wAck) + "\" height=\"10\" fill=\"#2a8a3a\"/>";
@@ -275,7 +253,7 @@ std::string networkSvg(const AarModel& m) {
          "\" font-size=\"9\" text-anchor=\"middle\">" + std::to_string(p.needs_without_path) +
          "</text>";
     o += "<text x=\"" + std::to_string(x + 32) + "\" y=\"" + std::to_string(top + h + 14) +
-         "\" font-size=\"9\" text-anchor=\"middle\">" + esc(p.label.substr(0, p.label.find(": "))) +
+         "\" font-size=\"9\" text-anchor=\"middle\">" + htmlEscape(p.label.substr(0, p.label.find(": "))) +
          "</text></g>";
     x += colW;
   }
@@ -406,23 +384,23 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>After-Action "
        "Report / Improvement Plan: " +
-       esc(m.name) + "</title>\n<style>" + kCss + "</style>\n</head>\n<body>\n";
+       htmlEscape(m.name) + "</title>\n<style>" + kCss + "</style>\n</head>\n<body>\n";
   h += "<div class=\"banner\">EXERCISE EXERCISE EXERCISE</div>\n";
-  h += "<h1>After-Action Report / Improvement Plan</h1>\n<p class=\"muted\">" + esc(m.name) +
-       (m.number.empty() ? "" : " (" + esc(m.number) + ")") + "</p>\n";
+  h += "<h1>After-Action Report / Improvement Plan</h1>\n<p class=\"muted\">" + htmlEscape(m.name) +
+       (m.number.empty() ? "" : " (" + htmlEscape(m.number) + ")") + "</p>\n";
 
   h += "<section id=\"overview\">\n<h2>1. Exercise overview</h2>\n<table>\n";
   auto kv = [&](const char* k, const std::string& v) {
-    h += "<tr><th>" + std::string(k) + "</th><td>" + esc(v) + "</td></tr>\n";
+    h += "<tr><th>" + std::string(k) + "</th><td>" + htmlEscape(v) + "</td></tr>\n";
   };
   kv("Exercise name", m.name);
   kv("Exercise dates", m.dates);
   kv("Scope", m.scope + (m.location.empty() ? "" : ", " + m.location));
   kv("Scenario", m.scenario);
   h += "<tr><th>Objectives</th><td><ol>";
-  for (const std::string& o : m.objectives) h += "<li>" + esc(o) + "</li>";
+  for (const std::string& o : m.objectives) h += "<li>" + htmlEscape(o) + "</li>";
   h += "</ol></td></tr>\n<tr><th>Participating organisations</th><td><ul class=\"orgs\">";
-  for (const std::string& o : m.organisations) h += "<li>" + esc(o) + "</li>";
+  for (const std::string& o : m.organisations) h += "<li>" + htmlEscape(o) + "</li>";
   h += "</ul></td></tr>\n";
   h += "<tr><th>Injects</th><td id=\"inject-counts\">" + std::to_string(m.injects.size()) +
        " in the MSEL; " + std::to_string(m.overall.delivered) + " delivered, " +
@@ -436,7 +414,7 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
   for (const AarCapabilityRow& r : m.capabilities)
     h += "<tr class=\"" +
          (r.rating ? "r-" + std::string(toString(*r.rating)) : std::string("unrated")) + "\"><td>" +
-         esc(r.objective) + "</td><td>" + esc(r.capability) + "</td><td>" + ratingText(r.rating) +
+         htmlEscape(r.objective) + "</td><td>" + htmlEscape(r.capability) + "</td><td>" + ratingText(r.rating) +
          "</td><td class=\"n\">" + std::to_string(r.injects) + "</td><td class=\"n\">" +
          std::to_string(r.observations) + "</td></tr>\n";
   h += "</table>\n<p class=\"muted\">Ratings (Exercise Evaluation Guide): P performed without "
@@ -448,7 +426,7 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
        "<th>Ack median</th><th>Ack max</th><th>Action mean</th><th>Action median</th><th>Action "
        "max</th></tr>\n";
   auto statRow = [&](const AgencyResponse& a) {
-    h += "<tr data-agency=\"" + esc(a.code) + "\"><td>" + esc(a.code) + "</td><td class=\"n\">" +
+    h += "<tr data-agency=\"" + htmlEscape(a.code) + "\"><td>" + htmlEscape(a.code) + "</td><td class=\"n\">" +
          std::to_string(a.delivered) + "</td><td class=\"n\">" + std::to_string(a.acknowledged) +
          "</td><td class=\"n\">" + std::to_string(a.acted) + "</td><td class=\"n\">" +
          std::to_string(a.overdue) + "</td>";
@@ -466,16 +444,16 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
 
   h += "<section id=\"objectives\">\n<h2>3. Strengths and areas for improvement</h2>\n";
   for (const AarObjective& o : m.per_objective) {
-    h += "<h3>" + esc(o.objective) + "</h3>\n<p><b>Strengths</b></p>\n<ul>";
+    h += "<h3>" + htmlEscape(o.objective) + "</h3>\n<p><b>Strengths</b></p>\n<ul>";
     for (const Observation* s : o.strengths)
-      h += "<li>" + esc(s->strengths) +
-           (s->capability.empty() ? "" : " <i>(" + esc(s->capability) + ")</i>") + "</li>";
+      h += "<li>" + htmlEscape(s->strengths) +
+           (s->capability.empty() ? "" : " <i>(" + htmlEscape(s->capability) + ")</i>") + "</li>";
     if (o.strengths.empty()) h += "<li class=\"muted\">none recorded</li>";
     h += "</ul>\n<p><b>Areas for improvement</b></p>\n";
     for (const Observation* s : o.improvements)
-      h += "<table class=\"afi\"><tr><th>Observation</th><td>" + esc(s->improvements) +
-           "</td></tr><tr><th>Analysis</th><td>" + esc(s->analysis) +
-           "</td></tr><tr><th>Recommendation</th><td>" + esc(s->recommendation) +
+      h += "<table class=\"afi\"><tr><th>Observation</th><td>" + htmlEscape(s->improvements) +
+           "</td></tr><tr><th>Analysis</th><td>" + htmlEscape(s->analysis) +
+           "</td></tr><tr><th>Recommendation</th><td>" + htmlEscape(s->recommendation) +
            "</td></tr><tr><th>Rating</th><td>" + ratingText(s->rating) + "</td></tr></table>\n";
     if (o.improvements.empty()) h += "<p class=\"muted\">none recorded</p>\n";
   }
@@ -488,12 +466,12 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
        "<th>Expected action</th><th>State</th><th>To ack</th><th>To action</th><th>Action taken"
        "</th></tr>\n";
   for (const ControllerRow& r : m.injects)
-    h += "<tr data-inject=\"" + esc(r.inject.number) + "\"><td>" + esc(r.inject.number) +
+    h += "<tr data-inject=\"" + htmlEscape(r.inject.number) + "\"><td>" + htmlEscape(r.inject.number) +
          "</td><td>" + (r.inject.manual() ? std::string("manual") : formatOffset(r.inject.offset)) +
-         "</td><td>" + esc(r.inject.to) + "</td><td>" + esc(r.inject.subject) + "</td><td>" +
-         esc(r.inject.expected_action) + "</td><td>" + std::string(toString(r.status.state)) +
+         "</td><td>" + htmlEscape(r.inject.to) + "</td><td>" + htmlEscape(r.inject.subject) + "</td><td>" +
+         htmlEscape(r.inject.expected_action) + "</td><td>" + std::string(toString(r.status.state)) +
          (r.status.overdue_s ? " (was overdue)" : "") + "</td><td class=\"n\">" + dur(r.ack_time) +
-         "</td><td class=\"n\">" + dur(r.action_time) + "</td><td>" + esc(r.status.action) +
+         "</td><td class=\"n\">" + dur(r.action_time) + "</td><td>" + htmlEscape(r.status.action) +
          "</td></tr>\n";
   h += "</table>\n</section>\n";
 
@@ -506,9 +484,9 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
        "needs</th><th>Bottlenecks</th></tr>\n";
   for (const NetworkPoint& p : m.network) {
     std::string broken, bottle;
-    for (const auto& b : p.broken_needs) broken += (broken.empty() ? "" : ", ") + esc(b);
-    for (const auto& b : p.bottlenecks) bottle += (bottle.empty() ? "" : ", ") + esc(b);
-    h += "<tr><td>" + esc(p.label) + "</td><td class=\"n\">" + std::to_string(p.channels_down) +
+    for (const auto& b : p.broken_needs) broken += (broken.empty() ? "" : ", ") + htmlEscape(b);
+    for (const auto& b : p.bottlenecks) bottle += (bottle.empty() ? "" : ", ") + htmlEscape(b);
+    h += "<tr><td>" + htmlEscape(p.label) + "</td><td class=\"n\">" + std::to_string(p.channels_down) +
          " of " + std::to_string(p.channels) + "</td><td class=\"n\">" +
          std::to_string(p.people_out) + "</td><td class=\"n\">" +
          std::to_string(p.infrastructure_down) + "</td><td class=\"n\">" +
@@ -522,28 +500,28 @@ std::string renderAarHtml(const AarModel& m, const AarOptions& options) {
        "<th>Responsible organisation</th><th>Point of contact</th><th>Start</th><th>Completion"
        "</th></tr>\n";
   for (const AarImprovementItem& i : m.improvement_plan)
-    h += "<tr><td>" + esc(i.issue) + "</td><td>" + esc(i.corrective_action) + "</td><td>" +
-         esc(i.capability) + "</td><td>" + esc(i.organisation) + "</td><td>" + esc(i.poc) +
-         "</td><td>" + esc(i.start) + "</td><td>" + esc(i.completion) + "</td></tr>\n";
+    h += "<tr><td>" + htmlEscape(i.issue) + "</td><td>" + htmlEscape(i.corrective_action) + "</td><td>" +
+         htmlEscape(i.capability) + "</td><td>" + htmlEscape(i.organisation) + "</td><td>" + htmlEscape(i.poc) +
+         "</td><td>" + htmlEscape(i.start) + "</td><td>" + htmlEscape(i.completion) + "</td></tr>\n";
   h += "</table>\n</section>\n";
 
   h += "<section id=\"participants\">\n<h2>Appendix B. Participants</h2>\n<table>\n<tr><th>"
        "Agency</th><th>Name</th><th>Position</th></tr>\n";
   for (const AarParticipant& p : m.participants)
-    h += "<tr><td>" + esc(p.agency_code) + "</td><td>" + esc(p.name) + "</td><td>" +
-         esc(p.position) + "</td></tr>\n";
+    h += "<tr><td>" + htmlEscape(p.agency_code) + "</td><td>" + htmlEscape(p.name) + "</td><td>" +
+         htmlEscape(p.position) + "</td></tr>\n";
   h += "</table>\n</section>\n";
 
   h += "<section id=\"timeline\">\n<h2>Appendix C. Timeline</h2>\n<table>\n<tr><th>Time</th><th>"
        "Kind</th><th>Event</th><th>Source</th></tr>\n";
   for (const TimelineEvent* e : m.timeline)
     h += "<tr" + std::string(e->kind == EventKind::Inject ? " class=\"inject\"" : "") + "><td>" +
-         reportTime(e->time, m.zone) + "</td><td>" + std::string(toString(e->kind)) + "</td><td>" + esc(e->text) +
-         "</td><td>" + esc(e->source) + "</td></tr>\n";
+         reportTime(e->time, m.zone) + "</td><td>" + std::string(toString(e->kind)) + "</td><td>" +
+         htmlEscape(e->text) + "</td><td>" + htmlEscape(e->source) + "</td></tr>\n";
   h += "</table>\n</section>\n";
   h += "<footer>Generated by Liaison from the exercise workspace";
   if (options.generated) h += " on " + reportTime(options.generated, m.zone);
-  h += ". Times in " + esc(zoneName(m.zone)) +
+  h += ". Times in " + htmlEscape(zoneName(m.zone)) +
        "; response times in scenario time.</footer>\n</body>\n</html>\n";
   return h;
 }

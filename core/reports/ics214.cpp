@@ -64,33 +64,6 @@ std::string reportPageStart(const std::string& title, bool exercise, const std::
   return out;
 }
 
-std::string htmlEscape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::pair<TimeUtc, TimeUtc> operationalPeriodSpan(const Snapshot& s, int period) {
   if (period > 0) {
     const auto it = std::find_if(s.periods.begin(), s.periods.end(),

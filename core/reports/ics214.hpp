@@ -10,6 +10,7 @@
 
 #include "core/store/journal.hpp"
 #include "core/model/snapshot.hpp"
+#include "core/reports/text_escape.hpp"  // htmlEscape, used by every HTML form
 
 namespace liaison::core {
 
@@ -67,8 +68,6 @@ std::string ics214Html(const Ics214Log& log);
 
 // The significant events of the period (or of the whole incident) as a printable HTML page.
 std::string timelineReportHtml(const Snapshot& s, int period, TimeUtc prepared_at);
-
-std::string htmlEscape(const std::string& text);
 
 // The start of a printable report page, up to and including <body> and, for an exercise, the
 // EXERCISE banner: the shared print CSS (A4) followed by extra_css. Used by every HTML form.

@@ -14,6 +14,7 @@
 #include "core/model/enums.hpp"
 #include "core/model/journal_summary.hpp"
 #include "core/model/references.hpp"
+#include "core/store/exercise_store.hpp"
 #include "core/store/schema.hpp"
 #include "core/store/sqlite_util.hpp"
 #include "core/store/store_rows.hpp"
@@ -473,18 +474,62 @@ std::uint64_t Store::revision() const {
   return m_impl->revision;
 }
 
-SnapshotPtr Store::load() const {
-  std::lock_guard lock(m_impl->mutex);
+namespace {
+
+// Inside a read transaction.
+SnapshotPtr readSnapshot(StoreRows& rows, const fs::path& path) {
   auto snap = std::make_shared<Snapshot>();
-  snap->path = m_path.string();
-  ReadTxn txn(m_db);
-  snap->version = readRevision(m_impl->rows);
-  sql::Stmt& len = m_impl->rows.stmt("SELECT COALESCE(MAX(seq), 0) FROM journal");
+  snap->path = path.string();
+  snap->version = readRevision(rows);
+  sql::Stmt& len = rows.stmt("SELECT COALESCE(MAX(seq), 0) FROM journal");
   len.step();
   snap->journal_length = static_cast<std::uint64_t>(len.i64(0));
   len.reset();
-  m_impl->rows.loadAll(*snap);
+  rows.loadAll(*snap);
   return snap;
+}
+
+std::vector<JournalEntry> readJournal(StoreRows& rows, std::int64_t from_seq) {
+  sql::Stmt& st = rows.stmt(kJournalColumns);
+  st.bind(1, from_seq);
+  std::vector<JournalEntry> out;
+  while (st.step()) out.push_back(readJournalRow(st));
+  st.reset();
+  return out;
+}
+
+}  // namespace
+
+SnapshotPtr Store::load() const {
+  std::lock_guard lock(m_impl->mutex);
+  ReadTxn txn(m_db);
+  return readSnapshot(m_impl->rows, m_path);
+}
+
+StationRead Store::loadStation(const StationReadOptions& options) const {
+  std::lock_guard lock(m_impl->mutex);
+  const auto part = [&](const char* name) {
+    if (options.after_part) options.after_part(name);
+  };
+  StationRead out;
+  ReadTxn txn(m_db);  // one read transaction: every part sees the same revision
+  out.snapshot = readSnapshot(m_impl->rows, m_path);
+  part("snapshot");
+  out.journal_tail = readJournal(m_impl->rows, options.journal_from);
+  part("journal");
+  try {
+    out.exercise = loadExercise(*this);
+  } catch (const StoreError&) {
+    out.exercise = {};  // an older schema opened read-only has no exercise tables
+  }
+  part("exercise");
+  sql::Stmt& st = m_impl->rows.stmt("SELECT value FROM settings WHERE key = ?");
+  for (const std::string& key : options.settings) {
+    st.bind(1, key);
+    if (st.step()) out.settings[key] = st.text(0);
+    st.reset();
+  }
+  return out;
 }
 
 ApplyResult Store::apply(const Command& command, const std::string& actor) {
@@ -537,12 +582,7 @@ ApplyResult Store::transact(const std::string& actor,
 
 std::vector<JournalEntry> Store::journal(std::int64_t from_seq) const {
   std::lock_guard lock(m_impl->mutex);
-  sql::Stmt& st = m_impl->rows.stmt(kJournalColumns);
-  st.bind(1, from_seq);
-  std::vector<JournalEntry> out;
-  while (st.step()) out.push_back(readJournalRow(st));
-  st.reset();
-  return out;
+  return readJournal(m_impl->rows, from_seq);
 }
 
 std::int64_t Store::journalLength() const {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "core/model/command.hpp"
 #include "core/model/errors.hpp"
+#include "core/model/exercise.hpp"
 #include "core/store/journal.hpp"
 #include "core/model/snapshot.hpp"
 
@@ -46,6 +48,23 @@ struct ApplyResult {
   std::int64_t first_seq = 0, last_seq = 0;
 };
 
+// What a station shows, read in one read transaction (Store::loadStation), so that a writer
+// between the parts can never give a torn view (a journal longer than the snapshot, an
+// exercise or a setting from a later revision).
+struct StationRead {
+  SnapshotPtr snapshot;
+  std::vector<JournalEntry> journal_tail;  // the entries from StationReadOptions::journal_from
+  ExerciseState exercise;                  // empty when the file has no exercise tables
+  std::map<std::string, std::string> settings;  // the keys asked for that are set
+};
+
+struct StationReadOptions {
+  std::int64_t journal_from = 1;      // the first journal entry wanted (the rest is held)
+  std::vector<std::string> settings;  // workspace settings to read (e.g. the basemap's path)
+  // Tests: called after each part ("snapshot", "journal", "exercise") inside the transaction.
+  std::function<void(const char* part)> after_part;
+};
+
 class Store {
  public:
   static constexpr int kSchemaVersion = 3;
@@ -68,6 +87,8 @@ class Store {
 
   // Read everything into an immutable snapshot tagged with the revision.
   SnapshotPtr load() const;
+  // The snapshot, the journal tail, the exercise and settings, in one read transaction.
+  StationRead loadStation(const StationReadOptions& options = {}) const;
 
   // Apply one command, or several as one transaction (all or nothing). Each command appends
   // its journal entries in the same transaction. actor: who made the change.

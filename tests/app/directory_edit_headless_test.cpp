@@ -74,9 +74,10 @@ struct Fixture {
   }
   // What the loop does after a frame: apply the batch as this station, then reload.
   void applyPending() {
-    REQUIRE_FALSE(ctx.pending_commands.empty());
-    store->apply(ctx.pending_commands, ctx.actor);
-    ctx.pending_commands.clear();
+    REQUIRE_FALSE(ctx.outbox.allCommands().empty());
+    for (const app::CommandBatch& b : ctx.outbox.all<app::CommandBatch>())  // as the loop
+      store->apply(b.commands, ctx.actor);
+    ctx.outbox.clear();
     reload();
   }
 
@@ -140,8 +141,9 @@ TEST_CASE("editing a representative's name emits one journaled put", "[directory
   REQUIRE(f.panel.editor().editing());
   f.retype("name", "Dana Whitfield-Ortiz");
   f.click("save");
-  REQUIRE(f.ctx.pending_commands.size() == 1);
-  const auto* put = std::get_if<core::PutEntity>(&f.ctx.pending_commands[0].op);
+  REQUIRE(f.ctx.outbox.allCommands().size() == 1);
+  const std::vector<core::Command> emitted = f.ctx.outbox.allCommands();
+  const auto* put = std::get_if<core::PutEntity>(&emitted[0].op);
   REQUIRE(put);
   CHECK(std::get<core::Representative>(put->value).name == "Dana Whitfield-Ortiz");
   CHECK_FALSE(f.panel.editor().editing());
@@ -171,7 +173,7 @@ TEST_CASE("an invalid value shows its message next to the field and emits nothin
     const app::HitRect* field = f.panel.hit("field:name");
     REQUIRE(field);
     f.click("save");
-    CHECK(f.ctx.pending_commands.empty());
+    CHECK(f.ctx.outbox.allCommands().empty());
     CHECK(f.panel.editor().editing());
     CHECK(f.panel.editor().message() == "Not saved: 1 problem to fix");
   }
@@ -181,7 +183,7 @@ TEST_CASE("an invalid value shows its message next to the field and emits nothin
     f.retype("name", "Second police");
     CHECK(has(f.drawn(), "code\"RCPD\"isalreadyusedbyagency2;agencycodesmustbeunique"));
     f.click("save");
-    CHECK(f.ctx.pending_commands.empty());
+    CHECK(f.ctx.outbox.allCommands().empty());
   }
   SECTION("a channel's reliability above 1") {
     f.click("edit-channel-1001");
@@ -189,7 +191,7 @@ TEST_CASE("an invalid value shows its message next to the field and emits nothin
     CHECK(f.panel.editor().shownProblems() ==
           std::vector<std::string>{"reliability is 1.5; it must be a number from 0 to 1"});
     f.click("save");
-    CHECK(f.ctx.pending_commands.empty());
+    CHECK(f.ctx.outbox.allCommands().empty());
   }
   CHECK(f.store->load()->representatives == f.ctx.snapshot->representatives);
 }
@@ -206,8 +208,10 @@ TEST_CASE("Ctrl+Z emits the inverse and the store is back to the original", "[di
 
   f.frames(1);
   f.ctrl(kKeyZ);
-  REQUIRE(f.ctx.pending_commands.size() == 2);  // the "undo: ..." note and the put
-  const auto* note = std::get_if<core::LogNote>(&f.ctx.pending_commands[0].op);
+  REQUIRE(f.ctx.outbox.allCommands().size() == 2);  // the "undo: ..." note and the put
+  CHECK(f.ctx.outbox.all<app::CommandBatch>().size() == 1);  // in one transaction
+  const std::vector<core::Command> emitted = f.ctx.outbox.allCommands();
+  const auto* note = std::get_if<core::LogNote>(&emitted[0].op);
   REQUIRE(note);
   CHECK(note->text.rfind("undo: Changed representative 101: name Dana Whitfield -> D. Whitfield",
                          0) == 0);
@@ -224,7 +228,7 @@ TEST_CASE("Ctrl+Z emits the inverse and the store is back to the original", "[di
   // Nothing of this station's is left to undo: a second Ctrl+Z says so and emits nothing.
   f.frames(1);
   f.ctrl(kKeyZ);
-  CHECK(f.ctx.pending_commands.empty());
+  CHECK(f.ctx.outbox.allCommands().empty());
   CHECK(f.panel.editor().message().rfind("Nothing to undo", 0) == 0);
 }
 
@@ -241,11 +245,12 @@ TEST_CASE("removing an agency asks first, names what goes, and undo brings it al
   CHECK(has(shown, "representativeDanaWhitfield"));
   CHECK(has(shown, "channel1001"));
   CHECK(has(shown, "need1(RCFD-RCPD"));
-  CHECK(f.ctx.pending_commands.empty());
+  CHECK(f.ctx.outbox.allCommands().empty());
 
   f.click("confirm-remove");
-  REQUIRE(f.ctx.pending_commands.size() == 1);
-  const auto* rm = std::get_if<core::RemoveEntity>(&f.ctx.pending_commands[0].op);
+  REQUIRE(f.ctx.outbox.allCommands().size() == 1);
+  const std::vector<core::Command> emitted = f.ctx.outbox.allCommands();
+  const auto* rm = std::get_if<core::RemoveEntity>(&emitted[0].op);
   REQUIRE(rm);
   CHECK(rm->kind == core::EntityKind::Agency);
   CHECK(rm->id == 1);

@@ -12,6 +12,7 @@
 #include "app/shell/app_context.hpp"
 #include "core/analysis/analysis.hpp"
 #include "headless_imgui.hpp"
+#include "outbox_testing.hpp"
 #include "network_test_data.hpp"
 
 using namespace liaison;
@@ -53,8 +54,13 @@ struct Fixture {
     panel.drawContent(ctx);
     ImGui::End();
   }
+  // As the loop: after each frame the view's own requests (what-if, pair) are applied; the
+  // others stay in the outbox for the test.
   void frames(int n = 2) {
-    for (int i = 0; i < n; ++i) imgui.frame([&] { draw(); });
+    for (int i = 0; i < n; ++i) {
+      imgui.frame([&] { draw(); });
+      app::test::applyViewRequests(ctx);
+    }
   }
   void click(const app::ScreenRect& r) {
     imgui.click(r.cx(), r.cy(), [&] { draw(); });
@@ -105,6 +111,14 @@ TEST_CASE("'What if unavailable?' adds and removes the person from the what-if s
   const app::ScreenRect* toggle = f.panel.whatIfToggleRect(person);
   REQUIRE(toggle);
   f.click(*toggle);
+  // The click asked for it (one request), and the loop applied it.
+  const auto asked = app::test::whatIfChanges(f.ctx);
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].op == app::WhatIfChange::Op::MarkDown);
+  CHECK(asked[0].kind == core::EntityKind::Representative);
+  CHECK(asked[0].ids == std::vector<core::Id>{person});
+  CHECK(f.ctx.whatif_down_reps.empty());  // not inside the frame
+  app::test::applyViewRequests(f.ctx);
   CHECK(f.ctx.whatif_down_reps.count(person) == 1);
 
   // The what-if section now lists the person; a what-if answer shows what breaks.
@@ -117,12 +131,18 @@ TEST_CASE("'What if unavailable?' adds and removes the person from the what-if s
   toggle = f.panel.whatIfToggleRect(person);
   REQUIRE(toggle);
   f.click(*toggle);
+  REQUIRE(app::test::whatIfChanges(f.ctx).size() == 1);
+  CHECK(app::test::whatIfChanges(f.ctx)[0].op == app::WhatIfChange::Op::Restore);
+  app::test::applyViewRequests(f.ctx);
   CHECK(f.ctx.whatif_down_reps.count(person) == 0);
 
   f.ctx.whatif_down_reps.insert(person);
   f.ctx.whatif_down_channels.insert(3);
   f.frames();
   f.click(f.panel.resetRect());
+  REQUIRE(app::test::whatIfChanges(f.ctx).size() == 1);
+  CHECK(app::test::whatIfChanges(f.ctx)[0].op == app::WhatIfChange::Op::Clear);
+  app::test::applyViewRequests(f.ctx);
   CHECK(f.ctx.whatif_down_reps.empty());
   CHECK(f.ctx.whatif_down_channels.empty());
 }
@@ -136,8 +156,9 @@ TEST_CASE("'Add channel' on a recommendation emits a channel put", "[analysis]")
     CHECK(f.panel.recommendationButtons()[i] == std::make_pair(recs[i].from, recs[i].to));
   if (recs.empty()) return;
   f.click(f.panel.addChannelRects().front());
-  REQUIRE(f.ctx.pending_commands.size() == 1);
-  const auto* put = std::get_if<core::PutEntity>(&f.ctx.pending_commands.front().op);
+  REQUIRE(f.ctx.outbox.allCommands().size() == 1);
+  const std::vector<core::Command> emitted = f.ctx.outbox.allCommands();
+  const auto* put = std::get_if<core::PutEntity>(&emitted[0].op);
   REQUIRE(put);
   const auto* ch = std::get_if<core::Channel>(&put->value);
   REQUIRE(ch);
@@ -151,7 +172,7 @@ TEST_CASE("'Add channel' on a recommendation emits a channel put", "[analysis]")
   CHECK(ch->two_way);
   // A second click does not queue the same channel again.
   f.click(f.panel.addChannelRects().front());
-  CHECK(f.ctx.pending_commands.size() == 1);
+  CHECK(f.ctx.outbox.allCommands().size() == 1);
 }
 
 TEST_CASE("read-only stations cannot add channels", "[analysis]") {
@@ -160,7 +181,7 @@ TEST_CASE("read-only stations cannot add channels", "[analysis]") {
   f.frames();
   if (f.panel.addChannelRects().empty()) return;
   f.click(f.panel.addChannelRects().front());
-  CHECK(f.ctx.pending_commands.empty());
+  CHECK(f.ctx.outbox.allCommands().empty());
 }
 
 TEST_CASE("no analysis or an older one is shown as updating", "[analysis]") {
@@ -224,9 +245,13 @@ TEST_CASE("what-if: marking a whole agency down marks every one of its people", 
   f.frames();
   REQUIRE(f.panel.markDownRect().x1 > 0);
   f.click(f.panel.markDownRect());
+  REQUIRE(app::test::whatIfChanges(f.ctx).size() == 1);  // one request for the whole agency
+  CHECK(app::test::whatIfChanges(f.ctx)[0].ids == std::vector<core::Id>{201, 202, 203});
+  app::test::applyViewRequests(f.ctx);
   CHECK(f.ctx.whatif_down_reps == std::set<core::Id>{201, 202, 203});
   f.panel.setDownPick({core::EntityKind::Representative, 301});
   f.frames();
   f.click(f.panel.markDownRect());
+  app::test::applyViewRequests(f.ctx);
   CHECK(f.ctx.whatif_down_reps.count(301) == 1);
 }

@@ -14,6 +14,8 @@
 #include "app/shell/dashboard.hpp"
 #include "app/shell/form_export.hpp"
 #include "app/shell/panel_registry.hpp"
+#include "app/shell/request_applier.hpp"
+#include "core/store/store.hpp"
 #include "headless_imgui.hpp"
 
 using namespace liaison;
@@ -155,7 +157,17 @@ TEST_CASE("File menu: Export ICS 205A > selected agency only writes the file and
   hover(selectedCsv);
   imgui.click(selectedCsv.x, selectedCsv.y, frame);
 
+  // The menu asked for the export (nothing written inside the frame); the loop writes it.
   const fs::path expected = dir.path / "yard-ics205a-CTY.csv";
+  const auto asked = ctx.outbox.all<app::FormExport>();
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].form == core::IcsForm::Ics205a);
+  CHECK(asked[0].format == core::ReportFormat::Csv);
+  CHECK(asked[0].agency == 2);
+  CHECK_FALSE(fs::exists(expected));
+  app::RequestApplier loop;
+  loop.afterFrame(ctx, core::nowUtc());
+  CHECK(ctx.outbox.empty());
   INFO(ctx.status_message);
   CHECK(ctx.status_message == "Wrote " + expected.string());
   REQUIRE(fs::exists(expected));

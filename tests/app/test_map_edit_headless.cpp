@@ -117,9 +117,12 @@ struct Fixture {
   }
   void type(const std::string& text) { imgui.type(text, drawer()); }
   void key(int k) { imgui.pressKey(k, drawer()); }
-  const core::MapFeature& onlyPut() {
-    REQUIRE(ctx.pending_commands.size() == 1);
-    const auto& put = std::get<core::PutEntity>(ctx.pending_commands[0].op);
+  // The one command the frames put into the outbox: a put of a map feature (a copy).
+  core::MapFeature onlyPut() {
+    REQUIRE(ctx.outbox.size() == 1);
+    REQUIRE(ctx.outbox.allCommands().size() == 1);
+    const std::vector<core::Command> emitted = ctx.outbox.allCommands();
+    const auto& put = std::get<core::PutEntity>(emitted[0].op);
     REQUIRE(std::holds_alternative<core::MapFeature>(put.value));
     return std::get<core::MapFeature>(put.value);
   }
@@ -167,7 +170,7 @@ TEST_CASE("Map edit: a click selects a feature or an agency; a selection from el
   f.ctx.selection = {core::EntityKind::Need, 5};
   f.frame();
   CHECK_FALSE(f.map.selectionShown());
-  CHECK(f.ctx.pending_commands.empty());  // selecting changes no data
+  CHECK(f.ctx.outbox.allCommands().empty());  // selecting changes no data
 }
 
 TEST_CASE("Map edit: hovering names what is under the cursor", "[map_edit]") {
@@ -203,7 +206,7 @@ TEST_CASE("Map edit: Add point and a click emit one point where it was clicked",
   const core::LonLat at{-77.145, 41.315};
   f.clickAt(at);
   CHECK(f.map.labelPending());
-  CHECK(f.ctx.pending_commands.empty());  // not before it has a label
+  CHECK(f.ctx.outbox.allCommands().empty());  // not before it has a label
   f.frame();
   f.type("Water point");
   f.key(kEnter);
@@ -285,7 +288,7 @@ TEST_CASE("Map edit: Esc cancels a zone being drawn", "[map_edit]") {
   CHECK(f.map.tool() == app::MapView::Tool::Select);
   f.key(kEnter);
   CHECK_FALSE(f.map.labelPending());
-  CHECK(f.ctx.pending_commands.empty());
+  CHECK(f.ctx.outbox.allCommands().empty());
 }
 
 TEST_CASE("Map edit: dragging the selected point emits one put with where it was dropped",
@@ -299,7 +302,7 @@ TEST_CASE("Map edit: dragging the selected point emits one put with where it was
   const core::LonLat want = core::tiles::toLonLat(f.map.worldAt(to.x, to.y));
   f.drag(from, to);
   CHECK(f.map.viewport().centre.x == centreX);  // the map did not pan
-  const core::MapFeature& moved = f.onlyPut();
+  const core::MapFeature moved = f.onlyPut();
   CHECK(moved.id == 1);
   CHECK(moved.kind == core::FeatureKind::Shelter);
   CHECK(moved.label == "Shelter North");
@@ -311,10 +314,10 @@ TEST_CASE("Map edit: dragging the selected point emits one put with where it was
   f.requireValid(moved);
 
   // A point that is not selected is not moved: the drag pans the map.
-  f.ctx.pending_commands.clear();
+  f.ctx.outbox.clear();
   const app::MapScreenPoint icp = f.map.screenOf({-77.10, 41.33});
   f.drag(icp, {icp.x - 100, icp.y});
-  CHECK(f.ctx.pending_commands.empty());
+  CHECK(f.ctx.outbox.allCommands().empty());
   CHECK(f.map.viewport().centre.x != centreX);
 }
 
@@ -360,7 +363,7 @@ TEST_CASE("Map edit: nothing is emitted on a read-only station, on the wall or i
     f.frame();
     tryEverything(f);
   }
-  CHECK(f.ctx.pending_commands.empty());
+  CHECK(f.ctx.outbox.allCommands().empty());
   CHECK_FALSE(f.map.labelPending());
   CHECK(f.map.tool() == app::MapView::Tool::Select);
 }

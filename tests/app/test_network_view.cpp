@@ -4,11 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "app/panels/network_view.hpp"
 #include "app/shell/app_context.hpp"
 #include "core/model/entity_json.hpp"
 #include "headless_imgui.hpp"
+#include "outbox_testing.hpp"
 #include "network_test_data.hpp"
 
 using namespace liaison;
@@ -23,7 +25,8 @@ struct Fixture {
   app::AppContext ctx;
   app::NetworkView panel;
 
-  Fixture() {
+  explicit Fixture(bool read_only = false) {
+    ctx.read_only = read_only;
     ctx.snapshot = app::test::makeNetworkSnapshot();
     ImGuiIO& io = ImGui::GetIO();
     io.KeyMap[ImGuiKey_LeftArrow] = kLeft;
@@ -116,6 +119,11 @@ TEST_CASE("network view: right-click, Mark down toggles the what-if set", "[netw
   const auto& item = f.panel.markDownRect();
   REQUIRE(item.x1 > item.x0);
   f.imgui.click(item.cx(), item.cy(), f.drawer());
+  const auto asked = app::test::whatIfChanges(f.ctx);
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].op == app::WhatIfChange::Op::MarkDown);
+  CHECK(asked[0].ids == std::vector<core::Id>{202});
+  app::test::applyViewRequests(f.ctx);  // what the loop does after the frame
   CHECK(f.ctx.whatif_down_reps.count(202) == 1);
   f.frames(1);
   // The node is drawn as down, and its channels too.
@@ -126,6 +134,9 @@ TEST_CASE("network view: right-click, Mark down toggles the what-if set", "[netw
   // Again: back up.
   f.rightClick(f.rep(202));
   f.imgui.click(f.panel.markDownRect().cx(), f.panel.markDownRect().cy(), f.drawer());
+  REQUIRE(app::test::whatIfChanges(f.ctx).size() == 1);
+  CHECK(app::test::whatIfChanges(f.ctx)[0].op == app::WhatIfChange::Op::Restore);
+  app::test::applyViewRequests(f.ctx);
   CHECK(f.ctx.whatif_down_reps.empty());
 }
 
@@ -229,7 +240,52 @@ TEST_CASE("network view: the wall shows no search box and runs without a store",
   f.imgui.frame(drawWall);
   CHECK(wall.searchRect().x1 == 0);  // no search box drawn
   CHECK_FALSE(wall.drawList().nodes.empty());
-  CHECK(f.ctx.store == nullptr);  // positions are not saved, nothing throws
+  CHECK(f.ctx.outbox.allCommands().empty());  // drawing the wall changes no data
+}
+
+TEST_CASE("network view: the settled layout is kept as a station setting, never from a "
+          "read-only station", "[network]") {
+  Fixture f;  // its layout has settled: the picture is offered to keep, once
+  const auto kept = f.ctx.outbox.all<app::UiSetting>();
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0].key == "network.positions");
+  const auto json = nlohmann::json::parse(kept[0].value);
+  CHECK(json["nodes"].contains("r202"));
+  f.frames(2);
+  CHECK(f.ctx.outbox.all<app::UiSetting>().size() == 1);  // not once per frame
+
+  // What the loop kept is what a new view starts from (the same positions).
+  app::test::applyViewRequests(f.ctx);
+  f.ctx.ui_settings[kept[0].key] = kept[0].value;
+  app::NetworkView again;
+  f.imgui.frame([&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("Again", nullptr, ImGuiWindowFlags_NoDecoration);
+    again.drawContent(f.ctx);
+    ImGui::End();
+  });
+  const auto& saved = json["nodes"]["r202"];
+  const auto node = again.model().nodeOfRep(202);
+  REQUIRE(node >= 0);
+  CHECK(again.positions()[static_cast<std::size_t>(node)].x == Approx(saved[0].get<float>()));
+  CHECK(again.positions()[static_cast<std::size_t>(node)].y == Approx(saved[1].get<float>()));
+
+  Fixture follower(true);  // settled too, and a drag pins a node: nothing is kept
+  const app::Vec2f from = follower.rep(202);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(from.x, from.y);
+  follower.frames(1);
+  io.MouseDown[0] = true;
+  follower.frames(1);
+  for (int i = 1; i <= 6; ++i) {
+    io.MousePos = ImVec2(from.x + 10.0f * static_cast<float>(i), from.y + 6.0f * static_cast<float>(i));
+    follower.frames(1);
+  }
+  io.MouseDown[0] = false;
+  follower.frames(2);
+  CHECK(follower.panel.pinnedRep(202));
+  CHECK(follower.ctx.outbox.all<app::UiSetting>().empty());
 }
 
 TEST_CASE("With the scrubber in the past the network shows the channels as they were",

@@ -90,8 +90,9 @@ TEST_CASE("Dragging a card from todo to doing emits a put with status doing", "[
   io.MouseDown[0] = false;
   f.imgui.frame(draw);
   f.imgui.frame(draw);
-  REQUIRE(f.ctx.pending_commands.size() == 1);
-  const auto& put = std::get<core::PutEntity>(f.ctx.pending_commands[0].op);
+  REQUIRE(f.ctx.outbox.allCommands().size() == 1);
+  const std::vector<core::Command> emitted = f.ctx.outbox.allCommands();
+  const auto& put = std::get<core::PutEntity>(emitted[0].op);
   const auto& moved = std::get<core::Task>(put.value);
   CHECK(moved.id == 1);
   CHECK(moved.status == core::TaskStatus::Doing);

@@ -109,9 +109,10 @@ TEST_CASE("Quick entry: Ctrl+E, Tab completion, Enter emits the event", "[timeli
   qe.kind = "decision";
   qe.time = "2026-05-14T13:05Z";
   imgui.pressKey(kEnter, draw);
-  REQUIRE(ctx.pending_commands.size() == 1);
+  REQUIRE(ctx.outbox.allCommands().size() == 1);
+  const std::vector<core::Command> emitted = ctx.outbox.allCommands();
   const auto& e =
-      std::get<core::TimelineEvent>(std::get<core::PutEntity>(ctx.pending_commands[0].op).value);
+      std::get<core::TimelineEvent>(std::get<core::PutEntity>(emitted[0].op).value);
   CHECK(e.text == "Hazmat entry team in");
   CHECK(e.kind == core::EventKind::Decision);
   CHECK(e.agencies == std::vector<core::Id>{1, 2});

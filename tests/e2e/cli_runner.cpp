@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -52,6 +54,16 @@ RunResult run(const std::vector<std::string>& args, double timeout_s) {
   r.out = readFile(out);
   r.err = readFile(err);
   return r;
+}
+
+void skipTest(const std::string& why) {
+  std::cout << "SKIPPED: " << why << std::endl;
+  std::exit(kSkipCode);
+}
+
+void requireWindowBuild() {
+  if (!windowBuild())
+    skipTest("this build of liaison has no window (built with -DLIAISON_BUILD_APP=OFF)");
 }
 
 std::string readFile(const fs::path& p) {

@@ -19,6 +19,18 @@ RunResult run(const std::vector<std::string>& args, double timeout_s = 120.0);
 std::string readFile(const std::filesystem::path& p);
 void writeFile(const std::filesystem::path& p, const std::string& text);
 
+// CTest counts a test that exits with this code as skipped (SKIP_RETURN_CODE in CMakeLists).
+inline constexpr int kSkipCode = 77;
+// Ends this test process as skipped, saying why. For a test that cannot run here (no window
+// in this build, no xvfb-run on this machine), so it is never counted as passed.
+[[noreturn]] void skipTest(const std::string& why);
+// Whether this build's `liaison` has the window (built with -DLIAISON_BUILD_APP=ON).
+constexpr bool windowBuild() {
+  return LIAISON_HAS_WINDOW != 0;
+}
+// skipTest() unless this build has the window.
+void requireWindowBuild();
+
 // A fresh temporary directory, removed with everything in it at the end of the scope.
 class TempDir {
  public:

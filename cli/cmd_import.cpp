@@ -13,7 +13,7 @@
 #include "core/formats/scenario.hpp"
 #include "core/store/store.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::cli {
 
 namespace fs = std::filesystem;
 
@@ -113,4 +113,4 @@ void registerImportCommand(CLI::App& root, CliResult& result) {
   });
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::cli

@@ -8,7 +8,7 @@
 #include "cli.hpp"
 #include "core/analysis/analysis_cli.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::cli {
 
 void registerPathCommand(CLI::App& root, CliResult& result) {
   auto rq = std::make_shared<core::PathRequest>();
@@ -40,4 +40,4 @@ void registerPathCommand(CLI::App& root, CliResult& result) {
   });
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::cli

@@ -7,7 +7,7 @@
 #include "cli.hpp"
 #include "core/store/store.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::cli {
 
 void registerVerifyCommand(CLI::App& root, CliResult& result) {
   auto workspace = std::make_shared<std::string>();
@@ -39,4 +39,4 @@ void registerVerifyCommand(CLI::App& root, CliResult& result) {
   });
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::cli

@@ -5,12 +5,12 @@
 #include <memory>
 
 #include "app/shell/app_loop.hpp"
-#include "cli.hpp"
-#include "workspace_paths.hpp"
+#include "window_commands.hpp"
+#include "cli/workspace_paths.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::app {
 
-void registerOpenCommand(CLI::App& root, CliResult& result) {
+void registerOpenCommand(CLI::App& root, cli::CliResult& result) {
   struct Args {
     std::string workspace;
     float scale = 1.0f;
@@ -35,10 +35,10 @@ void registerOpenCommand(CLI::App& root, CliResult& result) {
 
   root.callback([&root, &result, args] {
     if (!root.get_subcommands().empty()) return;  // a subcommand ran instead
-    runGuarded(result, [&] {
+    cli::runGuarded(result, [&] {
       RunOptions o;
-      if (!args->workspace.empty()) requireWorkspaceFile(args->workspace);
-      o.workspace = args->workspace.empty() ? ensureDemoWorkspace(std::cout)
+      if (!args->workspace.empty()) cli::requireWorkspaceFile(args->workspace);
+      o.workspace = args->workspace.empty() ? cli::ensureDemoWorkspace(std::cout)
                                             : std::filesystem::path(args->workspace);
       o.scale = args->scale;
       o.read_only = args->read_only;
@@ -49,4 +49,10 @@ void registerOpenCommand(CLI::App& root, CliResult& result) {
   });
 }
 
-}  // namespace liaison::app::cli
+void registerWindowCommands(CLI::App& root, cli::CliResult& result) {
+  registerOpenCommand(root, result);
+  registerScreenshotCommand(root, result);
+  registerWallCommand(root, result);
+}
+
+}  // namespace liaison::app

@@ -21,7 +21,7 @@
 #include "core/reports/ics_forms.hpp"
 #include "core/store/store.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::cli {
 namespace {
 
 struct ReportInput {
@@ -214,4 +214,4 @@ void registerReportCommand(CLI::App& root, CliResult& result) {
   });
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::cli

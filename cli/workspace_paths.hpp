@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <iosfwd>
 
-namespace liaison::app::cli {
+namespace liaison::cli {
 
 // $LIAISON_ASSET_DIR when set, else the source tree's assets/ (LIAISON_ASSET_DIR at build time).
 std::filesystem::path assetDir();
@@ -17,4 +17,4 @@ std::filesystem::path demoWorkspacePath();
 // leaves no file behind). Progress goes to log. Throws std::runtime_error with the reason.
 std::filesystem::path ensureDemoWorkspace(std::ostream& log);
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::cli

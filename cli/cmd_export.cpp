@@ -10,7 +10,7 @@
 #include "core/formats/scenario.hpp"
 #include "core/store/store.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::cli {
 
 void registerExportCommand(CLI::App& root, CliResult& result) {
   struct Args {
@@ -52,4 +52,4 @@ void registerExportCommand(CLI::App& root, CliResult& result) {
   });
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::cli

@@ -7,7 +7,7 @@
 #include "core/formats/scenario.hpp"
 #include "core/store/store.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::cli {
 
 namespace fs = std::filesystem;
 
@@ -63,4 +63,4 @@ fs::path ensureDemoWorkspace(std::ostream& log) {
   return target;
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::cli

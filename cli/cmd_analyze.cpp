@@ -8,7 +8,7 @@
 #include "cli.hpp"
 #include "core/analysis/analysis_cli.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::cli {
 
 void registerAnalyzeCommand(CLI::App& root, CliResult& result) {
   auto rq = std::make_shared<core::AnalyzeRequest>();
@@ -44,4 +44,4 @@ void registerAnalyzeCommand(CLI::App& root, CliResult& result) {
   });
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::cli

@@ -8,7 +8,7 @@
 #include "cli.hpp"
 #include "core/analysis/analysis_cli.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::cli {
 
 void registerWhatIfCommand(CLI::App& root, CliResult& result) {
   auto rq = std::make_shared<core::WhatIfRequest>();
@@ -36,4 +36,4 @@ void registerWhatIfCommand(CLI::App& root, CliResult& result) {
   });
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::cli

@@ -7,11 +7,9 @@
 
 #include "cli.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::cli {
 
-void registerAllCommands(CLI::App& root, CliResult& result) {
-  registerOpenCommand(root, result);
-  registerScreenshotCommand(root, result);
+void registerCoreCommands(CLI::App& root, CliResult& result) {
   registerImportCommand(root, result);
   registerExportCommand(root, result);
   registerVerifyCommand(root, result);
@@ -20,8 +18,6 @@ void registerAllCommands(CLI::App& root, CliResult& result) {
   registerWhatIfCommand(root, result);
   registerReportCommand(root, result);
   registerDrillCommand(root, result);
-  registerWallCommand(root, result);
-  // Later: analyze, path, whatif, wall, report, drill.
 }
 
 void requireWorkspaceFile(const std::string& path) {
@@ -35,8 +31,8 @@ void runGuarded(CliResult& result, const std::function<int()>& body) {
     result.exit_code = body();
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
-    result.exit_code = 1;
+    result.exit_code = kExitError;
   }
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::cli

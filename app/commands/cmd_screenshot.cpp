@@ -1,52 +1,53 @@
 // liaison screenshot [WORKSPACE] --out FILE.png: render real frames offscreen and write a PNG.
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
-#include <cctype>
-#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "app/shell/app_loop.hpp"
 #include "app/shell/wall_runner.hpp"
-#include "cli.hpp"
-#include "workspace_paths.hpp"
+#include "core/model/values.hpp"
+#include "window_commands.hpp"
+#include "cli/workspace_paths.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::app {
 namespace {
 
+// "1920x1080" -> 1920, 1080: each side a whole number from 64 to 16384.
 bool parseSize(const std::string& text, int& w, int& h) {
-  char x = 0, extra = 0;
-  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3) return false;
-  return (x == 'x' || x == 'X') && w >= 64 && h >= 64 && w <= 16384 && h <= 16384;
+  const auto x = text.find_first_of("xX");
+  if (x == std::string::npos) return false;
+  const auto width = core::parseInteger(std::string_view(text).substr(0, x));
+  const auto height = core::parseInteger(std::string_view(text).substr(x + 1));
+  if (!width || !height || *width < 64 || *height < 64 || *width > 16384 || *height > 16384)
+    return false;
+  w = static_cast<int>(*width);
+  h = static_cast<int>(*height);
+  return true;
 }
 
-}  // namespace
-
-namespace {
-
-// "need:12" -> {Need, 12}; nullopt when the kind is unknown or the id not a number.
+// "need:12" -> {Need, 12}; nullopt when the kind is unknown or the id not a valid id.
 std::optional<Selection> parseSelection(const std::string& text) {
   const auto colon = text.find(':');
   if (colon == std::string::npos) return std::nullopt;
-  const std::string kind = text.substr(0, colon), id = text.substr(colon + 1);
-  if (id.empty() || id.size() > 15 ||
-      !std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isdigit(c); }))
-    return std::nullopt;
+  const std::string kind = text.substr(0, colon);
+  const auto id = core::parseId(std::string_view(text).substr(colon + 1));
+  if (!id) return std::nullopt;
   static const std::pair<const char*, core::EntityKind> kinds[] = {
       {"need", core::EntityKind::Need},          {"agency", core::EntityKind::Agency},
       {"rep", core::EntityKind::Representative}, {"channel", core::EntityKind::Channel},
       {"task", core::EntityKind::Task},          {"feature", core::EntityKind::MapFeature}};
   for (const auto& [name, k] : kinds)
-    if (kind == name) return Selection{k, std::stoll(id)};
+    if (kind == name) return Selection{k, *id};
   return std::nullopt;
 }
 
 }  // namespace
 
-void registerScreenshotCommand(CLI::App& root, CliResult& result) {
+void registerScreenshotCommand(CLI::App& root, cli::CliResult& result) {
   struct Args {
     std::string workspace, out, size = "1920x1080", filter, theme = "operator";
     std::string layout = "dashboard", wall_layout = "quad", panel, select;
@@ -88,7 +89,7 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
       ->check(CLI::IsMember({"quad", "focus", "rotate"}));
 
   cmd->callback([&result, args] {
-    runGuarded(result, [&] {
+    cli::runGuarded(result, [&] {
       RunOptions o;
       ScreenshotRequest shot;
       if (!parseSize(args->size, shot.width, shot.height)) {
@@ -99,8 +100,8 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
       shot.out = args->out;
       shot.frames = args->frames;
       o.screenshot = shot;
-      if (!args->workspace.empty()) requireWorkspaceFile(args->workspace);
-      o.workspace = args->workspace.empty() ? ensureDemoWorkspace(std::cerr)
+      if (!args->workspace.empty()) cli::requireWorkspaceFile(args->workspace);
+      o.workspace = args->workspace.empty() ? cli::ensureDemoWorkspace(std::cerr)
                                             : std::filesystem::path(args->workspace);
       o.scale = args->scale;
       if (args->layout == "wall") {
@@ -130,4 +131,4 @@ void registerScreenshotCommand(CLI::App& root, CliResult& result) {
   });
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::app

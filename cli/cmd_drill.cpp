@@ -24,7 +24,7 @@
 #include "core/store/store.hpp"
 #include "core/exercise/exercise_clock.hpp"
 
-namespace liaison::app::cli {
+namespace liaison::cli {
 
 namespace {
 
@@ -324,13 +324,11 @@ void registerDrillCommand(CLI::App& root, CliResult& result) {
         else if (a->what == "reset")
           d.reset(wall);
         else if (a->what == "speed") {
-          int s = 0;
-          try {
-            s = std::stoi(a->time);
-          } catch (...) {
-            throw std::runtime_error("clock speed needs a number from 1 to 60");
-          }
-          d.setSpeed(wall, s);
+          const auto s = core::parseInteger(a->time);
+          if (!s) throw std::runtime_error("clock speed needs a number from 1 to 60");
+          if (*s < core::kMinSpeed || *s > core::kMaxSpeed)
+            throw std::runtime_error("speed " + a->time + " is out of range; expected 1 to 60");
+          d.setSpeed(wall, static_cast<int>(*s));
         } else {
           d.jump(wall, parseTimeArg("clock jump", a->time));
         }
@@ -401,4 +399,4 @@ void registerDrillCommand(CLI::App& root, CliResult& result) {
   }
 }
 
-}  // namespace liaison::app::cli
+}  // namespace liaison::cli
