@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/formats/utf8.hpp"  // findInvalidUtf8
+
 namespace liaison::core {
 
 // A malformed file: line and column are 1-based (column = field index in the record).
@@ -38,10 +40,6 @@ struct CsvRecord {
 // Splits the whole text into records (the header is the first). Lines that are completely empty
 // are skipped. Throws CsvError for an unclosed quote, a stray quote, or invalid UTF-8 in a field.
 std::vector<CsvRecord> parseCsv(std::string_view text);
-
-// The byte offset of the first invalid UTF-8 sequence (overlongs, surrogates and code points
-// above U+10FFFF count as invalid), or nullopt when the text is valid.
-std::optional<std::size_t> findInvalidUtf8(std::string_view text);
 
 // Appends one record with minimal quoting and an LF.
 void appendCsvRecord(std::string& out, const std::vector<std::string>& fields);

@@ -114,12 +114,18 @@ class Importer {
   std::string m_layerName;
   bool m_foreign = false;
 
+  // A file of the folder (regular, inside the folder, within its size limit); nullopt when an
+  // optional file is absent. A standalone GeoJSON file is read where it is.
   std::optional<std::string> readFile(std::string_view name, bool required) const {
-    const auto path = m_dir / name;
-    std::error_code ec;
-    if (!required && !std::filesystem::exists(path, ec)) return std::nullopt;
-    return readInputFile(path, std::string(name),
-                         "every scenario folder needs " + std::string(name));
+    const bool geojson = name.ends_with(".geojson");
+    const std::size_t limit = geojson ? kMaxGeoJsonBytes : kMaxCsvBytes;
+    if (m_standalone)
+      return readInputFile(std::filesystem::path(name), std::string(name),
+                           "expected a GeoJSON file", limit);
+    const std::string what = required ? "every scenario folder needs " + std::string(name)
+                             : geojson ? "expected a GeoJSON file of map features"
+                                       : "expected a CSV file";
+    return readFolderFile(m_dir, name, what, required, limit);
   }
 
   // Parses a CSV file; nullopt when it is optional and absent.

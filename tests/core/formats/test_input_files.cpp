@@ -1,0 +1,235 @@
+// What counts as an input file (core/formats/input_file.hpp) and what a scenario folder may
+// hold: regular files only (a FIFO, a device, a directory refused at once and never called
+// missing), size limits, symbolic links not followed out of the folder, nothing of a file of
+// another kind echoed; and files re-saved by spreadsheets: TRUE / FALSE booleans.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "core/formats/input_file.hpp"
+#include "core/formats/mapped_file.hpp"
+#include "core/formats/scenario.hpp"
+
+using namespace liaison::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+class Scratch {
+ public:
+  Scratch() {
+    std::random_device rd;
+    m_path = fs::temp_directory_path() /
+             ("liaison-input-" + std::to_string(rd()) + "-" + std::to_string(rd()));
+    fs::create_directories(m_path);
+  }
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  const fs::path& path() const { return m_path; }
+  fs::path operator/(const std::string& name) const { return m_path / name; }
+
+ private:
+  fs::path m_path;
+};
+
+void writeText(const fs::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string readError(const fs::path& path, const std::string& what = "expected an MSEL CSV file") {
+  try {
+    readInputFile(path, path.filename().string(), what);
+  } catch (const ImportError& e) {
+    return e.what();
+  }
+  return "(read)";
+}
+
+std::string importError(const fs::path& dir, Store& store) {
+  try {
+    importScenario(dir, store);
+  } catch (const ImportError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// A minimal valid scenario folder: one agency.
+void minimalFolder(const fs::path& dir) {
+  fs::create_directories(dir);
+  writeText(dir / "agencies.csv", "id,code,name,type,role\n1,RCFD,River City Fire,fire,assisting\n");
+}
+
+}  // namespace
+
+TEST_CASE("input files: a FIFO, a device and a directory are refused at once, not as missing",
+          "[input]") {
+  Scratch tmp;
+  const fs::path fifo = tmp / "drill.csv";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // Opening a FIFO without a writer would block for ever; it is refused within milliseconds.
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(readError(fifo) == "drill.csv: not a regular file (a FIFO); expected an MSEL CSV file");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  fs::create_directory(tmp / "folder.csv");
+  CHECK(readError(tmp / "folder.csv") ==
+        "folder.csv: not a regular file (a directory); expected an MSEL CSV file");
+  // A link to /dev/zero read until memory ran out.
+  fs::create_symlink("/dev/zero", tmp / "zero.csv");
+  CHECK(readError(tmp / "zero.csv") ==
+        "zero.csv: not a regular file (a character device); expected an MSEL CSV file");
+  CHECK(readError(tmp / "absent.csv") ==
+        "absent.csv: the file is missing; expected an MSEL CSV file");
+  // The mapped reader (GraphML) checks the same.
+  try {
+    MappedFile m(fifo, "expected a GraphML file");
+    FAIL("mapped a FIFO");
+  } catch (const InputFileError& e) {
+    CHECK(std::string(e.what()) == "not a regular file (a FIFO); expected a GraphML file");
+  }
+  try {
+    MappedFile m(tmp / "zero.csv", "expected a GraphML file");
+    FAIL("mapped /dev/zero");
+  } catch (const InputFileError& e) {
+    CHECK(std::string(e.what()) == "not a regular file (a character device); expected a GraphML file");
+  }
+}
+
+TEST_CASE("input files: each format has a size limit, checked before reading", "[input]") {
+  Scratch tmp;
+  const fs::path big = tmp / "big.csv";
+  { std::ofstream(big, std::ios::binary) << "x"; }
+  fs::resize_file(big, kMaxCsvBytes + 1);  // sparse: costs no disk
+  CHECK(readError(big) ==
+        "big.csv: the file is 65 MB, more than the limit of 64 MB for this kind of file; "
+        "expected an MSEL CSV file");
+  try {
+    readInputFile(big, "big.csv", "expected x", 1024);
+    FAIL("read past the limit");
+  } catch (const ImportError& e) {
+    CHECK(std::string(e.reason()).starts_with("the file is 65 MB, more than the limit of 1 MB"));
+  }
+  fs::resize_file(big, 1000);
+  CHECK(readInputFile(big, "big.csv", "expected x", 1000).size() == 1000);
+}
+
+TEST_CASE("input files: quoted text is short and free of control characters", "[input]") {
+  CHECK(excerpt("plain") == "plain");
+  CHECK(excerpt("a\x1b[31mred\x07") == "a?[31mred?");
+  CHECK(excerpt(std::string(100, 'x'), 10) == "xxxxxxxxxx...");
+  CHECK(excerpt("caf\xC3\xA9 \xFF\xC2\x85.") == "caf\xC3\xA9 ??.");  // invalid byte, C1 control
+}
+
+TEST_CASE("scenario folder: a FIFO, a directory or a device in place of a file is refused",
+          "[input][scenario]") {
+  Scratch tmp;
+  const fs::path dir = tmp / "folder";
+  minimalFolder(dir);
+  auto store = Store::create(tmp / "ws.liaison");
+  // Optional files that are not regular files were silently skipped (0 imported).
+  REQUIRE(::mkfifo((dir / "channels.csv").c_str(), 0600) == 0);
+  CHECK(importError(dir, *store) ==
+        "channels.csv: not a regular file (a FIFO); expected a CSV file");
+  fs::remove(dir / "channels.csv");
+  fs::create_directory(dir / "features.geojson");
+  CHECK(importError(dir, *store) ==
+        "features.geojson: not a regular file (a directory); expected a GeoJSON file of map "
+        "features");
+  fs::remove(dir / "features.geojson");
+  // The required file as a directory is "not a regular file", not "missing".
+  fs::remove(dir / "agencies.csv");
+  fs::create_directory(dir / "agencies.csv");
+  CHECK(importError(dir, *store) ==
+        "agencies.csv: not a regular file (a directory); every scenario folder needs agencies.csv");
+  CHECK(store->revision() == 0);
+}
+
+TEST_CASE("scenario folder: a symbolic link is followed only inside the folder, and another "
+          "kind of file is not echoed",
+          "[input][scenario]") {
+  Scratch tmp;
+  const fs::path dir = tmp / "folder";
+  minimalFolder(dir);
+  auto store = Store::create(tmp / "ws.liaison");
+  // A link to /etc/passwd was followed and its first line quoted in the error.
+  fs::create_symlink("/etc/passwd", dir / "events.csv");
+  std::string err = importError(dir, *store);
+  CHECK(err ==
+        "events.csv: a symbolic link that leads outside the folder; expected a CSV file inside "
+        "the folder (copy the file in instead of linking to it)");
+  CHECK(err.find("root") == std::string::npos);
+  fs::remove(dir / "events.csv");
+  // Through a relative link out of the folder too.
+  writeText(tmp / "outside.csv", "id,incident,time,kind,text\n");
+  fs::create_symlink("../outside.csv", dir / "events.csv");
+  CHECK(importError(dir, *store).starts_with("events.csv: a symbolic link that leads outside"));
+  fs::remove(dir / "events.csv");
+  // A dangling link is refused, not skipped as absent.
+  fs::create_symlink("nowhere.csv", dir / "events.csv");
+  CHECK(importError(dir, *store) ==
+        "events.csv: a symbolic link to a file that does not exist; expected a CSV file (copy "
+        "the file into the folder)");
+  fs::remove(dir / "events.csv");
+  // A link inside the folder is fine.
+  fs::create_directory(dir / "sheets");
+  writeText(dir / "sheets" / "agencies.csv",
+            "id,code,name,type,role\n2,RCPD,River City Police,law,assisting\n");
+  fs::remove(dir / "agencies.csv");
+  fs::create_symlink("sheets/agencies.csv", dir / "agencies.csv");
+  CHECK(importScenario(dir, *store).agencies == 1);
+  CHECK(store->load()->agency(2));
+
+  // A file of another kind copied in under a scenario name: its first line is not quoted.
+  fs::remove(dir / "agencies.csv");
+  writeText(dir / "agencies.csv", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/sh\n");
+  err = importError(dir, *store);
+  CHECK(err ==
+        "agencies.csv:1:1: the first line names none of the columns of agencies.csv, so it is "
+        "not a header of this file; expected a header line with the columns id, code, name, "
+        "type, role, discipline, jurisdiction, location, lat, lon, agreements, resources, "
+        "personnel, condition, constraints, rep_location, notes, status");
+  CHECK(err.find("root") == std::string::npos);
+  // An unknown column among known ones is quoted, short and without control characters.
+  writeText(dir / "agencies.csv",
+            "id,code,name,type,role,\x1b]0;pwned\x07" + std::string(200, 'z') + "\n");
+  err = importError(dir, *store);
+  CHECK(err.starts_with("agencies.csv:1:6: unexpected column '?]0;pwned?zzzz"));
+  CHECK(err.find('\x1b') == std::string::npos);
+  CHECK(err.find(std::string(61, 'z')) == std::string::npos);
+}
+
+TEST_CASE("scenario folder: booleans as spreadsheets re-save them are read", "[input][scenario]") {
+  Scratch tmp;
+  const fs::path dir = tmp / "folder";
+  minimalFolder(dir);
+  // LibreOffice and Excel turn true/false into TRUE/FALSE when they save a CSV file.
+  writeText(dir / "incidents.csv",
+            "id,name,exercise,start\n1,Drill,TRUE,2026-05-14T08:30:00Z\n"
+            "2,Real,False,2026-05-14T08:30:00Z\n3,Other,yes,2026-05-14T08:30:00Z\n");
+  writeText(dir / "representatives.csv",
+            "id,agency,name,on_duty\n101,1,Dana,FALSE\n102,1,Lee,1\n103,1,Kim,no\n");
+  auto store = Store::create(tmp / "ws.liaison");
+  REQUIRE(importError(dir, *store) == "(no error)");
+  const SnapshotPtr s = store->load();
+  CHECK(s->incident(1)->exercise);
+  CHECK_FALSE(s->incident(2)->exercise);
+  CHECK(s->incident(3)->exercise);
+  CHECK_FALSE(s->representative(101)->on_duty);
+  CHECK(s->representative(102)->on_duty);
+  CHECK_FALSE(s->representative(103)->on_duty);
+  writeText(dir / "incidents.csv", "id,name,exercise,start\n1,Drill,maybe,2026-05-14T08:30:00Z\n");
+  CHECK(importError(dir, *store) ==
+        "incidents.csv:2:3: exercise 'maybe' is not a boolean; expected true or false "
+        "(TRUE/FALSE, yes/no and 1/0 are read too)");
+}
+
