@@ -1,7 +1,9 @@
 // What counts as an input file (core/formats/input_file.hpp) and what a scenario folder may
 // hold: regular files only (a FIFO, a device, a directory refused at once and never called
 // missing), size limits, symbolic links not followed out of the folder, nothing of a file of
-// another kind echoed; and files re-saved by spreadsheets: TRUE / FALSE booleans.
+// another kind echoed; and files re-saved by spreadsheets or written by other programs: TRUE /
+// FALSE booleans, GeoJSON layers whose features have a "kind", a "Layer" property, null
+// geometries, other coordinate systems.
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
@@ -69,6 +71,8 @@ void minimalFolder(const fs::path& dir) {
   fs::create_directories(dir);
   writeText(dir / "agencies.csv", "id,code,name,type,role\n1,RCFD,River City Fire,fire,assisting\n");
 }
+
+const std::string kPoint = R"({"type": "Point", "coordinates": [-77.15, 41.3]})";
 
 }  // namespace
 
@@ -233,3 +237,88 @@ TEST_CASE("scenario folder: booleans as spreadsheets re-save them are read", "[i
         "(TRUE/FALSE, yes/no and 1/0 are read too)");
 }
 
+TEST_CASE("GeoJSON layers: Liaison's own form by its marker, or by ids and kinds; a foreign "
+          "layer whose features have a kind or a Layer stays one layer",
+          "[input][geojson]") {
+  Scratch tmp;
+  auto store = Store::create(tmp / "ws.liaison");
+  // A foreign layer whose features have a "kind" (OSM-style values) was taken for Liaison's own
+  // format and refused. It is another program's layer: fresh ids, the file's name as layer.
+  const fs::path osm = tmp / "landuse.geojson";
+  writeText(osm, "{\"type\": \"FeatureCollection\", \"features\": [\n"
+                 "{\"type\": \"Feature\", \"id\": 1, \"geometry\": " + kPoint +
+                 ", \"properties\": {\"kind\": \"residential\", \"name\": \"Elm Park\"}}]}\n");
+  ImportSummary s = importFeatures(osm, *store);
+  CHECK(s.features == 1);
+  SnapshotPtr snap = store->load();
+  REQUIRE(snap->features.size() == 1);
+  CHECK(snap->features[0].layer == "landuse");
+  CHECK(snap->features[0].label == "Elm Park");
+  CHECK(snap->features[0].kind == FeatureKind::Other);
+  CHECK(snap->features[0].properties_json.find("\"kind\":\"residential\"") != std::string::npos);
+
+  // ogr2ogr's DXF exports give every feature a "Layer": it stayed the map layer's name, so a
+  // second import did not find the layer to replace and duplicated it.
+  const fs::path dxf = tmp / "site_plan.geojson";
+  writeText(dxf, "{\"type\": \"FeatureCollection\", \"features\": [\n"
+                 "{\"type\": \"Feature\", \"geometry\": " + kPoint +
+                 ", \"properties\": {\"Layer\": \"0\", \"EntityHandle\": \"1F\"}},\n"
+                 "{\"type\": \"Feature\", \"geometry\": " + kPoint +
+                 ", \"properties\": {\"Layer\": \"WALLS\"}}]}\n");
+  importFeatures(dxf, *store);
+  importFeatures(dxf, *store);
+  snap = store->load();
+  int onLayer = 0;
+  for (const MapFeature& f : snap->features) onLayer += f.layer == "site_plan";
+  CHECK(onLayer == 2);
+  CHECK(snap->features.size() == 3);
+
+  // Liaison's own form: by the marker, even when a kind is wrong (then refused where it is)...
+  const fs::path own = tmp / "ops.geojson";
+  writeText(own, "{\"type\": \"FeatureCollection\", \"liaison\": {\"format\": \"features\", "
+                 "\"version\": 1}, \"features\": [\n"
+                 "{\"type\": \"Feature\", \"id\": 900, \"geometry\": " + kPoint +
+                 ", \"properties\": {\"kind\": \"castle\", \"layer\": \"ops\"}}]}\n");
+  CHECK_THROWS_WITH(importFeatures(own, *store),
+                    Catch::StartsWith(own.string() + ":2:117: kind \"castle\" is not a valid feature kind"));
+  // ...and a file written before the marker: every feature with an id and a valid kind.
+  writeText(own, "{\"type\": \"FeatureCollection\", \"features\": [\n"
+                 "{\"type\": \"Feature\", \"id\": 900, \"geometry\": " + kPoint +
+                 ", \"properties\": {\"kind\": \"shelter\", \"layer\": \"ops\", \"label\": \"Gym\"}}]}\n");
+  importFeatures(own, *store);
+  snap = store->load();
+  REQUIRE(snap->feature(900));
+  CHECK(snap->feature(900)->layer == "ops");
+  CHECK(snap->feature(900)->kind == FeatureKind::Shelter);
+}
+
+TEST_CASE("GeoJSON layers: null geometries skipped and counted, another CRS reprojected and "
+          "said so",
+          "[input][geojson]") {
+  Scratch tmp;
+  auto store = Store::create(tmp / "ws.liaison");
+  const fs::path file = tmp / "sites.geojson";
+  writeText(file,
+            "{\"type\": \"FeatureCollection\",\n"
+            " \"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::32618\"}},\n"
+            " \"features\": [\n"
+            "{\"type\": \"Feature\", \"geometry\": null, \"properties\": {\"name\": \"HQ (no address)\"}},\n"
+            "{\"type\": \"Feature\", \"geometry\": {\"type\": \"GeometryCollection\", \"geometries\": [\n"
+            "  {\"type\": \"Point\", \"coordinates\": [500000, 4540000]},\n"
+            "  {\"type\": \"LineString\", \"coordinates\": [[500000, 4540000], [501000, 4541000]]}]},\n"
+            " \"properties\": {\"name\": \"Yard\"}}]}\n");
+  const ImportSummary s = importFeatures(file, *store);
+  CHECK(s.features == 2);  // the collection's point and line
+  CHECK(s.features_skipped == 1);
+  REQUIRE(s.notes.size() == 2);
+  CHECK(s.notes[0] == file.string() + ": 1 feature without a geometry (null) skipped: nothing to draw");
+  CHECK(s.notes[1] == file.string() +
+                          ": reprojected from WGS 84 / UTM zone 18N (urn:ogc:def:crs:EPSG::32618) "
+                          "to WGS 84");
+  const SnapshotPtr snap = store->load();
+  REQUIRE(snap->features.size() == 2);
+  CHECK(snap->features[0].geometry == GeometryKind::Point);
+  CHECK(snap->features[0].rings[0][0].lon == Approx(-75).margin(1e-9));
+  CHECK(snap->features[1].geometry == GeometryKind::Line);
+  CHECK(snap->features[1].label == "Yard");
+}
