@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
+#include <unordered_set>
+
+#include "core/formats/utf8.hpp"
 
 namespace liaison::core {
 
-XmlSyntaxError::XmlSyntaxError(int line, const std::string& reason)
-    : std::runtime_error(reason), m_line(line), m_reason(reason) {}
+XmlSyntaxError::XmlSyntaxError(int line, int column, const std::string& reason)
+    : std::runtime_error(reason), m_line(line), m_column(column), m_reason(reason) {}
 
 void appendUtf8(std::string& out, unsigned long cp) {
   if (cp < 0x80) {
@@ -81,7 +85,7 @@ int countNewlines(const char* p, const char* end) {
 }
 }  // namespace
 
-int XmlPull::lineAt(std::size_t offset) {
+int XmlPull::lineAt(std::size_t offset) const {
   offset = std::min(offset, m_doc.size());
   std::size_t from = 0;
   int line = 1;
@@ -97,9 +101,11 @@ void XmlPull::advanceTo(std::size_t pos) {
   m_pos = pos;
 }
 
-void XmlPull::fail(std::size_t at, const std::string& reason) {
-  throw XmlSyntaxError(lineAt(at), reason);
+void XmlPull::fail(std::size_t at, const std::string& reason) const {
+  throw XmlSyntaxError(lineAt(at), columnAt(at), reason);
 }
+
+int XmlPull::columnAt(std::size_t offset) const { return core::columnAt(m_doc, offset); }
 
 void XmlPull::setName(std::size_t begin, std::size_t end) {
   // From locals: copying m_name into m_local right after storing it stalls store forwarding.
@@ -121,6 +127,9 @@ std::size_t XmlPull::scanName(std::size_t at, const char* what) {
   if (at >= n || !(cls(base[at]) & kNameStart)) fail(at, std::string("expected ") + what + " here");
   std::size_t p = at + 1;
   while (p < n && (cls(base[p]) & kNameChar)) ++p;
+  if (p - at > kMaxXmlNameBytes)
+    fail(at, std::string("a name of ") + std::to_string(p - at) + " bytes; expected " + what +
+                 " of at most " + std::to_string(kMaxXmlNameBytes) + " bytes");
   return p;
 }
 
@@ -175,6 +184,21 @@ std::string_view XmlPull::decode(std::string_view raw, std::size_t at, bool attr
 }
 
 XmlPull::Event XmlPull::next() {
+  if (!m_checked) {
+    // Once, before anything is read: every later view into the text is valid UTF-8 (names,
+    // values, text), so no reader above has to check again or print broken bytes.
+    m_checked = true;
+    if (auto bad = findInvalidUtf8OrNul(m_doc.substr(m_pos))) {
+      const std::size_t at = m_pos + *bad;
+      const auto byte = static_cast<unsigned char>(m_doc[at]);
+      if (byte == 0) fail(at, "a NUL byte (0x00); XML does not allow it in a document");
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", byte);
+      fail(at, std::string("invalid UTF-8 (byte ") + hex +
+                   "); expected UTF-8 text (save the file as UTF-8, or declare its encoding in "
+                   "<?xml ... encoding=\"...\"?>)");
+    }
+  }
   m_attrs.clear();
   m_scratch.clear();
   if (m_pendingEnd) {
@@ -217,10 +241,13 @@ XmlPull::Event XmlPull::next() {
         const auto first = std::find_if_not(raw.begin(), raw.end(), isSpace);
         if (first != raw.end()) {
           const std::size_t at = m_start + static_cast<std::size_t>(first - raw.begin());
+          // Before the root: probably no XML at all, so nothing of it is quoted.
+          if (!m_rootSeen)
+            fail(at, "text before the root element; expected an XML document (starting with "
+                     "'<?xml' or '<')");
           std::string_view shown = raw.substr(static_cast<std::size_t>(first - raw.begin()));
           while (!shown.empty() && isSpace(shown.back())) shown.remove_suffix(1);
-          fail(at, std::string("text ") + quoted(shown) +
-                       (m_rootSeen ? " after the root element" : " before the root element"));
+          fail(at, std::string("text ") + quoted(shown) + " after the root element");
         }
         continue;
       }
@@ -239,12 +266,16 @@ XmlPull::Event XmlPull::next() {
 
 XmlPull::Event XmlPull::startTag() {
   if (m_rootClosed) fail(m_pos, "a second root element; an XML file has exactly one");
+  if (m_stack.size() >= kMaxXmlDepth)
+    fail(m_pos, "elements nest deeper than " + std::to_string(kMaxXmlDepth) +
+                    " levels here; expected at most " + std::to_string(kMaxXmlDepth));
   const char* base = m_doc.data();
   const std::size_t n = m_doc.size();
   const std::size_t nameStart = m_pos + 1;
   std::size_t p = scanName(nameStart, "an element name after '<'");
   setName(nameStart, p);
   m_decoded.clear();
+  m_attrOffsets.clear();
   for (;;) {
     const std::size_t before = p;
     for (; p < n && (cls(base[p]) & kSpace); ++p)
@@ -265,6 +296,10 @@ XmlPull::Event XmlPull::startTag() {
     const std::size_t an = p;
     p = scanName(p, "an attribute name");
     const std::string_view attrName = m_doc.substr(an, p - an);
+    if (m_attrs.size() >= kMaxXmlAttributes)
+      fail(an, "more than " + std::to_string(kMaxXmlAttributes) + " attributes on <" +
+                   std::string(m_name) + ">; expected at most " +
+                   std::to_string(kMaxXmlAttributes));
     for (; p < n && (cls(base[p]) & kSpace); ++p)
       if (base[p] == '\n') ++m_line;
     if (p >= n || base[p] != '=')
@@ -287,7 +322,12 @@ XmlPull::Event XmlPull::startTag() {
       if (ch != ' ') special = true;
     }
     if (v >= n) fail(an, "the value of attribute '" + std::string(attrName) + "' is not closed");
+    if (v - p > kMaxXmlAttributeBytes)
+      fail(p, "the value of attribute '" + std::string(attrName) + "' is " +
+                  std::to_string(v - p) + " bytes long; expected at most " +
+                  std::to_string(kMaxXmlAttributeBytes) + " bytes");
     const std::string_view raw = m_doc.substr(p, v - p);
+    m_attrOffsets.push_back(an);
     if (special) {
       m_decoded.emplace_back(m_attrs.size(), m_scratch.size());
       m_attrs.push_back({attrName, decode(raw, p, true)});
@@ -295,6 +335,19 @@ XmlPull::Event XmlPull::startTag() {
       m_attrs.push_back({attrName, raw});
     }
     p = v + 1;
+  }
+  // Each attribute once per element (XML 1.0, 3.1): pairwise for the usual few, hashed beyond.
+  const std::size_t count = m_attrs.size();
+  if (count > 1) {
+    if (count <= 16) {
+      for (std::size_t j = 1; j < count; ++j)
+        for (std::size_t i = 0; i < j; ++i)
+          if (xmlNameEquals(m_attrs[i].name, m_attrs[j].name)) duplicateAttribute(j);
+    } else {
+      std::unordered_set<std::string_view> seen;
+      for (std::size_t j = 0; j < count; ++j)
+        if (!seen.insert(m_attrs[j].name).second) duplicateAttribute(j);
+    }
   }
   // Decoded values were written into one buffer that may have moved: point at it now.
   for (std::size_t i = 0; i < m_decoded.size(); ++i) {
@@ -306,6 +359,12 @@ XmlPull::Event XmlPull::startTag() {
   m_rootSeen = true;
   m_pos = p;
   return Event::StartElement;
+}
+
+void XmlPull::duplicateAttribute(std::size_t index) const {
+  fail(m_attrOffsets[index], "attribute '" + std::string(m_attrs[index].name) +
+                                 "' appears twice in <" + std::string(m_name) +
+                                 ">; XML allows each attribute once per element");
 }
 
 XmlPull::Event XmlPull::endTag() {
