@@ -322,3 +322,41 @@ TEST_CASE("GeoJSON layers: null geometries skipped and counted, another CRS repr
   CHECK(snap->features[1].geometry == GeometryKind::Line);
   CHECK(snap->features[1].label == "Yard");
 }
+
+TEST_CASE("GeoJSON layers written by ogr2ogr: NAD83, ETRS89 and UTM, null geometries, a "
+          "GeometryCollection, a DXF export's Layer",
+          "[input][geojson][files]") {
+  const fs::path data = fs::path(LIAISON_TEST_DATA) / "geojson";
+  // Made by scripts/make_reader_fixtures.py: the same three sites in three systems.
+  for (const char* name : {"sites_nad83", "sites_etrs89", "sites_utm18n"}) {
+    INFO(name);
+    Scratch tmp;
+    auto store = Store::create(tmp / "ws.liaison");
+    const ImportSummary s = importFeatures(data / (std::string(name) + ".geojson"), *store);
+    CHECK(s.features == 3);  // Station 1, and the rail yard's point and line
+    CHECK(s.features_skipped == 1);  // the headquarters without an address
+    const SnapshotPtr snap = store->load();
+    REQUIRE(snap->features.size() == 3);
+    for (const MapFeature& f : snap->features) CHECK(f.layer == name);
+    const LonLat station = snap->features[0].rings[0][0];
+    // Within a metre or so of where they were written (ogr2ogr from WGS 84).
+    CHECK(station.lon == Approx(-77.19).margin(2e-5));
+    CHECK(station.lat == Approx(41.2).margin(2e-5));
+    CHECK(snap->features[0].label == "Station 1");
+    CHECK(snap->features[0].properties_json.find("\"kind\":\"residential\"") != std::string::npos);
+    CHECK(snap->features[1].geometry == GeometryKind::Point);
+    CHECK(snap->features[2].geometry == GeometryKind::Line);
+    CHECK(snap->features[2].label == "Rail yard");
+  }
+  Scratch tmp;
+  auto store = Store::create(tmp / "ws.liaison");
+  const fs::path dxf = data / "site_plan_dxf.geojson";
+  importFeatures(dxf, *store);
+  importFeatures(dxf, *store);  // again: replaces the layer
+  const SnapshotPtr snap = store->load();
+  REQUIRE(snap->features.size() == 2);
+  for (const MapFeature& f : snap->features) {
+    CHECK(f.layer == "site_plan_dxf");
+    CHECK(f.properties_json.find("\"Layer\":\"0\"") != std::string::npos);
+  }
+}
