@@ -11,6 +11,11 @@
                        "kind" property that is not Liaison's; an ogr2ogr DXF export (every
                        feature has a "Layer").
 
+  tests/data/mbtiles/  MBTiles as MapProxy writes them (its schema: tiles and an empty metadata
+                       table, so the tile format must be read from the tile bytes), with tiles
+                       encoded by GDAL (gdal-bin): PNG from GDAL's MBTiles driver, WEBP from its
+                       WEBP driver (lossless), and that WEBP tile on its own.
+
 yEd and osmium are not Debian packages: the yEd group file and the top-level Feature are written
 by hand in tests (tests/core/formats/test_graphml_files.cpp, test_geojson.cpp), following the
 formats as those programs document and write them.
@@ -86,11 +91,52 @@ def geojson_files():
         ogr2ogr("-f", "GeoJSON", out, dxf)
 
 
+def mbtiles_files():
+    import sqlite3
+    out_dir = os.path.join(ROOT, "tests", "data", "mbtiles")
+    os.makedirs(out_dir, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        tif = os.path.join(tmp, "river-city.tif")
+        subprocess.run(["gdal_create", "-q", "-of", "GTiff", "-outsize", "256", "256", "-bands",
+                        "3", "-ot", "Byte", "-burn", "200", "-burn", "40", "-burn", "160",
+                        "-a_srs", "EPSG:3857", "-a_ullr", "-8600000", "5060000", "-8590000",
+                        "5050000", tif], check=True)
+        gdal = os.path.join(tmp, "gdal.mbtiles")
+        subprocess.run(["gdal_translate", "-q", "-of", "MBTILES", "-co", "TILE_FORMAT=PNG", tif,
+                        gdal], check=True)
+        webp = os.path.join(out_dir, "gdal_256.webp")
+        subprocess.run(["gdal_translate", "-q", "-of", "WEBP", "-co", "LOSSLESS=True", tif, webp],
+                       check=True)
+        for f in os.listdir(out_dir):
+            if f.endswith(".aux.xml"):
+                os.remove(os.path.join(out_dir, f))
+        src = sqlite3.connect(gdal)
+        tiles = src.execute("SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles").fetchall()
+        src.close()
+        webp_bytes = open(webp, "rb").read()
+        for name, use_webp in (("mapproxy_png.mbtiles", False), ("mapproxy_webp.mbtiles", True)):
+            path = os.path.join(out_dir, name)
+            if os.path.exists(path):
+                os.remove(path)
+            db = sqlite3.connect(path)
+            # MapProxy's schema (mapproxy/cache/mbtiles.py); it writes no metadata rows.
+            db.execute("CREATE TABLE tiles (zoom_level integer, tile_column integer, "
+                       "tile_row integer, tile_data blob)")
+            db.execute("CREATE TABLE metadata (name text, value text)")
+            db.execute("CREATE UNIQUE INDEX idx_tile on tiles (zoom_level, tile_column, tile_row)")
+            for z, x, y, data in tiles:
+                db.execute("INSERT INTO tiles VALUES (?, ?, ?, ?)",
+                           (z, x, y, webp_bytes if use_webp else data))
+            db.commit()
+            db.close()
+
+
 def main():
     os.makedirs(GRAPHML, exist_ok=True)
     os.makedirs(GEOJSON, exist_ok=True)
     networkx_files()
     geojson_files()
+    mbtiles_files()
 
 
 if __name__ == "__main__":

@@ -97,7 +97,7 @@ TEST_CASE("import refuses a file that is not MBTiles and leaves the workspace as
   liaison::test::writeMbtiles(vector, f);
   r = run({"import", vector.string(), "--into", ws.string()});
   CHECK(r.code == 1);
-  CHECK_THAT(r.err, Catch::Contains("tile format 'pbf' is not supported; expected png or jpg"));
+  CHECK_THAT(r.err, Catch::Contains("tile format 'pbf' is not supported; expected png, jpg or webp"));
 
   CHECK(basemapSetting(ws).empty());
   CHECK(journalLength(ws) == before);
