@@ -212,7 +212,7 @@ class RowReader {
                   " with a dot as decimal separator");
     if (*v < lo || *v > hi)
       fail(c,
-           std::string(column) + " " + std::string(c.text) + " is out of range; expected " + range);
+           std::string(column) + " " + excerpt(c.text, 60) + " is out of range; expected " + range);
     return v;
   }
 
@@ -231,7 +231,7 @@ class RowReader {
     }
     if (*v < lo || *v > hi)
       fail(c,
-           std::string(column) + " " + std::string(c.text) + " is out of range; expected " + range);
+           std::string(column) + " " + excerpt(c.text, 60) + " is out of range; expected " + range);
     return static_cast<I>(*v);
   }
 

@@ -464,7 +464,7 @@ class Reader {
     while (ev == Event::Text) ev = m_xml.next();
     const Place root = here();
     if (m_xml.localName() != "graphml")
-      fail(root, "the root element is <" + std::string(m_xml.name()) +
+      fail(root, "the root element is <" + excerpt(m_xml.name()) +
                      ">; a GraphML file starts with <graphml>");
     bool graphSeen = false;
     children([&](std::string_view name) {

@@ -69,6 +69,9 @@ int overBudget(void* budget) {
   return nowNs() > static_cast<const Budget*>(budget)->deadline_ns ? 1 : 0;
 }
 
+// SQLite's message, which may quote names from the file's schema: short, no control characters.
+std::string sqliteMessage(sqlite3* db) { return excerpt(sqlite3_errmsg(db), 200); }
+
 std::string seconds(double s) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", s);
@@ -84,7 +87,7 @@ std::string stepFailure(sqlite3* db, int rc, const Budget& budget) {
   if (rc == SQLITE_TOOBIG)
     return "a value is larger than " + std::to_string(kMaxMbtilesValueBytes >> 20) +
            " MB; expected tiles and metadata values below that";
-  return sqlite3_errmsg(db);
+  return sqliteMessage(db);
 }
 
 class Query {
@@ -93,7 +96,7 @@ class Query {
   Query(sqlite3* db, const char* sql, const std::filesystem::path& path, Budget& budget)
       : m_db(db), m_budget(budget) {
     if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) {
-      const std::string msg = sqlite3_errmsg(db);
+      const std::string msg = sqliteMessage(db);
       sqlite3_finalize(m_stmt);
       m_stmt = nullptr;
       throw MbtilesError(quoted(path) + " is not an MBTiles file: " + msg);
@@ -261,7 +264,7 @@ std::unique_ptr<MbtilesReader> MbtilesReader::open(const std::filesystem::path& 
   const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
                                  nullptr);
   if (rc != SQLITE_OK) {
-    const std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    const std::string msg = db ? sqliteMessage(db) : sqlite3_errstr(rc);
     sqlite3_close_v2(db);
     throw MbtilesError("cannot open " + quoted(path) + ": " + msg);
   }
@@ -281,7 +284,7 @@ std::unique_ptr<MbtilesReader> MbtilesReader::open(const std::filesystem::path& 
   if (sqlite3_exec(db, "PRAGMA query_only = 1; SELECT count(*) FROM sqlite_master", nullptr,
                    nullptr, nullptr) != SQLITE_OK)
     throw MbtilesError(quoted(path) + " is not an MBTiles file: it is not an SQLite database (" +
-                       sqlite3_errmsg(db) + ")");
+                       sqliteMessage(db) + ")");
 
   const auto notTable = [&](const std::string& name, const std::string& type) {
     if (type.empty())
@@ -401,7 +404,7 @@ std::unique_ptr<MbtilesReader> MbtilesReader::open(const std::filesystem::path& 
                                                : " WHERE map.zoom_level = ? AND map.tile_column "
                                                  "= ? AND map.tile_row = ?");
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &r->m_tileStmt, nullptr) != SQLITE_OK)
-    throw MbtilesError("cannot read " + quoted(path) + ": " + sqlite3_errmsg(db));
+    throw MbtilesError("cannot read " + quoted(path) + ": " + sqliteMessage(db));
   return r;
 }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "core/formats/input_file.hpp"  // excerpt
 #include "core/formats/utf8.hpp"
 
 namespace liaison::core {
@@ -54,13 +55,8 @@ constexpr CharTable kChars;
 unsigned char cls(char ch) { return kChars.c[static_cast<unsigned char>(ch)]; }
 bool isSpace(char c) { return cls(c) & kSpace; }
 
-std::string quoted(std::string_view s) {
-  std::string out = "'";
-  out.append(s.substr(0, 40));
-  if (s.size() > 40) out.append("...");
-  out.append("'");
-  return out;
-}
+// Text from the file in a message: at most 40 characters, control characters as '?'.
+std::string quoted(std::string_view s) { return "'" + excerpt(s, 40) + "'"; }
 
 }  // namespace
 
@@ -171,10 +167,10 @@ std::string_view XmlPull::decode(std::string_view raw, std::size_t at, bool attr
             std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
         if (digits.empty() || ec != std::errc() || p != digits.data() + digits.size() || cp == 0 ||
             cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-          fail(where, "'&" + std::string(ent) + ";' is not a valid character reference");
+          fail(where, "'&" + excerpt(ent) + ";' is not a valid character reference");
         appendUtf8(m_scratch, cp);
       } else {
-        fail(where, "unknown entity '&" + std::string(ent) +
+        fail(where, "unknown entity '&" + excerpt(ent) +
                         ";'; XML predefines only &lt; &gt; &amp; &quot; &apos; (and &#N;)");
       }
       i = semi;
@@ -215,7 +211,7 @@ XmlPull::Event XmlPull::next() {
     if (m_pos >= n) {
       if (!m_stack.empty()) {
         const Open& open = m_stack.back();
-        fail(n, "the file ends before <" + std::string(open.name) + "> (line " +
+        fail(n, "the file ends before <" + excerpt(open.name) + "> (line " +
                     std::to_string(open.line) + ") is closed");
       }
       if (!m_rootSeen) fail(n, "no root element: the file holds no XML element");
@@ -280,14 +276,14 @@ XmlPull::Event XmlPull::startTag() {
     const std::size_t before = p;
     for (; p < n && (cls(base[p]) & kSpace); ++p)
       if (base[p] == '\n') ++m_line;
-    if (p >= n) fail(m_start, "the tag <" + std::string(m_name) + "> is not closed with '>'");
+    if (p >= n) fail(m_start, "the tag <" + excerpt(m_name) + "> is not closed with '>'");
     if (base[p] == '>') {
       ++p;
       break;
     }
     if (base[p] == '/') {
       if (p + 1 >= n || base[p + 1] != '>')
-        fail(p, "expected '/>' to end the tag <" + std::string(m_name) + ">");
+        fail(p, "expected '/>' to end the tag <" + excerpt(m_name) + ">");
       p += 2;
       m_pendingEnd = true;
       break;
@@ -298,17 +294,17 @@ XmlPull::Event XmlPull::startTag() {
     const std::string_view attrName = m_doc.substr(an, p - an);
     if (m_attrs.size() >= kMaxXmlAttributes)
       fail(an, "more than " + std::to_string(kMaxXmlAttributes) + " attributes on <" +
-                   std::string(m_name) + ">; expected at most " +
+                   excerpt(m_name) + ">; expected at most " +
                    std::to_string(kMaxXmlAttributes));
     for (; p < n && (cls(base[p]) & kSpace); ++p)
       if (base[p] == '\n') ++m_line;
     if (p >= n || base[p] != '=')
-      fail(p, "attribute '" + std::string(attrName) + "' needs '=' and a quoted value");
+      fail(p, "attribute '" + excerpt(attrName) + "' needs '=' and a quoted value");
     ++p;
     for (; p < n && (cls(base[p]) & kSpace); ++p)
       if (base[p] == '\n') ++m_line;
     if (p >= n || (base[p] != '"' && base[p] != '\''))
-      fail(p, "the value of attribute '" + std::string(attrName) + "' must be in quotes");
+      fail(p, "the value of attribute '" + excerpt(attrName) + "' must be in quotes");
     const char q = base[p++];
     std::size_t v = p;
     bool special = false;
@@ -316,14 +312,14 @@ XmlPull::Event XmlPull::startTag() {
       const char ch = base[v];
       if (!(cls(ch) & (kTextSpecial | kSpace))) continue;
       if (ch == '<')
-        fail(v, "'<' inside the value of attribute '" + std::string(attrName) +
+        fail(v, "'<' inside the value of attribute '" + excerpt(attrName) +
                     "' (write it as &lt;)");
       if (ch == '\n') ++m_line;
       if (ch != ' ') special = true;
     }
-    if (v >= n) fail(an, "the value of attribute '" + std::string(attrName) + "' is not closed");
+    if (v >= n) fail(an, "the value of attribute '" + excerpt(attrName) + "' is not closed");
     if (v - p > kMaxXmlAttributeBytes)
-      fail(p, "the value of attribute '" + std::string(attrName) + "' is " +
+      fail(p, "the value of attribute '" + excerpt(attrName) + "' is " +
                   std::to_string(v - p) + " bytes long; expected at most " +
                   std::to_string(kMaxXmlAttributeBytes) + " bytes");
     const std::string_view raw = m_doc.substr(p, v - p);
@@ -362,8 +358,8 @@ XmlPull::Event XmlPull::startTag() {
 }
 
 void XmlPull::duplicateAttribute(std::size_t index) const {
-  fail(m_attrOffsets[index], "attribute '" + std::string(m_attrs[index].name) +
-                                 "' appears twice in <" + std::string(m_name) +
+  fail(m_attrOffsets[index], "attribute '" + excerpt(m_attrs[index].name) +
+                                 "' appears twice in <" + excerpt(m_name) +
                                  ">; XML allows each attribute once per element");
 }
 
@@ -376,11 +372,11 @@ XmlPull::Event XmlPull::endTag() {
   for (; p < n && (cls(base[p]) & kSpace); ++p)
     if (base[p] == '\n') ++m_line;
   if (p >= n || base[p] != '>')
-    fail(m_start, "the end tag </" + std::string(m_name) + "> is not closed with '>'");
-  if (m_stack.empty()) fail(m_start, "</" + std::string(m_name) + "> closes no open element");
+    fail(m_start, "the end tag </" + excerpt(m_name) + "> is not closed with '>'");
+  if (m_stack.empty()) fail(m_start, "</" + excerpt(m_name) + "> closes no open element");
   if (!xmlNameEquals(m_stack.back().name, m_name)) {
     const Open& open = m_stack.back();
-    fail(m_start, "</" + std::string(m_name) + "> does not match <" + std::string(open.name) +
+    fail(m_start, "</" + excerpt(m_name) + "> does not match <" + excerpt(open.name) +
                       "> opened on line " + std::to_string(open.line));
   }
   m_stack.pop_back();

@@ -341,3 +341,12 @@ TEST_CASE("xml_pull: random documents read as pugixml reads them", "[xml][proper
     REQUIRE(mergedEvents(doc) == kept);
   }
 }
+
+TEST_CASE("xml_pull: names quoted in messages are short and free of control characters", "[xml]") {
+  // U+009B (CSI) is a name character to XML, and a terminal's escape.
+  const std::string name = "a\xC2\x9B" "2J" + std::string(100, 'b');
+  const std::string err = placed("<" + name + "></c>");
+  CHECK(err.starts_with("1:107: </c> does not match <a?2Jbbbb"));  // columns in characters
+  CHECK(err.find("\xC2\x9B") == std::string::npos);
+  CHECK(err.find(std::string(60, 'b')) == std::string::npos);
+}
