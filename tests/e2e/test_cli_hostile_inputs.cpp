@@ -3,6 +3,7 @@
 // with invalid UTF-8, a spreadsheet's TRUE/FALSE. Each is refused at once with the file, the
 // place and the reason (or read), never a hang, a crash or an echo of another file.
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <chrono>
@@ -146,4 +147,28 @@ TEST_CASE("a scenario folder re-saved by a spreadsheet (TRUE/FALSE) imports", "[
   REQUIRE(run({"export", ws2.string(), "--to", (tmp.path() / "b").string()}).code == 0);
   for (const auto& e : fs::directory_iterator(tmp.path() / "a"))
     CHECK(readFile(e.path()) == readFile(tmp.path() / "b" / e.path().filename()));
+}
+
+TEST_CASE("import refuses an MBTiles whose tiles are an endless view, at once", "[e2e][hostile]") {
+  TempDir tmp;
+  const fs::path file = tmp.path() / "endless.mbtiles";
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db,
+                       "CREATE TABLE metadata (name TEXT, value TEXT);"
+                       "INSERT INTO metadata VALUES ('format', 'png');"
+                       "CREATE VIEW tiles AS WITH RECURSIVE r(zoom_level, tile_column, tile_row, "
+                       "tile_data) AS (SELECT 0, 0, 0, x'00' UNION ALL SELECT zoom_level, "
+                       "tile_column + 1, tile_row, tile_data FROM r) SELECT * FROM r",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  const fs::path ws = tmp.path() / "ws.liaison";
+  // It hung import (and, once registered, screenshot and the wall).
+  const auto start = std::chrono::steady_clock::now();
+  auto r = run({"import", file.string(), "--into", ws.string()}, 30);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  INFO(r.err);
+  CHECK(r.code == 1);
+  CHECK_THAT(r.err, Catch::Contains("its 'tiles' is a view, not a table"));
+  CHECK_FALSE(fs::exists(ws));
 }
