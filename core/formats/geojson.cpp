@@ -819,7 +819,8 @@ GeoDocument parseGeoJson(std::string_view text) {
   const std::size_t first = skipSpace(text, 0);
   if (first < text.size() && text[first] != '{' && text[first] != '[')
     throw GeoJsonError(positionOf(text, first),
-                       "the file is not JSON; expected a GeoJSON object starting with '{'");
+                       "the file does not start with '{' or '[', so it is no JSON object; "
+                       "expected a GeoJSON object");
   // Before parsing: a document nested 100,000 deep parses, but printing or walking it would
   // recurse that deep.
   if (auto deep = findJsonDepthExcess(text, kMaxJsonDepth))

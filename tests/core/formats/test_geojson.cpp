@@ -318,7 +318,8 @@ TEST_CASE("geojson: what is not JSON is refused without quoting it; long tokens 
           "[geojson]") {
   // A file of another kind (here /etc/passwd's first line) is not echoed.
   CHECK(geoError("root:x:0:0:root:/root:/bin/bash\n") ==
-        "1:1: the file is not JSON; expected a GeoJSON object starting with '{'");
+        "1:1: the file does not start with '{' or '[', so it is no JSON object; expected a "
+        "GeoJSON object");
   const std::string err = geoError("{\"features\": [\n  \"" + std::string(5000, 'y'));
   CHECK(err.size() < 200);
   CHECK(err.find("last read: '\"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy...'") != std::string::npos);
