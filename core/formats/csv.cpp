@@ -2,6 +2,7 @@
 #include "core/formats/csv.hpp"
 
 #include <cstdio>
+#include <string>
 
 namespace liaison::core {
 namespace {
@@ -32,6 +33,11 @@ std::vector<CsvRecord> parseCsv(std::string_view text) {
     fieldQuoted = false;
   };
   const auto finishField = [&] {
+    if (field.text.size() > kMaxCsvCellBytes)
+      throw CsvError(field.line, field.column,
+                     "a cell of " + std::to_string(field.text.size()) +
+                         " bytes; expected at most " + std::to_string(kMaxCsvCellBytes) +
+                         " bytes in one cell (is a closing quote missing?)");
     if (auto bad = findInvalidUtf8(field.text))
       throw CsvError(field.line, field.column,
                      "invalid UTF-8 (byte " +

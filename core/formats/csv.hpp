@@ -37,8 +37,12 @@ struct CsvRecord {
   std::vector<CsvField> fields;
 };
 
+// The largest cell read (docs/scenario-format.md, "Files and limits").
+inline constexpr std::size_t kMaxCsvCellBytes = 1 << 20;
+
 // Splits the whole text into records (the header is the first). Lines that are completely empty
-// are skipped. Throws CsvError for an unclosed quote, a stray quote, or invalid UTF-8 in a field.
+// are skipped. Throws CsvError for an unclosed quote, a stray quote, invalid UTF-8 in a field,
+// or a cell larger than kMaxCsvCellBytes.
 std::vector<CsvRecord> parseCsv(std::string_view text);
 
 // Appends one record with minimal quoting and an LF.
