@@ -1339,7 +1339,9 @@ def positions(lst, indent):
 
 
 def geojson_text(features):
-    out = ['{\n  "type": "FeatureCollection",\n  "features": [']
+    # The "liaison" marker, as Liaison's export writes it (core/formats/geojson.cpp).
+    out = ['{\n  "type": "FeatureCollection",\n'
+           '  "liaison": {"format": "features", "version": 1},\n  "features": [']
     for i, f in enumerate(features):
         out.append("\n" if i == 0 else ",\n")
         out.append('    {\n      "type": "Feature",\n      "id": %d,\n' % f["id"])

@@ -1,6 +1,6 @@
 #include "tile_cache.hpp"
 
-#include <stb_image.h>
+#include "core/formats/tile_image.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -12,23 +12,10 @@ using core::tiles::ancestor;
 using core::tiles::subRect;
 
 std::optional<TileImage> decodeTile(const std::vector<std::uint8_t>& bytes, std::string* why) {
-  if (bytes.empty() || bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
-    if (why) *why = "empty tile";
-    return std::nullopt;
-  }
-  int w = 0, h = 0, n = 0;
-  // stb_image is reentrant as long as nobody changes its global flags (we never do).
-  stbi_uc* px = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &n, 4);
-  if (!px) {
-    if (why) *why = std::string("tile image does not decode: ") + stbi_failure_reason();
-    return std::nullopt;
-  }
-  TileImage img;
-  img.width = w;
-  img.height = h;
-  img.rgba.assign(px, px + static_cast<std::size_t>(w) * h * 4);
-  stbi_image_free(px);
-  return img;
+  // core/formats/tile_image: PNG, JPEG and WEBP, dimensions checked before decoding.
+  auto decoded = core::decodeTileImage(bytes, why);
+  if (!decoded) return std::nullopt;
+  return TileImage{decoded->width, decoded->height, std::move(decoded->rgba)};
 }
 
 TileCache::TileCache(TileFetch fetch, TextureUploader& uploader, int minzoom, int maxzoom,

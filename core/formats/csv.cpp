@@ -2,38 +2,12 @@
 #include "core/formats/csv.hpp"
 
 #include <cstdio>
+#include <string>
 
 namespace liaison::core {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is invalid.
-std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) return 1;
-  std::size_t len = 0;
-  unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    if (b0 == 0xE0) lo = 0xA0;  // overlong
-    if (b0 == 0xED) hi = 0x9F;  // surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    if (b0 == 0xF0) lo = 0x90;  // overlong
-    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < len; ++k)
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  return len;
-}
 
 std::string hexByte(unsigned char b) {
   char buf[8];
@@ -42,15 +16,6 @@ std::string hexByte(unsigned char b) {
 }
 
 }  // namespace
-
-std::optional<std::size_t> findInvalidUtf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t len = utf8SequenceLength(text, i);
-    if (len == 0) return i;
-    i += len;
-  }
-  return std::nullopt;
-}
 
 std::vector<CsvRecord> parseCsv(std::string_view text) {
   if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
@@ -68,6 +33,11 @@ std::vector<CsvRecord> parseCsv(std::string_view text) {
     fieldQuoted = false;
   };
   const auto finishField = [&] {
+    if (field.text.size() > kMaxCsvCellBytes)
+      throw CsvError(field.line, field.column,
+                     "a cell of " + std::to_string(field.text.size()) +
+                         " bytes; expected at most " + std::to_string(kMaxCsvCellBytes) +
+                         " bytes in one cell (is a closing quote missing?)");
     if (auto bad = findInvalidUtf8(field.text))
       throw CsvError(field.line, field.column,
                      "invalid UTF-8 (byte " +

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/formats/utf8.hpp"  // findInvalidUtf8
+
 namespace liaison::core {
 
 // A malformed file: line and column are 1-based (column = field index in the record).
@@ -35,13 +37,13 @@ struct CsvRecord {
   std::vector<CsvField> fields;
 };
 
-// Splits the whole text into records (the header is the first). Lines that are completely empty
-// are skipped. Throws CsvError for an unclosed quote, a stray quote, or invalid UTF-8 in a field.
-std::vector<CsvRecord> parseCsv(std::string_view text);
+// The largest cell read (docs/scenario-format.md, "Files and limits").
+inline constexpr std::size_t kMaxCsvCellBytes = 1 << 20;
 
-// The byte offset of the first invalid UTF-8 sequence (overlongs, surrogates and code points
-// above U+10FFFF count as invalid), or nullopt when the text is valid.
-std::optional<std::size_t> findInvalidUtf8(std::string_view text);
+// Splits the whole text into records (the header is the first). Lines that are completely empty
+// are skipped. Throws CsvError for an unclosed quote, a stray quote, invalid UTF-8 in a field,
+// or a cell larger than kMaxCsvCellBytes.
+std::vector<CsvRecord> parseCsv(std::string_view text);
 
 // Appends one record with minimal quoting and an LF.
 void appendCsvRecord(std::string& out, const std::vector<std::string>& fields);

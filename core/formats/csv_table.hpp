@@ -4,6 +4,7 @@
 // scenario folder and the MSEL readers.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "core/formats/csv.hpp"
+#include "core/formats/input_file.hpp"  // excerpt
 #include "core/model/enums.hpp"
 #include "core/model/errors.hpp"
 #include "core/model/values.hpp"
@@ -32,8 +34,9 @@ inline std::string joinNames(const std::vector<ColumnSpec>& cols, bool requiredO
   return out;
 }
 
+// A cell quoted in a message: at most 60 characters, control characters shown as '?'.
 inline std::string quote(std::string_view s) {
-  return "'" + std::string(s) + "'";
+  return "'" + excerpt(s, 60) + "'";
 }
 
 // ---- reading a CSV file into located cells ---------------------------------------------------
@@ -72,6 +75,16 @@ class CsvTable {
            "the file is empty; expected a header line with the columns " +
                joinNames(m_columns, false));
     const CsvRecord& header = m_records.front();
+    // A first line without one known column is no header of this file (another kind of CSV,
+    // or not CSV at all): say so without quoting what it holds.
+    if (std::none_of(header.fields.begin(), header.fields.end(), [&](const CsvField& f) {
+          return std::any_of(m_columns.begin(), m_columns.end(),
+                             [&](const ColumnSpec& c) { return c.name == f.text; });
+        }))
+      fail(header.line, 1,
+           "the first line names none of the columns of " + m_file +
+               ", so it is not a header of this file; expected a header line with the columns " +
+               joinNames(m_columns, false));
     for (const CsvField& f : header.fields) {
       const auto known = std::find_if(m_columns.begin(), m_columns.end(),
                                       [&](const ColumnSpec& c) { return c.name == f.text; });
@@ -181,7 +194,7 @@ class RowReader {
     auto b = parseBool(c.text);
     if (!b)
       fail(c,
-           std::string(column) + " " + quote(c.text) + " is not a boolean; expected true or false");
+           std::string(column) + " " + quote(c.text) + " is not a boolean; expected true or false (TRUE/FALSE, yes/no and 1/0 are read too)");
     return *b;
   }
 
@@ -199,7 +212,7 @@ class RowReader {
                   " with a dot as decimal separator");
     if (*v < lo || *v > hi)
       fail(c,
-           std::string(column) + " " + std::string(c.text) + " is out of range; expected " + range);
+           std::string(column) + " " + excerpt(c.text, 60) + " is out of range; expected " + range);
     return v;
   }
 
@@ -218,7 +231,7 @@ class RowReader {
     }
     if (*v < lo || *v > hi)
       fail(c,
-           std::string(column) + " " + std::string(c.text) + " is out of range; expected " + range);
+           std::string(column) + " " + excerpt(c.text, 60) + " is out of range; expected " + range);
     return static_cast<I>(*v);
   }
 

@@ -7,9 +7,12 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 
-#include "core/formats/csv.hpp"              // findInvalidUtf8
+#include "core/formats/input_file.hpp"  // excerpt
+#include "core/formats/utf8.hpp"        // findInvalidUtf8
+#include "core/geo/reproject.hpp"
 #include "core/model/values.hpp"  // formatNumber
 
 namespace liaison::core {
@@ -218,13 +221,33 @@ std::string typeName(const json& v) {
 }
 
 constexpr std::string_view kGeometryTypes =
-    "Point, LineString, Polygon, MultiPoint, MultiLineString or MultiPolygon";
+    "Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon or GeometryCollection";
+
+bool isGeometryType(std::string_view t) {
+  return t == "Point" || t == "LineString" || t == "Polygon" || t == "MultiPoint" ||
+         t == "MultiLineString" || t == "MultiPolygon" || t == "GeometryCollection";
+}
+
+// A coordinate as written in projected files: 554143.9, 4540000 (not 4.54e+06).
+std::string plain(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return buf;
+}
+
+// A value quoted in a message: short scalars and positions as JSON, anything else by its type.
+std::string shown(const json& v) {
+  bool flat = v.is_primitive() || (v.is_array() && v.size() <= 3);
+  if (v.is_array())
+    for (const auto& e : v) flat = flat && e.is_primitive();
+  return flat ? excerpt(v.dump(), 60) : typeName(v);
+}
 
 class Reader {
  public:
   explicit Reader(std::string_view text) : m_text(text), m_positions(text) {}
 
-  std::vector<GeoFeature> run() {
+  GeoDocument run() {
     json root;
     try {
       root = json::parse(m_text);
@@ -239,43 +262,50 @@ class Reader {
       if (open != std::string::npos && close > open) {
         const std::string number = what.substr(open + 1, close - open - 1);
         if (auto found = m_text.find(number); found != std::string_view::npos) at = found;
-        what = "number " + number + " is too large; expected a number of at most about 1.8e308";
+        what = "number " + excerpt(number, 40) +
+               " is too large; expected a number of at most about 1.8e308";
       }
       throw GeoJsonError(positionOf(m_text, at), "malformed JSON: " + what);
     }
     Path path;
-    if (!root.is_object() || root.value("type", json()) != "FeatureCollection")
-      fail(path, "the top level is " + describeType(root) + "; expected a FeatureCollection");
-    // The 2008 GeoJSON format could declare another coordinate system; RFC 7946 dropped "crs"
-    // and is always WGS 84 longitude / latitude. Say so rather than "longitude out of range".
-    if (const auto crs = root.find("crs"); crs != root.end() && crs->is_object()) {
-      const json* name = nullptr;
-      if (const auto props = crs->find("properties"); props != crs->end() && props->is_object())
-        if (const auto n = props->find("name"); n != props->end() && n->is_string()) name = &*n;
-      const std::string text = name ? name->get<std::string>() : std::string();
-      const bool wgs84 = text.find("CRS84") != std::string::npos ||
-                         text.find("EPSG::4326") != std::string::npos ||
-                         text.find("EPSG:4326") != std::string::npos;
-      if (name && !wgs84) {
-        path.push_back(std::string("crs"));
-        fail(path, "the file's coordinates are in " + text +
-                       ", not WGS 84 longitude / latitude as RFC 7946 requires; reproject it "
-                       "first, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson");
+    if (!root.is_object())
+      fail(path, "the top level is " + typeName(root) +
+                     "; expected a GeoJSON object (a FeatureCollection, a Feature or a geometry)");
+    readMarker(root, path);
+    readCrs(root, path);
+    const auto type = root.find("type");
+    const std::string t = type != root.end() && type->is_string() ? type->get<std::string>() : "";
+    if (t == "FeatureCollection") {
+      path.push_back(std::string("features"));
+      const auto it = root.find("features");
+      if (it == root.end() || !it->is_array())
+        fail(path, std::string("\"features\" is ") +
+                       (it == root.end() ? "missing" : typeName(*it)) +
+                       "; expected an array of features");
+      const std::vector<std::size_t> offsets = elements(m_text, locate(m_text, path));
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        path.push_back(i);
+        if (auto f = readFeature((*it)[i], path, i < offsets.size() ? offsets[i] : 0))
+          m_doc.features.push_back(std::move(*f));
+        path.pop_back();
       }
+    } else if (t == "Feature") {
+      // A single feature as the whole file (RFC 7946 section 2; osmium writes these).
+      if (auto f = readFeature(root, path, skipSpace(m_text, 0)))
+        m_doc.features.push_back(std::move(*f));
+    } else if (isGeometryType(t)) {
+      // A bare geometry: one feature without id or properties.
+      GeoFeature f;
+      f.geometry = readGeometry(root, path);
+      f.pos = f.id_pos = f.properties_pos = m_positions.at(skipSpace(m_text, 0));
+      m_doc.features.push_back(std::move(f));
+    } else {
+      if (type != root.end()) path.push_back(std::string("type"));
+      fail(path, "the top level is " + (t.empty() ? typeName(root) + " without a type" : "a " + excerpt(t, 40)) +
+                     "; expected a FeatureCollection, a Feature or a geometry (" +
+                     std::string(kGeometryTypes) + ")");
     }
-    path.push_back(std::string("features"));
-    const auto it = root.find("features");
-    if (it == root.end() || !it->is_array())
-      fail(path, std::string("\"features\" is ") + (it == root.end() ? "missing" : typeName(*it)) +
-                     "; expected an array of features");
-    const std::vector<std::size_t> offsets = elements(m_text, locate(m_text, path));
-    std::vector<GeoFeature> out;
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      path.push_back(i);
-      out.push_back(readFeature((*it)[i], path, i < offsets.size() ? offsets[i] : 0));
-      path.pop_back();
-    }
-    return out;
+    return std::move(m_doc);
   }
 
  private:
@@ -285,7 +315,7 @@ class Reader {
 
   static std::string describeType(const json& v) {
     if (v.is_object() && v.contains("type") && v["type"].is_string())
-      return "a " + v["type"].get<std::string>();
+      return "a " + excerpt(v["type"].get<std::string>(), 40);
     return typeName(v);
   }
 
@@ -294,16 +324,92 @@ class Reader {
     // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..."
     const auto colon = what.find(": ");
     if (colon != std::string::npos) what = what.substr(colon + 2);
+    // "...; last read: '<the token so far>'": at most a short excerpt of it.
+    const auto last = what.find("; last read: '");
+    if (last != std::string::npos) {
+      std::string token = what.substr(last + 14);
+      if (!token.empty() && token.back() == '\'') token.pop_back();
+      what = what.substr(0, last) + "; last read: '" + excerpt(token, 40) + "'";
+    }
     return "malformed JSON: " + what;
   }
 
-  GeoFeature readFeature(const json& f, Path& path, std::size_t offset) {
+  // The marker Liaison's export writes: {"liaison": {"format": "features", "version": 1}}.
+  void readMarker(const json& root, Path& path) {
+    const auto m = root.find("liaison");
+    if (m == root.end()) return;
+    path.push_back(std::string("liaison"));
+    const auto version = m->is_object() ? m->find("version") : m->end();
+    if (!m->is_object() || version == m->end() || !version->is_number_integer())
+      fail(path, "the \"liaison\" member is " + shown(*m) +
+                     "; expected {\"format\": \"features\", \"version\": 1} as Liaison's export "
+                     "writes it (or no \"liaison\" member in a file from another program)");
+    if (version->get<std::int64_t>() != 1)
+      fail(path, "the file is in Liaison's features format version " +
+                     std::to_string(version->get<std::int64_t>()) +
+                     ", written by another version of Liaison; expected version 1");
+    path.pop_back();
+    m_doc.liaison_marker = true;
+  }
+
+  // The 2008 GeoJSON format could declare another coordinate system; RFC 7946 dropped "crs"
+  // and is always WGS 84 longitude / latitude. WGS 84 is taken as it is, NAD83 and ETRS89 (within
+  // about a metre of it) too, anything else is reprojected with PROJ.
+  void readCrs(const json& root, Path& path) {
+    const auto crs = root.find("crs");
+    if (crs == root.end() || crs->is_null()) return;
+    path.push_back(std::string("crs"));
+    static const std::string kExpected =
+        "; expected {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:32618\"}} (or no crs: "
+        "WGS 84 longitude / latitude as RFC 7946 requires; ogr2ogr -t_srs EPSG:4326 out.geojson "
+        "in.geojson reprojects a file)";
+    std::string name;
+    if (crs->is_object()) {
+      const std::string type = crs->value("type", json()).is_string() ? crs->value("type", "") : "";
+      const auto props = crs->find("properties");
+      if (props != crs->end() && props->is_object()) {
+        if (const auto n = props->find("name"); type == "name" && n != props->end() && n->is_string())
+          name = n->get<std::string>();
+        if (const auto c = props->find("code");
+            type == "EPSG" && c != props->end() && c->is_number_integer())
+          name = "EPSG:" + std::to_string(c->get<std::int64_t>());
+      }
+    }
+    if (name.empty()) fail(path, "\"crs\" is " + shown(*crs) + ", not a named crs" + kExpected);
+    m_doc.crs = name;
+    std::string label;
+    switch (geo::classifyCrs(name, &label)) {
+      case geo::CrsClass::Wgs84:
+        break;
+      case geo::CrsClass::NearWgs84:
+        m_doc.crs_note = label + " taken as WGS 84 (within about a metre)";
+        break;
+      case geo::CrsClass::Other:
+        try {
+          m_transform.emplace(name);
+        } catch (const std::invalid_argument& e) {
+          path.push_back(std::string("properties"));
+          path.push_back(std::string(crs->value("type", "") == "EPSG" ? "code" : "name"));
+          fail(path, "the file's coordinates are in " + excerpt(name, 80) + ": " + e.what() +
+                         kExpected);
+        }
+        m_doc.crs_note = "reprojected from " + m_transform->sourceName() + " (" +
+                         excerpt(name, 80) + ") to WGS 84";
+        break;
+    }
+    path.pop_back();
+  }
+
+  std::optional<GeoFeature> readFeature(const json& f, Path& path, std::size_t offset) {
     if (!f.is_object() || f.value("type", json()) != "Feature")
       fail(path, "a member of \"features\" is " + describeType(f) + "; expected a Feature");
-    path.push_back(std::string("geometry"));
     const auto geometry = f.find("geometry");
-    if (geometry == f.end() || geometry->is_null())
-      fail(path, "the feature has no geometry; expected a " + std::string(kGeometryTypes));
+    if (geometry == f.end() || geometry->is_null()) {
+      // RFC 7946 3.2: an unlocated feature. Nothing to draw: skipped, and counted.
+      ++m_doc.null_geometries;
+      return std::nullopt;
+    }
+    path.push_back(std::string("geometry"));
     GeoFeature feature;
     feature.geometry = readGeometry(*geometry, path);
     path.pop_back();
@@ -330,31 +436,65 @@ class Reader {
     feature.pos = pos[offset];
     feature.id_pos = pos[idAt];
     feature.properties_pos = pos[propsAt];
-    if (auto id = f.find("id"); id != f.end()) feature.id_json = id->dump();
+    if (auto id = f.find("id"); id != f.end()) {
+      feature.id_json = id->dump();
+      if (feature.id_json.size() > 256)
+        throw GeoJsonError(feature.id_pos, "the feature's id is " +
+                                               std::to_string(feature.id_json.size()) +
+                                               " bytes long; expected at most 256");
+    }
     if (props != f.end() && props->is_object()) {
+      std::size_t bytes = 0;
       for (const auto& [key, value] : props->items()) {
         TextPos at = feature.properties_pos;  // keys with escapes: the properties object
         for (const auto& [raw, off] : propOffsets)
           if (raw == key) at = pos[off];  // the last duplicate, as nlohmann keeps it
         feature.properties.push_back(GeoProperty{key, value.dump(), at});
+        bytes += key.size() + feature.properties.back().json.size() + 4;
+        if (bytes > kMaxPropertiesBytes)
+          throw GeoJsonError(feature.properties_pos,
+                             "the feature's properties take more than " +
+                                 std::to_string(kMaxPropertiesBytes / 1024) +
+                                 " KB as JSON; expected at most that much per feature");
       }
     }
     return feature;
   }
 
-  GeoGeometry readGeometry(const json& g, Path& path) const {
+  GeoGeometry readGeometry(const json& g, Path& path) {
     if (!g.is_object() || !g.contains("type") || !g["type"].is_string())
       fail(path, "the geometry is " + typeName(g) + " without a type; expected a " +
                      std::string(kGeometryTypes));
     const std::string type = g["type"];
     GeoGeometry out;
+    if (type == "GeometryCollection") {
+      out.type = GeoType::GeometryCollection;
+      path.push_back(std::string("geometries"));
+      const auto members = g.find("geometries");
+      if (members == g.end() || !members->is_array())
+        fail(path, std::string("\"geometries\" is ") +
+                       (members == g.end() ? "missing" : typeName(*members)) +
+                       "; expected an array of geometries");
+      for (std::size_t i = 0; i < members->size(); ++i) {
+        path.push_back(i);
+        const json& m = (*members)[i];
+        if (m.is_null()) fail(path, "a member of \"geometries\" is null; expected a geometry");
+        GeoGeometry member = readGeometry(m, path);
+        if (member.type == GeoType::GeometryCollection) {  // flattened
+          for (GeoGeometry& inner : member.members) out.members.push_back(std::move(inner));
+        } else {
+          out.members.push_back(std::move(member));
+        }
+        path.pop_back();
+      }
+      if (out.members.empty())
+        fail(path, "the GeometryCollection has no geometries; expected at least one");
+      path.pop_back();
+      return out;
+    }
     path.push_back(std::string("coordinates"));
     const json& c = g.contains("coordinates") ? g["coordinates"] : json();
-    if (type == "GeometryCollection") {
-      path.pop_back();
-      fail(path, "GeometryCollection is not supported; expected a " + std::string(kGeometryTypes) +
-                     " (split the collection into one feature per geometry)");
-    } else if (type == "Point") {
+    if (type == "Point") {
       out.type = GeoType::Point;
       out.parts.push_back({{readPosition(c, path)}});
     } else if (type == "LineString") {
@@ -378,7 +518,8 @@ class Reader {
     } else {
       path.pop_back();
       path.push_back(std::string("type"));
-      fail(path, "unknown geometry type '" + type + "'; expected a " + std::string(kGeometryTypes));
+      fail(path, "unknown geometry type '" + excerpt(type, 40) + "'; expected a " +
+                     std::string(kGeometryTypes));
     }
     if (out.parts.empty()) fail(path, type + " has no coordinates; expected at least one part");
     path.pop_back();
@@ -397,15 +538,27 @@ class Reader {
 
   LonLat readPosition(const json& p, Path& path) const {
     if (!p.is_array() || p.size() < 2 || p.size() > 3 || !p[0].is_number() || !p[1].is_number())
-      fail(path, "a position is " + p.dump() + "; expected [longitude, latitude] in degrees");
+      fail(path, "a position is " + shown(p) + "; expected [longitude, latitude] in degrees");
     LonLat ll{p[0].get<double>(), p[1].get<double>()};
+    std::string from;
+    if (m_transform) {
+      const auto t = m_transform->toWgs84(ll.lon, ll.lat);
+      const std::string given = "[" + plain(ll.lon) + ", " + plain(ll.lat) + "]";
+      if (!t)
+        fail(path, "position " + given + " cannot be reprojected from " +
+                       m_transform->sourceName() +
+                       " to WGS 84; expected a position inside the area of that system");
+      from = " (reprojected from " + given + ")";
+      ll = *t;
+    }
     if (!(ll.lon >= -180.0 && ll.lon <= 180.0)) {
       path.push_back(std::size_t{0});
-      fail(path, "longitude " + formatNumber(ll.lon) + " is out of range; expected -180 to 180");
+      fail(path, "longitude " + formatNumber(ll.lon) + from +
+                     " is out of range; expected -180 to 180");
     }
     if (!(ll.lat >= -90.0 && ll.lat <= 90.0)) {
       path.push_back(std::size_t{1});
-      fail(path, "latitude " + formatNumber(ll.lat) + " is out of range; expected -90 to 90");
+      fail(path, "latitude " + formatNumber(ll.lat) + from + " is out of range; expected -90 to 90");
     }
     return ll;
   }
@@ -444,6 +597,8 @@ class Reader {
 
   std::string_view m_text;
   Positioner m_positions;
+  GeoDocument m_doc;
+  std::optional<geo::CrsTransform> m_transform;
 };
 
 // ---- writing -----------------------------------------------------------------------------
@@ -583,6 +738,37 @@ void writeCoordinates(std::string& out, const GeoGeometry& g, int indent) {
   out += ']';
 }
 
+std::string spaces(int indent) { return std::string(static_cast<std::size_t>(indent) * 2, ' '); }
+
+// A geometry object whose members are at indent + 1 and whose closing brace is at indent.
+void writeGeometry(std::string& out, const GeoGeometry& g, int indent) {
+  out += "{\n";
+  out += spaces(indent + 1);
+  out += "\"type\": \"";
+  out += toString(g.type);
+  out += "\",\n";
+  out += spaces(indent + 1);
+  if (g.type == GeoType::GeometryCollection) {
+    out += "\"geometries\": [";
+    for (std::size_t i = 0; i < g.members.size(); ++i) {
+      out += i == 0 ? "\n" : ",\n";
+      out += spaces(indent + 2);
+      writeGeometry(out, g.members[i], indent + 2);
+    }
+    if (!g.members.empty()) {
+      out += '\n';
+      out += spaces(indent + 1);
+    }
+    out += ']';
+  } else {
+    out += "\"coordinates\": ";
+    writeCoordinates(out, g, indent + 1);
+  }
+  out += '\n';
+  out += spaces(indent);
+  out += '}';
+}
+
 }  // namespace
 
 std::string_view toString(GeoType type) {
@@ -599,11 +785,29 @@ std::string_view toString(GeoType type) {
       return "MultiLineString";
     case GeoType::MultiPolygon:
       return "MultiPolygon";
+    case GeoType::GeometryCollection:
+      return "GeometryCollection";
   }
   return "?";
 }
 
-std::vector<GeoFeature> parseFeatureCollection(std::string_view text) {
+std::optional<std::size_t> findJsonDepthExcess(std::string_view t, int max_depth) {
+  int depth = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == '"') {
+      for (++i; i < t.size() && t[i] != '"'; ++i)
+        if (t[i] == '\\') ++i;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max_depth) return i;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+GeoDocument parseGeoJson(std::string_view text) {
   if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
   if (auto bad = findInvalidUtf8(text)) {
     char hex[8];
@@ -611,11 +815,30 @@ std::vector<GeoFeature> parseFeatureCollection(std::string_view text) {
     throw GeoJsonError(positionOf(text, *bad),
                        std::string("invalid UTF-8 (byte ") + hex + "); save the file as UTF-8");
   }
+  // Not JSON at all (another kind of file): say so without quoting it.
+  const std::size_t first = skipSpace(text, 0);
+  if (first < text.size() && text[first] != '{' && text[first] != '[')
+    throw GeoJsonError(positionOf(text, first),
+                       "the file does not start with '{' or '[', so it is no JSON object; "
+                       "expected a GeoJSON object");
+  // Before parsing: a document nested 100,000 deep parses, but printing or walking it would
+  // recurse that deep.
+  if (auto deep = findJsonDepthExcess(text, kMaxJsonDepth))
+    throw GeoJsonError(positionOf(text, *deep),
+                       "arrays and objects nest deeper than " + std::to_string(kMaxJsonDepth) +
+                           " levels here; expected at most " + std::to_string(kMaxJsonDepth) +
+                           " (a GeoJSON MultiPolygon needs 9)");
   return Reader(text).run();
 }
 
-std::string writeFeatureCollection(const std::vector<GeoFeature>& features) {
-  std::string out = "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [";
+std::vector<GeoFeature> parseFeatureCollection(std::string_view text) {
+  return parseGeoJson(text).features;
+}
+
+std::string writeFeatureCollection(const std::vector<GeoFeature>& features, bool liaison_marker) {
+  std::string out = "{\n  \"type\": \"FeatureCollection\",\n";
+  if (liaison_marker) out += "  \"liaison\": {\"format\": \"features\", \"version\": 1},\n";
+  out += "  \"features\": [";
   for (std::size_t i = 0; i < features.size(); ++i) {
     const GeoFeature& f = features[i];
     out += i == 0 ? "\n" : ",\n";
@@ -625,11 +848,9 @@ std::string writeFeatureCollection(const std::vector<GeoFeature>& features) {
       out += f.id_json;
       out += ",\n";
     }
-    out += "      \"geometry\": {\n        \"type\": \"";
-    out += toString(f.geometry.type);
-    out += "\",\n        \"coordinates\": ";
-    writeCoordinates(out, f.geometry, 4);
-    out += "\n      },\n      \"properties\": {";
+    out += "      \"geometry\": ";
+    writeGeometry(out, f.geometry, 3);
+    out += ",\n      \"properties\": {";
     for (std::size_t k = 0; k < f.properties.size(); ++k) {
       out += k == 0 ? "\n" : ",\n";
       out += "        ";

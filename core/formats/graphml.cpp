@@ -1,5 +1,5 @@
 // GraphML reading on XmlPull (one pass, no document tree), writing with pugixml. Every error
-// carries the line of the offending element.
+// carries the line and column of the offending element.
 //
 // Speed: a DOM of a 3 MB file is about 12 MB of small allocations, which glibc returns to the
 // kernel after each read and page-faults back in on the next. Reading events straight into the
@@ -7,7 +7,9 @@
 // copied.
 #include "core/formats/graphml.hpp"
 
+#include "core/formats/input_file.hpp"  // excerpt
 #include "core/formats/mapped_file.hpp"
+#include "core/formats/utf8.hpp"
 #include "core/formats/xml_pull.hpp"
 
 #include <pugixml.hpp>
@@ -15,26 +17,30 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <ostream>
+#include <set>
 #include <unordered_map>
 
 namespace liaison::core {
 
 namespace {
-// "file:line: reason", or "file: reason" when no line applies.
-std::string locate(const std::string& file, int line, const std::string& reason) {
+// "file:line:column: reason", or "file: reason" when no place applies.
+std::string locate(const std::string& file, int line, int column, const std::string& reason) {
   std::string out = file;
   if (line > 0) out.append(":").append(std::to_string(line));
+  if (line > 0 && column > 0) out.append(":").append(std::to_string(column));
   out.append(": ").append(reason);
   return out;
 }
 }  // namespace
 
-GraphmlError::GraphmlError(std::string file, int line, const std::string& reason)
-    : std::runtime_error(locate(file, line, reason)),
+GraphmlError::GraphmlError(std::string file, int line, int column, const std::string& reason)
+    : std::runtime_error(locate(file, line, column, reason)),
       m_file(std::move(file)),
       m_line(line),
+      m_column(column),
       m_reason(reason) {}
 
 namespace {
@@ -293,7 +299,8 @@ void GraphmlAttribute::set(std::size_t element, const GraphmlValue& value) {
     ok = parse(element, *s);
   } else if (isInteger(m_type)) {
     const double d = *graphmlNumber(value);
-    ok = std::isfinite(d);
+    // Only what fits: converting a larger double to an integer is undefined.
+    ok = std::isfinite(d) && std::fabs(d) < 9.2e18;
     m_integers[element] = ok ? static_cast<std::int64_t>(d) : 0;
     if (const auto* i = std::get_if<std::int64_t>(&value)) m_integers[element] = *i;  // exact
   } else {
@@ -340,18 +347,31 @@ std::size_t findColumn(const std::vector<GraphmlAttribute>& cols, std::string_vi
   return kNoColumn;
 }
 
+bool isNumeric(GraphmlType t) { return t != GraphmlType::String; }
+
+// The column type of two same-named numeric keys, as NetworkX writes them (one key per Python
+// type of the values: long for ints, double for floats, boolean for bools): integers stay
+// integers, anything with a real number becomes double.
+GraphmlType widen(GraphmlType a, GraphmlType b) {
+  if (a == b) return a;
+  const bool real = a == GraphmlType::Float || a == GraphmlType::Double ||
+                    b == GraphmlType::Float || b == GraphmlType::Double;
+  return real ? GraphmlType::Double : GraphmlType::Long;
+}
+
 // Reads GraphML from XmlPull events in one pass over the text. Each <data> is parsed straight
 // into its attribute's column; an edge's endpoints are looked up when the edge is read, or at the
 // end when it names a node declared after it.
 class Reader {
  public:
-  Reader(std::string_view text, std::string file) : m_xml(text), m_doc(text), m_file(std::move(file)) {}
+  Reader(std::string_view text, std::string file, const GraphmlReadOptions& options)
+      : m_xml(text), m_doc(text), m_file(std::move(file)), m_options(options) {}
 
   GraphmlGraph run() {
     try {
       read();
     } catch (const XmlSyntaxError& e) {
-      throw GraphmlError(m_file, e.line(), "broken XML: " + e.reason());
+      throw GraphmlError(m_file, e.line(), e.column(), "broken XML: " + e.reason());
     }
     return std::move(m_graph);
   }
@@ -359,10 +379,16 @@ class Reader {
  private:
   using Event = XmlPull::Event;
 
-  // A declared key and the column it fills in each domain (kNoColumn where it does not apply).
+  // A declared key id and the column it fills in each domain (kNoColumn where it does not
+  // apply), with the types it was declared with there: one usually; more when NetworkX's
+  // named_key_ids gave several keys the same id.
+  struct Domain {
+    std::size_t column = kNoColumn;
+    std::vector<GraphmlType> types;
+  };
   struct KeySlot {
-    std::string id;
-    std::size_t node = kNoColumn, edge = kNoColumn;
+    std::string id, name, domain;
+    Domain node, edge;
     bool yed = false;
   };
   // An edge whose endpoint was not yet declared when the edge was read.
@@ -371,8 +397,50 @@ class Reader {
     std::string source, target;
   };
 
-  [[noreturn]] void fail(int at, const std::string& reason) const {
-    throw GraphmlError(m_file, at, reason);
+  struct Place {
+    int line = 0, column = 0;
+  };
+  // The place of an offset, for messages and for each node and edge. Columns are counted from
+  // the place asked before (offsets come in document order), so a file on one long line costs
+  // no more than one with a line per element.
+  Place placeOf(std::size_t offset) {
+    offset = std::min(offset, m_doc.size());
+    const int line = m_xml.lineAt(offset);
+    if (offset < m_colOffset) {
+      m_colOffset = offset;
+      m_col = m_xml.columnAt(offset);
+      return {line, m_col};
+    }
+    const char* base = m_doc.data();
+    const void* nl = memrchrSafe(base + m_colOffset, offset - m_colOffset);
+    std::size_t from = m_colOffset;
+    int column = m_col;
+    if (nl) {
+      from = static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1;
+      column = 1;
+    }
+    for (std::size_t i = from; i < offset; ++i)
+      if ((static_cast<unsigned char>(base[i]) & 0xC0) != 0x80) ++column;
+    m_colOffset = offset;
+    m_col = column;
+    return {line, column};
+  }
+  static const void* memrchrSafe(const char* p, std::size_t n) {
+    return n == 0 ? nullptr : ::memrchr(p, '\n', n);
+  }
+  Place here() { return placeOf(m_xml.offset()); }
+
+  [[noreturn]] void fail(Place at, const std::string& reason) const {
+    throw GraphmlError(m_file, at.line, at.column, reason);
+  }
+  [[noreturn]] void failHere(const std::string& reason) { fail(here(), reason); }
+
+  void warn(Place at, std::string message) {
+    if (m_graph.warnings.size() >= kMaxGraphmlWarnings) {
+      ++m_graph.warnings_dropped;
+      return;
+    }
+    m_graph.warnings.push_back({at.line, at.column, std::move(message)});
   }
 
   std::string attr(std::string_view name, std::string_view fallback = {}) const {
@@ -394,40 +462,42 @@ class Reader {
   void read() {
     Event ev = m_xml.next();
     while (ev == Event::Text) ev = m_xml.next();
-    const int rootLine = m_xml.line();
+    const Place root = here();
     if (m_xml.localName() != "graphml")
-      fail(rootLine, "the root element is <" + std::string(m_xml.name()) +
-                         ">; a GraphML file starts with <graphml>");
+      fail(root, "the root element is <" + excerpt(m_xml.name()) +
+                     ">; a GraphML file starts with <graphml>");
     bool graphSeen = false;
     children([&](std::string_view name) {
       if (name == "key") {
         readKey();
       } else if (name == "graph" && !graphSeen) {
         graphSeen = true;
-        readGraph();
+        readGraph(true);
       } else {
         m_xml.skipElement();
       }
     });
     while (m_xml.next() != Event::EndDocument) {
     }
-    if (!graphSeen) fail(rootLine, "no <graph> element in the file");
+    if (!graphSeen) fail(root, "no <graph> element in the file");
     for (const PendingEdge& p : m_pending) {
       GraphmlEdge& e = m_graph.edges[p.edge];
+      const Place at{e.line, e.column};
       e.source = findNode(p.source);
       if (e.source == kNoNode)
-        fail(e.line, "edge source '" + p.source + "' is not a node of the graph");
+        fail(at, "edge source '" + excerpt(p.source) + "' is not a node of the graph");
       e.target = findNode(p.target);
       if (e.target == kNoNode)
-        fail(e.line, "edge target '" + p.target + "' is not a node of the graph");
+        fail(at, "edge target '" + excerpt(p.target) + "' is not a node of the graph");
     }
     for (GraphmlAttribute& a : m_graph.node_attributes) a.resize(m_graph.nodes.size());
     for (GraphmlAttribute& a : m_graph.edge_attributes) a.resize(m_graph.edges.size());
     if (!m_graph.edge_ids.empty()) m_graph.edge_ids.resize(m_graph.edges.size());
+    if (!m_groups.empty()) dissolveGroups();
   }
 
   void readKey() {
-    const int at = m_xml.line();
+    const Place at = here();
     GraphmlKey key;
     key.id = attr("id");
     if (key.id.empty()) fail(at, "<key> without an id");
@@ -435,31 +505,51 @@ class Reader {
     static constexpr std::string_view domains[] = {"node", "edge", "graph", "graphml",
                                                    "all",  "hyperedge", "port", "endpoint"};
     if (std::find(std::begin(domains), std::end(domains), key.domain) == std::end(domains))
-      fail(at, "key '" + key.id + "' is for '" + key.domain + "'; expected node, edge, graph or all");
+      fail(at, "key '" + excerpt(key.id) + "' is for '" + excerpt(key.domain) +
+                   "'; expected node, edge, graph or all");
     key.name = attr("attr.name", key.id);
     bool yed = false;
     if (const std::string_view* t = m_xml.attribute("attr.type")) {
       auto type = parseType(*t);
       if (!type)
-        fail(at, "key '" + key.id + "' has attr.type '" + std::string(*t) +
+        fail(at, "key '" + excerpt(key.id) + "' has attr.type '" + excerpt(*t) +
                      "'; expected boolean, int, long, float, double or string");
       key.type = *type;
     } else if (const std::string_view* y = m_xml.attribute("yfiles.type"); y && !y->empty()) {
       yed = true;
     }
-    for (const KeySlot& s : m_slots)
-      if (s.id == key.id) fail(at, "key '" + key.id + "' is declared twice");
+    // One id declared more than once: NetworkX's named_key_ids gives the keys of one attribute
+    // (its node and edge keys, or one per Python type) the attribute's name as id. Merged when
+    // they name the same attribute; else refused, as the id could not say which is meant.
+    KeySlot* slot = nullptr;
+    for (KeySlot& s : m_slots)
+      if (s.id == key.id) slot = &s;
+    if (slot && (slot->name != key.name || slot->yed || yed))
+      fail(at, "key '" + excerpt(key.id) + "' is declared twice, for attributes '" +
+                   excerpt(slot->name) + "' and '" + excerpt(key.name) +
+                   "'; expected each key id once (or for one attribute)");
+    if (slot && !m_mergedWarned.contains(key.id)) {
+      m_mergedWarned.insert(key.id);
+      warn(at, "key '" + excerpt(key.id) +
+                   "' is declared more than once (NetworkX's named_key_ids); its declarations "
+                   "are read as one attribute '" + excerpt(key.name) + "'");
+    }
     bool hasDefault = false;
     children([&](std::string_view name) {
       if (name != "default" || hasDefault) return m_xml.skipElement();
       hasDefault = true;
-      const int defAt = m_xml.line();
+      const Place defAt = here();
       const std::string text = elementText();
       if (!parseValue(key.type, text, key.default_value))
-        fail(defAt, "default '" + text + "' of key '" + key.id + "' is not a valid " +
-                        typeName(key.type));
+        fail(defAt, "default '" + excerpt(text) + "' of key '" + excerpt(key.id) +
+                        "' is not a valid " + typeName(key.type));
     });
-    KeySlot slot{key.id, kNoColumn, kNoColumn, yed};
+    if (!slot) {
+      m_slots.push_back(KeySlot{key.id, key.name, key.domain, {}, {}, yed});
+      slot = &m_slots.back();
+    } else if (slot->domain != key.domain) {
+      slot->domain += "/" + key.domain;
+    }
     for (const bool forNodes : {true, false}) {
       if (key.domain != (forNodes ? "node" : "edge") && key.domain != "all") continue;
       auto& cols = forNodes ? m_graph.node_attributes : m_graph.edge_attributes;
@@ -470,15 +560,26 @@ class Reader {
         col = cols.size();
         cols.emplace_back(name, type);
       } else if (cols[col].type() != type) {
-        fail(at, "key '" + key.id + "' declares " + (forNodes ? "node" : "edge") +
-                     " attribute '" + name + "' as " + typeName(type) +
-                     ", but an earlier key declared it as " + typeName(cols[col].type()));
+        // Same-named keys of different numeric types (NetworkX writes one per Python type):
+        // one column of the wider type. A string and a number cannot share a column.
+        if (!isNumeric(type) || !isNumeric(cols[col].type()))
+          fail(at, "key '" + excerpt(key.id) + "' declares " + (forNodes ? "node" : "edge") +
+                       " attribute '" + excerpt(name) + "' as " + typeName(type) +
+                       ", but an earlier key declared it as " + typeName(cols[col].type()));
+        const GraphmlType wide = widen(type, cols[col].type());
+        if (wide != cols[col].type()) {
+          GraphmlAttribute widened(name, wide);
+          widened.setFill(cols[col].fill());
+          cols[col] = std::move(widened);
+        }
       }
-      if (!yed && !std::holds_alternative<std::monostate>(key.default_value))
+      if (!yed && !std::holds_alternative<std::monostate>(key.default_value) &&
+          std::holds_alternative<std::monostate>(cols[col].fill()))
         cols[col].setFill(key.default_value);
-      (forNodes ? slot.node : slot.edge) = col;
+      Domain& d = forNodes ? slot->node : slot->edge;
+      d.column = col;
+      if (std::find(d.types.begin(), d.types.end(), type) == d.types.end()) d.types.push_back(type);
     }
-    m_slots.push_back(std::move(slot));
     m_graph.keys.push_back(std::move(key));
   }
 
@@ -488,37 +589,52 @@ class Reader {
     for (;;) {
       const Event ev = m_xml.next();
       if (ev == Event::EndElement) return out;
-      if (ev == Event::StartElement)
+      if (ev == Event::StartElement) {
         m_xml.skipElement();
-      else
+      } else {
         out.append(m_xml.text());
+        if (out.size() > kMaxGraphmlValueBytes)
+          failHere("a value of more than " + std::to_string(kMaxGraphmlValueBytes) +
+                   " bytes; expected at most that much in one <default>");
+      }
     }
   }
 
-  void readGraph() {
-    const int at = m_xml.line();
-    const std::string edgedefault = attr("edgedefault", "directed");
-    if (!iequals(edgedefault, "directed") && !iequals(edgedefault, "undirected"))
-      fail(at, "edgedefault is '" + edgedefault + "'; expected directed or undirected");
-    m_graph.directed = iequals(edgedefault, "directed");
+  // The top-level <graph>, or (with the groups option) one nested in a yEd group node.
+  void readGraph(bool top) {
+    const Place at = here();
+    if (top) {
+      const std::string_view* ed = m_xml.attribute("edgedefault");
+      const std::string edgedefault(ed ? *ed : "directed");
+      if (!iequals(edgedefault, "directed") && !iequals(edgedefault, "undirected"))
+        fail(at, "edgedefault is '" + excerpt(edgedefault) + "'; expected directed or undirected");
+      m_graph.directed = iequals(edgedefault, "directed");
+      // The schema's default; igraph reads such a file as directed, NetworkX as undirected.
+      if (!ed)
+        warn(at, "<graph> has no edgedefault: read as directed, the GraphML default "
+                 "(write edgedefault=\"undirected\" for an undirected network)");
+    }
     children([&](std::string_view name) {
-      if (xmlNameEquals(name, "edge"))
+      if (xmlNameEquals(name, "edge")) {
         readEdge();
-      else if (xmlNameEquals(name, "node"))
+      } else if (xmlNameEquals(name, "node")) {
         readNode();
-      else if (name == "hyperedge")
-        fail(m_xml.line(), "hyperedges are not supported");
-      else
+      } else if (name == "hyperedge") {
+        warn(here(), "a <hyperedge> skipped: it joins more than two nodes, and Liaison analyses "
+                     "links between two");
         m_xml.skipElement();
+      } else {
+        m_xml.skipElement();
+      }
     });
   }
 
   void readNode() {
-    const int at = m_xml.line();
+    const Place at = here();
     const std::string_view* idv = m_xml.attribute("id");
     if (!idv || idv->empty()) fail(at, "<node> without an id");
     const std::size_t index = m_graph.nodes.size();
-    m_graph.nodes.push_back({std::string(*idv), at});
+    m_graph.nodes.push_back({std::string(*idv), at.line, at.column});
     const std::string& id = m_graph.nodes.back().id;
     if (m_dense && !extendsPattern(id, index)) {
       // The ids stop following "prefix + index": index them all by hash from here on.
@@ -527,7 +643,11 @@ class Reader {
       for (std::size_t i = 0; i < index; ++i) m_nodeIndex.emplace(m_graph.nodes[i].id, i);
     }
     if (!m_dense && !m_nodeIndex.emplace(id, index).second)
-      fail(at, "node id '" + id + "' is used twice");
+      fail(at, "node id '" + excerpt(id) + "' is used twice");
+    if (!m_groupStack.empty()) {
+      m_groupOf.resize(index + 1, kNoNode);
+      m_groupOf[index] = m_groupStack.back();
+    }
     readData(true, index);
   }
 
@@ -563,7 +683,9 @@ class Reader {
 
   void readEdge() {
     GraphmlEdge e;
-    e.line = m_xml.line();
+    const Place at = here();
+    e.line = at.line;
+    e.column = at.column;
     e.directed = m_graph.directed;
     std::string_view s, t, id;
     for (const XmlAttribute& a : m_xml.attributes()) {
@@ -575,12 +697,11 @@ class Reader {
         id = a.value;
       } else if (xmlNameEquals(a.name, "directed")) {
         if (!iequals(a.value, "true") && !iequals(a.value, "false"))
-          fail(e.line, "edge attribute directed='" + std::string(a.value) +
-                           "'; expected true or false");
+          fail(at, "edge attribute directed='" + excerpt(a.value) + "'; expected true or false");
         e.directed = iequals(a.value, "true");
       }
     }
-    if (s.empty() || t.empty()) fail(e.line, "<edge> needs both a source and a target");
+    if (s.empty() || t.empty()) fail(at, "<edge> needs both a source and a target");
     e.source = findNode(s);
     e.target = findNode(t);
     const std::size_t index = m_graph.edges.size();
@@ -625,27 +746,32 @@ class Reader {
     return v.data() >= m_doc.data() && v.data() + v.size() <= m_doc.data() + m_doc.size();
   }
 
-  // The children of a <node> or <edge>: its <data>, parsed into the columns.
+  // The children of a <node> or <edge>: its <data>, parsed into the columns; in a node, a
+  // nested <graph> (a yEd group) and <port>s.
   void readData(bool forNode, std::size_t element) {
     children([&](std::string_view name) {
       if (!xmlNameEquals(name, "data")) {
-        if (xmlNameEquals(name, "graph")) fail(m_xml.line(), "nested graphs are not supported");
+        if (forNode && xmlNameEquals(name, "graph")) return readGroup(element);
+        if (forNode && name == "port")
+          warn(here(), "a <port> of node '" + excerpt(m_graph.nodes[element].id) +
+                           "' skipped: edges are read between nodes, whatever port they name");
         return m_xml.skipElement();
       }
-      const int at = m_xml.line();
+      // The place only when it is needed (a <data> is the most frequent element).
+      const std::size_t dataOffset = m_xml.offset();
+      const auto at = [&] { return placeOf(dataOffset); };
       const std::string_view* keyId = m_xml.attribute("key");
       const std::string_view id = keyId ? *keyId : std::string_view();
       const std::size_t k = findKey(id);
       if (k == kNoColumn)
-        fail(at, "<data> refers to unknown key '" + std::string(id) +
-                     "'; declare it with <key id=\"" + std::string(id) + "\" ...> first");
+        fail(at(), "<data> refers to unknown key '" + excerpt(id) + "'; declare it with <key id=\"" +
+                     excerpt(id) + "\" ...> first");
       const KeySlot& slot = m_slots[k];
-      const std::size_t col = forNode ? slot.node : slot.edge;
-      const GraphmlKey& key = m_graph.keys[k];
-      if (col == kNoColumn)
-        fail(at, "key '" + key.id + "' is declared for " + key.domain + " but used on a " +
-                     (forNode ? "node" : "edge"));
-      auto& column = (forNode ? m_graph.node_attributes : m_graph.edge_attributes)[col];
+      const Domain& domain = forNode ? slot.node : slot.edge;
+      if (domain.column == kNoColumn)
+        fail(at(), "key '" + excerpt(slot.id) + "' is declared for " + slot.domain +
+                     " but used on a " + (forNode ? "node" : "edge"));
+      auto& column = (forNode ? m_graph.node_attributes : m_graph.edge_attributes)[domain.column];
       if (slot.yed) {
         std::string label = yedLabel();
         if (!label.empty()) column.set(element, label);
@@ -671,12 +797,121 @@ class Reader {
           gathered = true;
         }
         m_value.append(m_xml.text());
+        if (m_value.size() > kMaxGraphmlValueBytes) break;
       }
       if (gathered) text = m_value;
-      if (!column.parse(element, text))
-        fail(at, "value '" + std::string(text) + "' of attribute '" + key.name +
-                     "' is not a valid " + typeName(key.type));
+      if (text.size() > kMaxGraphmlValueBytes)
+        fail(at(), "the value of attribute '" + excerpt(slot.name) + "' is " +
+                     std::to_string(text.size()) + " bytes long; expected at most " +
+                     std::to_string(kMaxGraphmlValueBytes) + " bytes");
+      if (domain.types.size() == 1 && domain.types[0] == column.type()) {
+        if (!column.parse(element, text)) invalidValue(at(), slot, domain, text);
+        return;
+      }
+      // A merged attribute: the text is read as the type of a key that takes it.
+      GraphmlValue value;
+      for (const GraphmlType type : domain.types)
+        if (parseValue(type, text, value)) {
+          column.set(element, value);
+          return;
+        }
+      invalidValue(at(), slot, domain, text);
     });
+  }
+
+  [[noreturn]] void invalidValue(Place at, const KeySlot& slot, const Domain& domain,
+                                 std::string_view text) const {
+    std::string types;
+    for (std::size_t i = 0; i < domain.types.size(); ++i)
+      types += std::string(i == 0 ? "" : " or ") + typeName(domain.types[i]);
+    fail(at, "value '" + excerpt(text) + "' of attribute '" + excerpt(slot.name) +
+                 "' is not a valid " + types);
+  }
+
+  // A <graph> inside a <node>: a yEd group (or any nested graph). With the groups option its
+  // nodes join the one graph, each remembering its group; without, refused with the hint.
+  void readGroup(std::size_t group) {
+    if (!m_options.groups)
+      failHere("a nested <graph> inside node '" + excerpt(m_graph.nodes[group].id) +
+               "' (a yEd group node); read groups as agencies with the groups option (liaison "
+               "analyze --groups), or ungroup them in yEd");
+    if (m_groups.empty() || m_groups.back() != group) m_groups.push_back(group);
+    m_groupStack.push_back(group);
+    readGraph(false);
+    m_groupStack.pop_back();
+  }
+
+  // With the groups option, at the end: every node of a group gets the group's name as its
+  // "agency" (when it has none), the group nodes leave the graph, and edges to them are skipped.
+  void dissolveGroups() {
+    const std::size_t n = m_graph.nodes.size();
+    m_groupOf.resize(n, kNoNode);
+    std::vector<bool> isGroup(n, false);
+    for (std::size_t g : m_groups) isGroup[g] = true;
+    std::vector<std::string> agency(n);
+    for (std::size_t i = 0; i < n; ++i)
+      if (m_groupOf[i] != kNoNode) agency[i] = m_graph.displayName(m_groupOf[i]);
+    std::vector<std::size_t> keptEdges;
+    for (std::size_t e = 0; e < m_graph.edges.size(); ++e) {
+      const GraphmlEdge& edge = m_graph.edges[e];
+      if (!isGroup[edge.source] && !isGroup[edge.target]) {
+        keptEdges.push_back(e);
+        continue;
+      }
+      const std::size_t g = isGroup[edge.source] ? edge.source : edge.target;
+      warn({edge.line, edge.column},
+           "an edge to group '" + excerpt(m_graph.displayName(g)) +
+               "' skipped: with groups read as agencies, a group is no node of the network");
+    }
+    std::vector<std::size_t> newIndex(n, kNoNode);
+    GraphmlGraph out;
+    out.directed = m_graph.directed;
+    out.keys = std::move(m_graph.keys);
+    out.warnings = std::move(m_graph.warnings);
+    out.warnings_dropped = m_graph.warnings_dropped;
+    for (std::size_t i = 0; i < n; ++i)
+      if (!isGroup[i]) {
+        newIndex[i] = out.nodes.size();
+        out.nodes.push_back(m_graph.nodes[i]);
+      }
+    for (std::size_t e : keptEdges) {
+      GraphmlEdge edge = m_graph.edges[e];
+      edge.source = newIndex[edge.source];
+      edge.target = newIndex[edge.target];
+      out.edges.push_back(edge);
+    }
+    const auto keep = [](const std::vector<GraphmlAttribute>& cols, const std::vector<std::size_t>& from) {
+      std::vector<GraphmlAttribute> result;
+      for (const GraphmlAttribute& c : cols) {
+        GraphmlAttribute copy(c.name(), c.type());
+        copy.setFill(c.fill());
+        copy.resize(from.size());
+        for (std::size_t i = 0; i < from.size(); ++i) copy.set(i, c.value(from[i]));
+        result.push_back(std::move(copy));
+      }
+      return result;
+    };
+    std::vector<std::size_t> keptNodes;
+    for (std::size_t i = 0; i < n; ++i)
+      if (!isGroup[i]) keptNodes.push_back(i);
+    out.node_attributes = keep(m_graph.node_attributes, keptNodes);
+    out.edge_attributes = keep(m_graph.edge_attributes, keptEdges);
+    if (!m_graph.edge_ids.empty())
+      for (std::size_t k = 0; k < keptEdges.size(); ++k)
+        if (const std::string_view id = m_graph.edgeId(keptEdges[k]); !id.empty())
+          out.setEdgeId(k, std::string(id));
+    if (!out.edge_ids.empty()) out.edge_ids.resize(out.edges.size());
+    for (std::size_t k = 0; k < keptNodes.size(); ++k) {
+      const std::string& a = agency[keptNodes[k]];
+      if (a.empty()) continue;
+      const GraphmlAttribute* existing = out.nodeAttribute("agency");
+      if (existing && existing->has(k) && existing->type() == GraphmlType::String &&
+          !existing->text(k)->empty())
+        continue;
+      out.setNodeValue(k, "agency", a);
+    }
+    for (GraphmlAttribute& c : out.node_attributes) c.resize(out.nodes.size());
+    m_graph = std::move(out);
   }
 
   // yEd keeps a label as markup inside <data>: the text of the first y:NodeLabel or y:EdgeLabel.
@@ -697,7 +932,8 @@ class Reader {
         const std::string_view n = m_xml.localName();
         if (!done && !labelDepth && (n == "NodeLabel" || n == "EdgeLabel"))
           labelDepth = m_xml.depth();
-      } else if (ev == Event::Text && labelDepth && m_xml.depth() == labelDepth) {
+      } else if (ev == Event::Text && labelDepth && m_xml.depth() == labelDepth &&
+                 label.size() < kMaxGraphmlValueBytes) {
         label.append(m_xml.text());
       }
     }
@@ -707,8 +943,10 @@ class Reader {
   XmlPull m_xml;
   std::string_view m_doc;
   std::string m_file;
+  GraphmlReadOptions m_options;
   GraphmlGraph m_graph;
-  std::vector<KeySlot> m_slots;  // parallel to m_graph.keys
+  std::vector<KeySlot> m_slots;  // one per key id
+  std::set<std::string> m_mergedWarned;
   std::size_t m_hint = 0;
   bool m_dense = true;  // every node id so far is m_prefix + its index
   std::string m_prefix;
@@ -716,6 +954,10 @@ class Reader {
   std::vector<PendingEdge> m_pending;
   std::string m_value;
   std::size_t m_firstEdge = 0;  // where the first <edge> starts
+  std::size_t m_colOffset = 0;  // placeOf: the offset asked last and its column
+  int m_col = 1;
+  // Groups option: group nodes in file order, the groups open now, each node's group.
+  std::vector<std::size_t> m_groups, m_groupStack, m_groupOf;
 };
 
 GraphmlType typeOf(const GraphmlValue& v) {
@@ -794,33 +1036,58 @@ bool GraphmlGraph::hasEdgeAttribute(std::string_view name) const {
 
 namespace {
 
-// UTF-16 (with a byte order mark) to UTF-8.
-std::string utf16ToUtf8(std::string_view raw, bool bigEndian, const std::string& file) {
+// UTF-16 to UTF-8, from byte `from` (past a byte order mark). A broken surrogate pair is
+// refused where it is (the place in the converted text: the same line and column).
+std::string utf16ToUtf8(std::string_view raw, bool bigEndian, std::size_t from,
+                        const std::string& file) {
   std::string out;
   out.reserve(raw.size() / 2);
   auto unit = [&](std::size_t i) {
     const auto a = static_cast<unsigned char>(raw[i]), b = static_cast<unsigned char>(raw[i + 1]);
     return bigEndian ? static_cast<unsigned>(a << 8 | b) : static_cast<unsigned>(b << 8 | a);
   };
-  for (std::size_t i = 2; i + 1 < raw.size(); i += 2) {
+  const auto broken = [&](const std::string& what) {
+    const LineColumn at = lineColumnAt(out, out.size());
+    throw GraphmlError(file, at.line, at.column, "broken UTF-16: " + what);
+  };
+  std::size_t i = from;
+  for (; i + 1 < raw.size(); i += 2) {
     unsigned long cp = unit(i);
-    if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < raw.size()) {
-      const unsigned low = unit(i + 2);
-      if (low < 0xDC00 || low > 0xDFFF)
-        throw GraphmlError(file, 0, "broken UTF-16: a high surrogate without its low half");
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      const unsigned low = i + 3 < raw.size() ? unit(i + 2) : 0;
+      if (low < 0xDC00 || low > 0xDFFF) broken("a high surrogate without its low half");
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
       i += 2;
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      broken("a low surrogate without its high half");
     }
     appendUtf8(out, cp);
   }
+  if (i < raw.size()) broken("the file ends in the middle of a character (an odd number of bytes)");
   return out;
 }
 
-// The text as UTF-8: UTF-8 and ASCII as they are, UTF-16 (by its byte order mark) and
-// ISO-8859-1 (by the XML declaration) converted; any other declared encoding is refused.
+// windows-1252's 0x80..0x9F (the rest is ISO-8859-1); the five unassigned bytes map to the C1
+// controls of the same value, as browsers read them.
+constexpr unsigned kCp1252[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+// The text as UTF-8: UTF-8 and ASCII as they are; UTF-16 converted, known by its byte order
+// mark or, without one, by the "<?xml" (or "<") its first two bytes spell; ISO-8859-1 and
+// windows-1252 converted as the XML declaration says; any other declared encoding refused.
 std::string_view asUtf8(std::string_view raw, std::string& storage, const std::string& file) {
   if (raw.size() >= 2 && (raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF")) {
-    storage = utf16ToUtf8(raw, raw[0] == '\xFE', file);
+    storage = utf16ToUtf8(raw, raw[0] == '\xFE', 2, file);
+    return storage;
+  }
+  if (raw.size() >= 2 && raw[0] == '<' && raw[1] == '\0') {  // "<\0?\0x\0m\0l\0": UTF-16LE
+    storage = utf16ToUtf8(raw, false, 0, file);
+    return storage;
+  }
+  if (raw.size() >= 2 && raw[0] == '\0' && raw[1] == '<') {  // "\0<\0?\0x\0m\0l": UTF-16BE
+    storage = utf16ToUtf8(raw, true, 0, file);
     return storage;
   }
   if (raw.substr(0, 5) != "<?xml") return raw;
@@ -831,40 +1098,71 @@ std::string_view asUtf8(std::string_view raw, std::string& storage, const std::s
   if (q == std::string_view::npos) return raw;
   const std::size_t qe = decl.find(decl[q], q + 1);
   const std::string enc = lower(decl.substr(q + 1, qe == std::string_view::npos ? 0 : qe - q - 1));
+  const LineColumn place = lineColumnAt(raw, q + 1);
   if (enc == "utf-8" || enc == "utf8" || enc == "us-ascii" || enc == "ascii") return raw;
-  if (enc == "iso-8859-1" || enc == "latin1" || enc == "latin-1" || enc == "iso8859-1") {
+  const bool latin1 = enc == "iso-8859-1" || enc == "latin1" || enc == "latin-1" ||
+                      enc == "iso8859-1" || enc == "iso_8859-1";
+  const bool cp1252 = enc == "windows-1252" || enc == "cp1252" || enc == "x-cp1252";
+  if (latin1 || cp1252) {
     storage.clear();
     storage.reserve(raw.size() + raw.size() / 8);
     for (const char c : raw) {
       const auto u = static_cast<unsigned char>(c);
-      if (u < 0x80) {
+      if (u < 0x80)
         storage.push_back(c);
-      } else {
-        storage.push_back(static_cast<char>(0xC0 | (u >> 6)));
-        storage.push_back(static_cast<char>(0x80 | (u & 0x3F)));
-      }
+      else
+        appendUtf8(storage, cp1252 && u < 0xA0 ? kCp1252[u - 0x80] : u);
     }
     return storage;
   }
-  throw GraphmlError(file, 1, "the file declares encoding '" + enc +
-                                  "'; Liaison reads UTF-8, UTF-16 and ISO-8859-1 (save it as UTF-8)");
+  if (enc == "utf-16" || enc == "utf16" || enc == "utf-16le" || enc == "utf-16be")
+    throw GraphmlError(file, place.line, place.column,
+                       "the file declares encoding '" + excerpt(enc) +
+                           "' but is not UTF-16 (its declaration is 8-bit text); save it as "
+                           "UTF-8, or as UTF-16");
+  throw GraphmlError(file, place.line, place.column,
+                     "the file declares encoding '" + excerpt(enc) +
+                         "'; Liaison reads UTF-8, UTF-16, ISO-8859-1 and windows-1252 (save it "
+                         "as UTF-8)");
 }
 
 }  // namespace
 
-GraphmlGraph parseGraphml(std::string_view text, const std::string& file_label) {
+GraphmlGraph parseGraphml(std::string_view text, const std::string& file_label,
+                          const GraphmlReadOptions& options) {
   std::string converted;
-  return Reader(asUtf8(text, converted, file_label), file_label).run();
+  return Reader(asUtf8(text, converted, file_label), file_label, options).run();
 }
 
-GraphmlGraph readGraphml(const std::filesystem::path& path) {
+GraphmlGraph readGraphml(const std::filesystem::path& path, const GraphmlReadOptions& options) {
   std::optional<MappedFile> bytes;
   try {
-    bytes.emplace(path);
+    bytes.emplace(path, "expected a GraphML file", kMaxGraphmlBytes);
   } catch (const std::runtime_error& e) {
-    throw GraphmlError(path.string(), 0, e.what());
+    throw GraphmlError(path.string(), 0, 0, e.what());
   }
-  return parseGraphml(bytes->view(), path.string());
+  return parseGraphml(bytes->view(), path.string(), options);
+}
+
+std::string xmlLegal(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    const std::size_t len = utf8SequenceLength(text, i);
+    bool legal = len > 0;
+    if (len == 1) legal = b >= 0x20 || b == '\t' || b == '\n' || b == '\r';
+    // U+FFFE and U+FFFF: EF BF BE, EF BF BF.
+    if (len == 3 && b == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        static_cast<unsigned char>(text[i + 2]) >= 0xBE)
+      legal = false;
+    if (legal)
+      out.append(text.substr(i, len));
+    else
+      out.append("\xEF\xBF\xBD");  // U+FFFD
+    i += len == 0 ? 1 : len;
+  }
+  return out;
 }
 
 void writeGraphml(std::ostream& out, const GraphmlGraph& graph) {
@@ -903,7 +1201,7 @@ void writeGraphml(std::ostream& out, const GraphmlGraph& graph) {
       auto key = root.append_child("key");
       key.append_attribute("id") = k.id.c_str();
       key.append_attribute("for") = domain;
-      key.append_attribute("attr.name") = k.column->name().c_str();
+      key.append_attribute("attr.name") = xmlLegal(k.column->name()).c_str();
       const GraphmlType t = k.column->type();
       key.append_attribute("attr.type") = t == GraphmlType::Boolean ? "boolean"
                                           : (t == GraphmlType::Int || t == GraphmlType::Long)
@@ -923,21 +1221,21 @@ void writeGraphml(std::ostream& out, const GraphmlGraph& graph) {
       if (!k.column->has(i)) continue;
       auto data = owner.append_child("data");
       data.append_attribute("key") = k.id.c_str();
-      data.text().set(valueText(k.column->value(i)).c_str());
+      data.text().set(xmlLegal(valueText(k.column->value(i))).c_str());
     }
   };
   for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
     auto node = g.append_child("node");
-    node.append_attribute("id") = graph.nodes[i].id.c_str();
+    node.append_attribute("id") = xmlLegal(graph.nodes[i].id).c_str();
     writeData(node, nodeKeys, i);
   }
   for (std::size_t i = 0; i < graph.edges.size(); ++i) {
     const GraphmlEdge& e = graph.edges[i];
     auto edge = g.append_child("edge");
     if (const std::string_view id = graph.edgeId(i); !id.empty())
-      edge.append_attribute("id") = std::string(id).c_str();
-    edge.append_attribute("source") = graph.nodes.at(e.source).id.c_str();
-    edge.append_attribute("target") = graph.nodes.at(e.target).id.c_str();
+      edge.append_attribute("id") = xmlLegal(id).c_str();
+    edge.append_attribute("source") = xmlLegal(graph.nodes.at(e.source).id).c_str();
+    edge.append_attribute("target") = xmlLegal(graph.nodes.at(e.target).id).c_str();
     if (e.directed != graph.directed)
       edge.append_attribute("directed") = e.directed ? "true" : "false";
     writeData(edge, edgeKeys, i);

@@ -1,13 +1,16 @@
 // A GraphML reader and writer for networks as other programs write them (igraph, NetworkX,
 // R, Gephi, yEd): typed <key>s (boolean, int, long, float, double, string) with defaults,
 // edgedefault directed or undirected, per-edge "directed" overrides, NaN and infinities in
-// numeric attributes. Malformed input is refused with the line number and the reason.
+// numeric attributes. Same-named keys of different numeric types (NetworkX writes one per
+// Python type) are merged into one column; yEd group nodes are read as groups on request;
+// hyperedges and ports are skipped with a warning. Malformed input is refused with the line,
+// the column and the reason.
 //
 // Attributes are stored by column: one GraphmlAttribute per (domain, attribute name), holding
 // one value per node (or edge). Reading a 5,000-node file therefore allocates a handful of
 // vectors rather than a map per element. The reader is a single pass of XmlPull events over the
-// mapped file (see xml_pull.hpp); the text may be UTF-8, UTF-16 with a byte order mark, or
-// ISO-8859-1 as declared.
+// mapped file (see xml_pull.hpp); the text may be UTF-8, UTF-16 (with a byte order mark, or
+// recognised by its "<?xml" without one), or ISO-8859-1 or windows-1252 as declared.
 #pragma once
 
 #include <cstdint>
@@ -23,18 +26,38 @@
 
 namespace liaison::core {
 
+// "file:line:column: reason" ("file: reason" when the whole file is at fault).
 class GraphmlError : public std::runtime_error {
  public:
-  GraphmlError(std::string file, int line, const std::string& reason);
+  GraphmlError(std::string file, int line, int column, const std::string& reason);
   const std::string& file() const { return m_file; }
-  int line() const { return m_line; }  // 1-based; 0 when the whole file is at fault
+  int line() const { return m_line; }      // 1-based; 0 when the whole file is at fault
+  int column() const { return m_column; }  // 1-based, in characters; 0 with line 0
   const std::string& reason() const { return m_reason; }
 
  private:
   std::string m_file;
-  int m_line;
+  int m_line, m_column;
   std::string m_reason;
 };
+
+// Something read with a remark: skipped (a hyperedge, a port) or assumed (no edgedefault).
+struct GraphmlWarning {
+  int line = 0, column = 0;  // 0 when it concerns the whole file
+  std::string message;
+};
+
+struct GraphmlReadOptions {
+  // yEd group nodes (a <node> holding a nested <graph>): false refuses them with a hint; true
+  // reads every nested node into the one graph with its innermost group's label (else id) as
+  // its "agency" attribute (when it has none), and drops the group nodes themselves (edges to a
+  // group are skipped with a warning). The CLI's --groups.
+  bool groups = false;
+};
+
+// Limits (docs/scenario-format.md, "Files and limits"), besides XmlPull's.
+inline constexpr std::size_t kMaxGraphmlValueBytes = 1 << 20;  // one <data> or <default> value
+inline constexpr std::size_t kMaxGraphmlWarnings = 100;        // kept; the rest only counted
 
 enum class GraphmlType { Boolean, Int, Long, Float, Double, String };
 
@@ -70,6 +93,7 @@ class GraphmlAttribute {
 
   // The value of elements given none (a key's <default>); monostate for none.
   void setFill(const GraphmlValue& fill);
+  const GraphmlValue& fill() const { return m_fill; }
   // Sets one element's value, growing the column with the fill value. A value of another kind
   // is converted to the attribute's type (a number to text, a bool or integer to a number);
   // monostate clears the slot.
@@ -105,12 +129,14 @@ class GraphmlAttribute {
 struct GraphmlNode {
   std::string id;
   int line = 0;  // where the element starts in the file read; 0 for a graph built in memory
+  int column = 0;
 };
 
 struct GraphmlEdge {
   std::size_t source = 0, target = 0;  // indices into GraphmlGraph::nodes
-  int line = 0;
+  int line = 0;  // where the element starts in the file read; 0 for a graph built in memory
   bool directed = false;
+  int column = 0;  // with line, in characters
 };
 
 struct GraphmlGraph {
@@ -121,6 +147,10 @@ struct GraphmlGraph {
   std::vector<GraphmlAttribute> node_attributes, edge_attributes;
   // Edge ids, when any edge has one (most files give none): one per edge, "" where absent.
   std::vector<std::string> edge_ids;
+  // What the reader skipped or assumed, in file order (at most kMaxGraphmlWarnings), and how
+  // many more there were.
+  std::vector<GraphmlWarning> warnings;
+  std::size_t warnings_dropped = 0;
 
   std::string_view edgeId(std::size_t edge) const {
     return edge < edge_ids.size() ? std::string_view(edge_ids[edge]) : std::string_view();
@@ -148,12 +178,19 @@ struct GraphmlGraph {
   bool hasEdgeAttribute(std::string_view name) const;
 };
 
-GraphmlGraph readGraphml(const std::filesystem::path& path);
+// Reads a GraphML file: a regular file of at most kMaxGraphmlBytes (input_file.hpp).
+GraphmlGraph readGraphml(const std::filesystem::path& path, const GraphmlReadOptions& options = {});
 // Parses GraphML text; file_label names the input in error messages.
-GraphmlGraph parseGraphml(std::string_view text, const std::string& file_label);
+GraphmlGraph parseGraphml(std::string_view text, const std::string& file_label,
+                          const GraphmlReadOptions& options = {});
 
 // Writes a graph with its node and edge attributes; keys are declared from the attributes'
-// types (boolean, long for int/long, double for float/double, string).
+// types (boolean, long for int/long, double for float/double, string). Text that XML 1.0
+// cannot hold (control characters other than tab and line breaks, U+FFFE, U+FFFF, invalid
+// UTF-8) is written as U+FFFD, never as a character reference other readers refuse.
 void writeGraphml(std::ostream& out, const GraphmlGraph& graph);
+
+// The text with every character XML 1.0 cannot hold replaced by U+FFFD (see writeGraphml).
+std::string xmlLegal(std::string_view text);
 
 }  // namespace liaison::core

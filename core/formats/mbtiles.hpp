@@ -1,10 +1,19 @@
 // MBTiles 1.3 basemaps (one SQLite file of raster tiles), opened read-only. No UI, no GL, no
-// image decoding: the reader hands out each tile's encoded PNG or JPEG bytes.
-//   metadata(name, value): name, format (png | jpg), bounds "W,S,E,N", center "lon,lat,zoom",
-//                          minzoom, maxzoom, attribution, ... (minzoom/maxzoom are derived from
-//                          the tiles table when missing)
-//   tiles(zoom_level, tile_column, tile_row, tile_data): a table or a view, rows in TMS order
-//                          (counted from the south); tile() takes XYZ and flips.
+// image decoding (core/formats/tile_image.hpp decodes): the reader hands out each tile's
+// encoded PNG, JPEG or WEBP bytes.
+//   metadata(name, value): name, format (png | jpg | webp), bounds "W,S,E,N", center
+//                          "lon,lat,zoom", minzoom, maxzoom, attribution, ... (minzoom/maxzoom are
+//                          derived from the tiles when missing, the format from the first tile's
+//                          bytes: MapProxy writes an empty metadata table)
+//   tiles(zoom_level, tile_column, tile_row, tile_data): a table, rows in TMS order (counted
+//                          from the south); tile() takes XYZ and flips. mbutil's deduplicated
+//                          form (a tiles view over tables map and images) is read from the
+//                          tables, with Liaison's own query.
+//
+// The file is untrusted: opened read-only with PRAGMA query_only, SQLite's defensive mode and an
+// untrusted schema, views and triggers off, values above kMaxMbtilesValueBytes refused, and a
+// time budget on every query (sqlite3_progress_handler). Only tables are read, never views: a
+// view runs the file's own SQL (an endless recursive one hung import, screenshot and wall).
 #pragma once
 
 #include <array>
@@ -30,7 +39,22 @@ class MbtilesError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class TileFormat { Png, Jpg };
+enum class TileFormat { Png, Jpg, Webp };
+// "png", "jpg", "webp".
+const char* toString(TileFormat format);
+
+// Limits (docs/scenario-format.md, "Files and limits").
+inline constexpr int kMaxMbtilesValueBytes = 16 << 20;     // any value read (a tile, a name)
+inline constexpr std::size_t kMaxMetadataRows = 1000;       // rows of the metadata table
+inline constexpr std::size_t kMaxMetadataValueBytes = 64 << 10;  // a metadata value kept
+inline constexpr double kOpenQuerySeconds = 5.0;   // each query while opening (count(*) ...)
+inline constexpr double kTileQuerySeconds = 1.0;   // each tile read
+
+// The time budgets of one reader (tests make them short).
+struct MbtilesBudgets {
+  double open_query_seconds = kOpenQuerySeconds;
+  double tile_query_seconds = kTileQuerySeconds;
+};
 
 struct MbtilesInfo {
   std::string name;
@@ -49,9 +73,12 @@ std::string plainAttribution(const std::string& html);
 
 class MbtilesReader {
  public:
-  // Throws MbtilesError: missing file, not SQLite, no metadata or tiles table (or the wrong
-  // columns), format other than png/jpg, malformed bounds, no tiles at all.
-  static std::unique_ptr<MbtilesReader> open(const std::filesystem::path& path);
+  // Throws MbtilesError: missing or not a regular file, not SQLite, no metadata or tiles table
+  // (or the wrong columns, or a view), format other than png/jpg/webp (or none and tiles of no
+  // known format), malformed bounds, no tiles at all, a query past its time budget, a value or
+  // the metadata past its limit.
+  static std::unique_ptr<MbtilesReader> open(const std::filesystem::path& path,
+                                              const MbtilesBudgets& budgets = {});
   ~MbtilesReader();
   MbtilesReader(const MbtilesReader&) = delete;
   MbtilesReader& operator=(const MbtilesReader&) = delete;
@@ -70,6 +97,17 @@ class MbtilesReader {
   sqlite3_stmt* m_tileStmt = nullptr;
   mutable std::mutex m_mutex;
   MbtilesInfo m_info;
+
+ public:
+  // The time budget of the query about to run (read by the progress handler). Internal.
+  struct Budget {
+    std::int64_t deadline_ns = 0;  // steady clock
+    double seconds = 0;
+  };
+
+ private:
+  mutable Budget m_budget;
+  MbtilesBudgets m_budgets;
 };
 
 }  // namespace liaison::core

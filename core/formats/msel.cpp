@@ -6,6 +6,7 @@
 
 #include "core/formats/csv.hpp"
 #include "core/model/journal_summary.hpp"
+#include "core/formats/input_file.hpp"  // excerpt
 
 namespace liaison::core {
 
@@ -35,14 +36,8 @@ std::string names(bool requiredOnly) {
   return out;
 }
 
-std::string quote(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '\'';
-  out.append(s);
-  out += '\'';
-  return out;
-}
+// A cell quoted in a message: at most 60 characters, control characters shown as '?'.
+std::string quote(std::string_view s) { return "'" + excerpt(s, 60) + "'"; }
 
 bool blank(std::string_view s) {
   return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -87,6 +82,14 @@ class MselReader {
 
   void readHeader() {
     const CsvRecord& header = m_records.front();
+    // Not one known column: another kind of file; say so without quoting what it holds.
+    if (std::none_of(header.fields.begin(), header.fields.end(), [](const CsvField& f) {
+          return std::any_of(std::begin(kColumns), std::end(kColumns),
+                             [&](const Column& c) { return c.name == f.text; });
+        }))
+      fail(header.line, 1,
+           "the first line names none of the MSEL columns, so it is not an MSEL header; "
+           "expected a header line with the columns " + names(false));
     for (const CsvField& f : header.fields) {
       const bool known = std::any_of(std::begin(kColumns), std::end(kColumns),
                                      [&](const Column& c) { return c.name == f.text; });

@@ -38,6 +38,11 @@ std::vector<GeoFeature> toGeoFeatures(const std::vector<MapFeature>& features) {
     if (f.agency != 0) prop("agency", f.agency);
     if (f.incident != 0) prop("incident", f.incident);
     prop("layer", f.layer);
+    // Written by indenting each level: refuse what could not have been imported (too deep).
+    if (findJsonDepthExcess(f.properties_json, kMaxJsonDepth))
+      throw std::runtime_error("map feature " + std::to_string(f.id) +
+                               ": its properties nest deeper than " +
+                               std::to_string(kMaxJsonDepth) + " levels; cannot export them");
     const auto extra =
         nlohmann::json::parse(f.properties_json.empty() ? "{}" : f.properties_json, nullptr, false);
     if (extra.is_object())
@@ -84,7 +89,10 @@ void exportScenario(const Snapshot& snap, const std::filesystem::path& dir) {
   writeCsv(dir, snap.events);
   writeCsv(dir, snap.tasks);
   writeCsv(dir, snap.infrastructure);
-  writeFile(dir / kFeaturesFile, writeFeatureCollection(toGeoFeatures(snap.features)));
+  // With the "liaison" marker: importing the file alone (liaison import features.geojson)
+  // keeps its ids, kinds and layers instead of taking it for another program's layer.
+  writeFile(dir / kFeaturesFile,
+            writeFeatureCollection(toGeoFeatures(snap.features), /*liaison_marker=*/true));
 }
 
 }  // namespace liaison::core

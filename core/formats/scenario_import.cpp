@@ -49,6 +49,8 @@ struct Scenario {
   std::vector<MapFeature> features;
   std::vector<Infrastructure> infrastructure;
   int contacts = 0;
+  int featuresSkipped = 0;         // features without a geometry
+  std::vector<std::string> notes;  // what was accepted with a remark
 
   template <class R>
   std::vector<R>& all() {
@@ -115,12 +117,18 @@ class Importer {
   std::string m_layerName;
   bool m_foreign = false;
 
+  // A file of the folder (regular, inside the folder, within its size limit); nullopt when an
+  // optional file is absent. A standalone GeoJSON file is read where it is.
   std::optional<std::string> readFile(std::string_view name, bool required) const {
-    const auto path = m_dir / name;
-    std::error_code ec;
-    if (!required && !std::filesystem::exists(path, ec)) return std::nullopt;
-    return readInputFile(path, std::string(name),
-                         "every scenario folder needs " + std::string(name));
+    const bool geojson = name.ends_with(".geojson");
+    const std::size_t limit = geojson ? kMaxGeoJsonBytes : kMaxCsvBytes;
+    if (m_standalone)
+      return readInputFile(std::filesystem::path(name), std::string(name),
+                           "expected a GeoJSON file", limit);
+    const std::string what = required ? "every scenario folder needs " + std::string(name)
+                             : geojson ? "expected a GeoJSON file of map features"
+                                       : "expected a CSV file";
+    return readFolderFile(m_dir, name, what, required, limit);
   }
 
   // Parses a CSV file; nullopt when it is optional and absent.
@@ -306,16 +314,61 @@ class Importer {
     }
   }
 
+  // The pieces a geometry becomes on import: one map feature per part of a single or Multi*
+  // geometry, and per part of each member of a GeometryCollection.
+  static std::vector<std::pair<GeometryKind, std::vector<std::vector<LonLat>>>> pieces(
+      const GeoGeometry& g) {
+    std::vector<std::pair<GeometryKind, std::vector<std::vector<LonLat>>>> out;
+    const auto add = [&](const GeoGeometry& one) {
+      const GeometryKind kind =
+          (one.type == GeoType::Point || one.type == GeoType::MultiPoint) ? GeometryKind::Point
+          : (one.type == GeoType::LineString || one.type == GeoType::MultiLineString)
+              ? GeometryKind::Line
+              : GeometryKind::Polygon;
+      for (const auto& part : one.parts) out.emplace_back(kind, part);
+    };
+    if (g.type == GeoType::GeometryCollection)
+      for (const GeoGeometry& m : g.members) add(m);
+    else
+      add(g);
+    return out;
+  }
+
+  // Liaison's own features format (ids, kinds, labels, layers kept) or a layer from another
+  // program (docs/scenario-format.md, "Liaison's own GeoJSON or another program's"): the
+  // "liaison" marker that the export writes decides; a file without it is Liaison's own only
+  // when every feature has a positive integer id and a valid Liaison "kind" (files exported
+  // before the marker existed). A scenario folder's features.geojson is always Liaison's own.
+  static bool ownFormat(const GeoDocument& doc) {
+    if (doc.liaison_marker) return true;
+    if (doc.features.empty()) return false;
+    return std::all_of(doc.features.begin(), doc.features.end(), [](const GeoFeature& f) {
+      if (f.id_json.empty() || !parseId(f.id_json)) return false;
+      return std::any_of(f.properties.begin(), f.properties.end(), [](const GeoProperty& p) {
+        if (p.key != "kind") return false;
+        const auto v = nlohmann::json::parse(p.json, nullptr, false);
+        return v.is_string() && parseEnum<FeatureKind>(v.get<std::string>()).has_value();
+      });
+    });
+  }
+
   void readFeatures() {
     const std::string file(m_featuresFile);
     auto bytes = readFile(m_featuresFile, m_featuresFile != kFeaturesFile);
     if (!bytes) return;
-    std::vector<GeoFeature> parsed;
+    GeoDocument doc;
     try {
-      parsed = parseFeatureCollection(*bytes);
+      doc = parseGeoJson(*bytes);
     } catch (const GeoJsonError& e) {
       throw ImportError(file, e.pos().line, e.pos().column, e.what());
     }
+    const std::vector<GeoFeature>& parsed = doc.features;
+    m_s.featuresSkipped += doc.null_geometries;
+    if (doc.null_geometries > 0)
+      m_s.notes.push_back(file + ": " + std::to_string(doc.null_geometries) + " feature" +
+                          (doc.null_geometries == 1 ? "" : "s") +
+                          " without a geometry (null) skipped: nothing to draw");
+    if (!doc.crs_note.empty()) m_s.notes.push_back(file + ": " + doc.crs_note);
     std::map<Id, int> lines;
     // Parts after the first of a Multi* geometry get the ids after the highest id in the file,
     // so importing the same file again gives them the same ids (and replaces them).
@@ -327,10 +380,7 @@ class Importer {
     // Liaison's "kind", ids or labels: its features get ids after the workspace's highest, a
     // kind from their geometry (polygons as boundaries, the rest as "other"), a label from a
     // name-like property, and the file's name as their layer. Their own id and properties stay.
-    m_foreign = m_standalone && std::none_of(parsed.begin(), parsed.end(), [](const GeoFeature& f) {
-                  return std::any_of(f.properties.begin(), f.properties.end(),
-                                     [](const GeoProperty& p) { return p.key == "kind"; });
-                });
+    m_foreign = m_standalone && !ownFormat(doc);
     if (m_foreign) {
       nextId = 1;
       for (const MapFeature& existing : m_existing.features)
@@ -343,6 +393,8 @@ class Importer {
       if (m_foreign) {
         MapFeature x;
         x.id = nextId++;
+        // Always the file's name: a "Layer" property (every ogr2ogr DXF export has one) stays a
+        // property, or importing the file again would not find the layer it replaces.
         x.layer = m_layerName;
         nlohmann::json extra = nlohmann::json::object();
         if (!f.id_json.empty()) extra["id"] = nlohmann::json::parse(f.id_json);
@@ -360,7 +412,6 @@ class Importer {
                            : key == "title"                            ? 2
                            : (key.size() > 4 && key.ends_with("name")) ? 3
                                                                        : 99;
-          if (key == "layer") x.layer = value.get<std::string>();
           if (rank < labelRank) {
             labelRank = rank;
             label = value.get<std::string>();
@@ -368,18 +419,14 @@ class Importer {
         }
         x.label = label;
         x.properties_json = extra.dump();
-        const bool polygon =
-            f.geometry.type != GeoType::Point && f.geometry.type != GeoType::MultiPoint &&
-            f.geometry.type != GeoType::LineString && f.geometry.type != GeoType::MultiLineString;
-        x.geometry = polygon ? GeometryKind::Polygon
-                     : (f.geometry.type == GeoType::Point || f.geometry.type == GeoType::MultiPoint)
-                         ? GeometryKind::Point
-                         : GeometryKind::Line;
-        x.kind = polygon ? FeatureKind::Boundary : FeatureKind::Other;
-        for (std::size_t part = 0; part < f.geometry.parts.size(); ++part) {
+        bool first = true;
+        for (auto& [geometry, rings] : pieces(f.geometry)) {
           MapFeature piece = x;
-          if (part > 0) piece.id = nextId++;
-          piece.rings = f.geometry.parts[part];
+          if (!first) piece.id = nextId++;
+          first = false;
+          piece.geometry = geometry;
+          piece.kind = geometry == GeometryKind::Polygon ? FeatureKind::Boundary : FeatureKind::Other;
+          piece.rings = std::move(rings);
           m_s.features.push_back(std::move(piece));
         }
         continue;
@@ -388,7 +435,7 @@ class Importer {
         fail(f.pos, "the feature has no id; expected a unique positive whole number, e.g. 12");
       const auto id = parseId(f.id_json);
       if (!id)
-        fail(f.id_pos, "feature id " + f.id_json +
+        fail(f.id_pos, "feature id " + excerpt(f.id_json, 40) +
                            " is not a valid id; expected a positive whole number, e.g. 12");
       if (auto [it, inserted] = lines.emplace(*id, f.id_pos.line); !inserted)
         fail(f.id_pos, "duplicate id " + std::to_string(*id) + " (first on line " +
@@ -407,20 +454,21 @@ class Importer {
           const auto kind =
               value.is_string() ? parseEnum<FeatureKind>(value.get<std::string>()) : std::nullopt;
           if (!kind)
-            fail(p.pos, "kind " + p.json + " is not a valid feature kind; expected one of " +
+            fail(p.pos, "kind " + excerpt(p.json, 40) +
+                            " is not a valid feature kind; expected one of " +
                             validValues<FeatureKind>());
           x.kind = *kind;
           hasKind = true;
         } else if (p.key == "label" || p.key == "layer") {
           if (value.is_null()) continue;
           if (!value.is_string())
-            fail(p.pos, p.key + " " + p.json + " is not a text; expected a JSON string");
+            fail(p.pos, p.key + " " + excerpt(p.json, 40) + " is not a text; expected a JSON string");
           (p.key == "label" ? x.label : x.layer) = value.get<std::string>();
         } else if (p.key == "agency" || p.key == "incident") {
           if (value.is_null()) continue;
           const auto ref = value.is_number_integer() ? parseId(p.json) : std::nullopt;
           if (!ref)
-            fail(p.pos, p.key + " " + p.json +
+            fail(p.pos, p.key + " " + excerpt(p.json, 40) +
                             " is not a valid id; expected a positive whole number, e.g. 12");
           const bool agency = p.key == "agency";
           (agency ? x.agency : x.incident) = *ref;
@@ -434,22 +482,13 @@ class Importer {
         fail(f.properties_pos,
              "the feature has no \"kind\" property; expected one of " + validValues<FeatureKind>());
       x.properties_json = extra.dump();
-      switch (f.geometry.type) {
-        case GeoType::Point:
-        case GeoType::MultiPoint:
-          x.geometry = GeometryKind::Point;
-          break;
-        case GeoType::LineString:
-        case GeoType::MultiLineString:
-          x.geometry = GeometryKind::Line;
-          break;
-        default:
-          x.geometry = GeometryKind::Polygon;
-      }
-      for (std::size_t part = 0; part < f.geometry.parts.size(); ++part) {
+      bool first = true;
+      for (auto& [geometry, rings] : pieces(f.geometry)) {
         MapFeature piece = x;
-        if (part > 0) piece.id = nextId++;
-        piece.rings = f.geometry.parts[part];
+        if (!first) piece.id = nextId++;
+        first = false;
+        piece.geometry = geometry;
+        piece.rings = std::move(rings);
         m_s.features.push_back(std::move(piece));
       }
     }
@@ -549,6 +588,8 @@ ImportSummary importScenario(const std::filesystem::path& dir, Store& store,
   summary.events = static_cast<int>(s.events.size());
   summary.tasks = static_cast<int>(s.tasks.size());
   summary.features = static_cast<int>(s.features.size());
+  summary.features_skipped = s.featuresSkipped;
+  summary.notes = s.notes;
   summary.infrastructure = static_cast<int>(s.infrastructure.size());
   if (commands.empty()) {
     summary.revision = store.revision();
@@ -584,6 +625,8 @@ ImportSummary importFeatures(const std::filesystem::path& geojson, Store& store,
   for (const auto& f : s.features) commands.push_back(put(f));
   ImportSummary summary;
   summary.features = static_cast<int>(s.features.size());
+  summary.features_skipped = s.featuresSkipped;
+  summary.notes = s.notes;
   if (commands.empty()) {
     summary.revision = store.revision();
     return summary;

@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
+#include <unordered_set>
+
+#include "core/formats/input_file.hpp"  // excerpt
+#include "core/formats/utf8.hpp"
 
 namespace liaison::core {
 
-XmlSyntaxError::XmlSyntaxError(int line, const std::string& reason)
-    : std::runtime_error(reason), m_line(line), m_reason(reason) {}
+XmlSyntaxError::XmlSyntaxError(int line, int column, const std::string& reason)
+    : std::runtime_error(reason), m_line(line), m_column(column), m_reason(reason) {}
 
 void appendUtf8(std::string& out, unsigned long cp) {
   if (cp < 0x80) {
@@ -50,13 +55,8 @@ constexpr CharTable kChars;
 unsigned char cls(char ch) { return kChars.c[static_cast<unsigned char>(ch)]; }
 bool isSpace(char c) { return cls(c) & kSpace; }
 
-std::string quoted(std::string_view s) {
-  std::string out = "'";
-  out.append(s.substr(0, 40));
-  if (s.size() > 40) out.append("...");
-  out.append("'");
-  return out;
-}
+// Text from the file in a message: at most 40 characters, control characters as '?'.
+std::string quoted(std::string_view s) { return "'" + excerpt(s, 40) + "'"; }
 
 }  // namespace
 
@@ -81,7 +81,7 @@ int countNewlines(const char* p, const char* end) {
 }
 }  // namespace
 
-int XmlPull::lineAt(std::size_t offset) {
+int XmlPull::lineAt(std::size_t offset) const {
   offset = std::min(offset, m_doc.size());
   std::size_t from = 0;
   int line = 1;
@@ -97,9 +97,11 @@ void XmlPull::advanceTo(std::size_t pos) {
   m_pos = pos;
 }
 
-void XmlPull::fail(std::size_t at, const std::string& reason) {
-  throw XmlSyntaxError(lineAt(at), reason);
+void XmlPull::fail(std::size_t at, const std::string& reason) const {
+  throw XmlSyntaxError(lineAt(at), columnAt(at), reason);
 }
+
+int XmlPull::columnAt(std::size_t offset) const { return core::columnAt(m_doc, offset); }
 
 void XmlPull::setName(std::size_t begin, std::size_t end) {
   // From locals: copying m_name into m_local right after storing it stalls store forwarding.
@@ -121,6 +123,9 @@ std::size_t XmlPull::scanName(std::size_t at, const char* what) {
   if (at >= n || !(cls(base[at]) & kNameStart)) fail(at, std::string("expected ") + what + " here");
   std::size_t p = at + 1;
   while (p < n && (cls(base[p]) & kNameChar)) ++p;
+  if (p - at > kMaxXmlNameBytes)
+    fail(at, std::string("a name of ") + std::to_string(p - at) + " bytes; expected " + what +
+                 " of at most " + std::to_string(kMaxXmlNameBytes) + " bytes");
   return p;
 }
 
@@ -162,10 +167,10 @@ std::string_view XmlPull::decode(std::string_view raw, std::size_t at, bool attr
             std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
         if (digits.empty() || ec != std::errc() || p != digits.data() + digits.size() || cp == 0 ||
             cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-          fail(where, "'&" + std::string(ent) + ";' is not a valid character reference");
+          fail(where, "'&" + excerpt(ent) + ";' is not a valid character reference");
         appendUtf8(m_scratch, cp);
       } else {
-        fail(where, "unknown entity '&" + std::string(ent) +
+        fail(where, "unknown entity '&" + excerpt(ent) +
                         ";'; XML predefines only &lt; &gt; &amp; &quot; &apos; (and &#N;)");
       }
       i = semi;
@@ -175,6 +180,21 @@ std::string_view XmlPull::decode(std::string_view raw, std::size_t at, bool attr
 }
 
 XmlPull::Event XmlPull::next() {
+  if (!m_checked) {
+    // Once, before anything is read: every later view into the text is valid UTF-8 (names,
+    // values, text), so no reader above has to check again or print broken bytes.
+    m_checked = true;
+    if (auto bad = findInvalidUtf8OrNul(m_doc.substr(m_pos))) {
+      const std::size_t at = m_pos + *bad;
+      const auto byte = static_cast<unsigned char>(m_doc[at]);
+      if (byte == 0) fail(at, "a NUL byte (0x00); XML does not allow it in a document");
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", byte);
+      fail(at, std::string("invalid UTF-8 (byte ") + hex +
+                   "); expected UTF-8 text (save the file as UTF-8, or declare its encoding in "
+                   "<?xml ... encoding=\"...\"?>)");
+    }
+  }
   m_attrs.clear();
   m_scratch.clear();
   if (m_pendingEnd) {
@@ -191,7 +211,7 @@ XmlPull::Event XmlPull::next() {
     if (m_pos >= n) {
       if (!m_stack.empty()) {
         const Open& open = m_stack.back();
-        fail(n, "the file ends before <" + std::string(open.name) + "> (line " +
+        fail(n, "the file ends before <" + excerpt(open.name) + "> (line " +
                     std::to_string(open.line) + ") is closed");
       }
       if (!m_rootSeen) fail(n, "no root element: the file holds no XML element");
@@ -217,10 +237,13 @@ XmlPull::Event XmlPull::next() {
         const auto first = std::find_if_not(raw.begin(), raw.end(), isSpace);
         if (first != raw.end()) {
           const std::size_t at = m_start + static_cast<std::size_t>(first - raw.begin());
+          // Before the root: probably no XML at all, so nothing of it is quoted.
+          if (!m_rootSeen)
+            fail(at, "text before the root element; expected an XML document (starting with "
+                     "'<?xml' or '<')");
           std::string_view shown = raw.substr(static_cast<std::size_t>(first - raw.begin()));
           while (!shown.empty() && isSpace(shown.back())) shown.remove_suffix(1);
-          fail(at, std::string("text ") + quoted(shown) +
-                       (m_rootSeen ? " after the root element" : " before the root element"));
+          fail(at, std::string("text ") + quoted(shown) + " after the root element");
         }
         continue;
       }
@@ -239,24 +262,28 @@ XmlPull::Event XmlPull::next() {
 
 XmlPull::Event XmlPull::startTag() {
   if (m_rootClosed) fail(m_pos, "a second root element; an XML file has exactly one");
+  if (m_stack.size() >= kMaxXmlDepth)
+    fail(m_pos, "elements nest deeper than " + std::to_string(kMaxXmlDepth) +
+                    " levels here; expected at most " + std::to_string(kMaxXmlDepth));
   const char* base = m_doc.data();
   const std::size_t n = m_doc.size();
   const std::size_t nameStart = m_pos + 1;
   std::size_t p = scanName(nameStart, "an element name after '<'");
   setName(nameStart, p);
   m_decoded.clear();
+  m_attrOffsets.clear();
   for (;;) {
     const std::size_t before = p;
     for (; p < n && (cls(base[p]) & kSpace); ++p)
       if (base[p] == '\n') ++m_line;
-    if (p >= n) fail(m_start, "the tag <" + std::string(m_name) + "> is not closed with '>'");
+    if (p >= n) fail(m_start, "the tag <" + excerpt(m_name) + "> is not closed with '>'");
     if (base[p] == '>') {
       ++p;
       break;
     }
     if (base[p] == '/') {
       if (p + 1 >= n || base[p + 1] != '>')
-        fail(p, "expected '/>' to end the tag <" + std::string(m_name) + ">");
+        fail(p, "expected '/>' to end the tag <" + excerpt(m_name) + ">");
       p += 2;
       m_pendingEnd = true;
       break;
@@ -265,15 +292,19 @@ XmlPull::Event XmlPull::startTag() {
     const std::size_t an = p;
     p = scanName(p, "an attribute name");
     const std::string_view attrName = m_doc.substr(an, p - an);
+    if (m_attrs.size() >= kMaxXmlAttributes)
+      fail(an, "more than " + std::to_string(kMaxXmlAttributes) + " attributes on <" +
+                   excerpt(m_name) + ">; expected at most " +
+                   std::to_string(kMaxXmlAttributes));
     for (; p < n && (cls(base[p]) & kSpace); ++p)
       if (base[p] == '\n') ++m_line;
     if (p >= n || base[p] != '=')
-      fail(p, "attribute '" + std::string(attrName) + "' needs '=' and a quoted value");
+      fail(p, "attribute '" + excerpt(attrName) + "' needs '=' and a quoted value");
     ++p;
     for (; p < n && (cls(base[p]) & kSpace); ++p)
       if (base[p] == '\n') ++m_line;
     if (p >= n || (base[p] != '"' && base[p] != '\''))
-      fail(p, "the value of attribute '" + std::string(attrName) + "' must be in quotes");
+      fail(p, "the value of attribute '" + excerpt(attrName) + "' must be in quotes");
     const char q = base[p++];
     std::size_t v = p;
     bool special = false;
@@ -281,13 +312,18 @@ XmlPull::Event XmlPull::startTag() {
       const char ch = base[v];
       if (!(cls(ch) & (kTextSpecial | kSpace))) continue;
       if (ch == '<')
-        fail(v, "'<' inside the value of attribute '" + std::string(attrName) +
+        fail(v, "'<' inside the value of attribute '" + excerpt(attrName) +
                     "' (write it as &lt;)");
       if (ch == '\n') ++m_line;
       if (ch != ' ') special = true;
     }
-    if (v >= n) fail(an, "the value of attribute '" + std::string(attrName) + "' is not closed");
+    if (v >= n) fail(an, "the value of attribute '" + excerpt(attrName) + "' is not closed");
+    if (v - p > kMaxXmlAttributeBytes)
+      fail(p, "the value of attribute '" + excerpt(attrName) + "' is " +
+                  std::to_string(v - p) + " bytes long; expected at most " +
+                  std::to_string(kMaxXmlAttributeBytes) + " bytes");
     const std::string_view raw = m_doc.substr(p, v - p);
+    m_attrOffsets.push_back(an);
     if (special) {
       m_decoded.emplace_back(m_attrs.size(), m_scratch.size());
       m_attrs.push_back({attrName, decode(raw, p, true)});
@@ -295,6 +331,19 @@ XmlPull::Event XmlPull::startTag() {
       m_attrs.push_back({attrName, raw});
     }
     p = v + 1;
+  }
+  // Each attribute once per element (XML 1.0, 3.1): pairwise for the usual few, hashed beyond.
+  const std::size_t count = m_attrs.size();
+  if (count > 1) {
+    if (count <= 16) {
+      for (std::size_t j = 1; j < count; ++j)
+        for (std::size_t i = 0; i < j; ++i)
+          if (xmlNameEquals(m_attrs[i].name, m_attrs[j].name)) duplicateAttribute(j);
+    } else {
+      std::unordered_set<std::string_view> seen;
+      for (std::size_t j = 0; j < count; ++j)
+        if (!seen.insert(m_attrs[j].name).second) duplicateAttribute(j);
+    }
   }
   // Decoded values were written into one buffer that may have moved: point at it now.
   for (std::size_t i = 0; i < m_decoded.size(); ++i) {
@@ -308,6 +357,12 @@ XmlPull::Event XmlPull::startTag() {
   return Event::StartElement;
 }
 
+void XmlPull::duplicateAttribute(std::size_t index) const {
+  fail(m_attrOffsets[index], "attribute '" + excerpt(m_attrs[index].name) +
+                                 "' appears twice in <" + excerpt(m_name) +
+                                 ">; XML allows each attribute once per element");
+}
+
 XmlPull::Event XmlPull::endTag() {
   const char* base = m_doc.data();
   const std::size_t n = m_doc.size();
@@ -317,11 +372,11 @@ XmlPull::Event XmlPull::endTag() {
   for (; p < n && (cls(base[p]) & kSpace); ++p)
     if (base[p] == '\n') ++m_line;
   if (p >= n || base[p] != '>')
-    fail(m_start, "the end tag </" + std::string(m_name) + "> is not closed with '>'");
-  if (m_stack.empty()) fail(m_start, "</" + std::string(m_name) + "> closes no open element");
+    fail(m_start, "the end tag </" + excerpt(m_name) + "> is not closed with '>'");
+  if (m_stack.empty()) fail(m_start, "</" + excerpt(m_name) + "> closes no open element");
   if (!xmlNameEquals(m_stack.back().name, m_name)) {
     const Open& open = m_stack.back();
-    fail(m_start, "</" + std::string(m_name) + "> does not match <" + std::string(open.name) +
+    fail(m_start, "</" + excerpt(m_name) + "> does not match <" + excerpt(open.name) +
                       "> opened on line " + std::to_string(open.line));
   }
   m_stack.pop_back();

@@ -2,11 +2,13 @@
 // GraphML quickly: it walks the text once and keeps nothing but the stack of open elements,
 // so reading a 3 MB file allocates almost nothing (a DOM of the same file takes about 12 MB).
 //
-// It checks well-formedness as it goes: names, quoted attribute values, matching end tags,
-// one root element, closed comments, CDATA sections and processing instructions, the five
-// predefined entities and character references. A document type declaration is skipped; an
-// entity it would declare is refused as unknown. Malformed input raises XmlSyntaxError with the
-// line and the reason.
+// It checks well-formedness as it goes: names, quoted attribute values (each attribute once per
+// element), matching end tags, one root element, closed comments, CDATA sections and processing
+// instructions, the five predefined entities and character references; and, before the first
+// event, that the whole text is UTF-8 without NUL bytes. A document type declaration is
+// skipped; an entity it would declare is refused as unknown. Limits (below) bound the depth,
+// names and attributes of hostile files. Malformed input raises XmlSyntaxError with the line,
+// the column and the reason.
 //
 // Names and undecoded values are views into the text, which must outlive the parser. Decoded
 // values (with entities, or with line breaks in attributes) are views into the parser's own
@@ -23,14 +25,21 @@ namespace liaison::core {
 
 class XmlSyntaxError : public std::runtime_error {
  public:
-  XmlSyntaxError(int line, const std::string& reason);
-  int line() const { return m_line; }  // 1-based
+  XmlSyntaxError(int line, int column, const std::string& reason);
+  int line() const { return m_line; }      // 1-based
+  int column() const { return m_column; }  // 1-based, in characters (code points)
   const std::string& reason() const { return m_reason; }
 
  private:
-  int m_line;
+  int m_line, m_column;
   std::string m_reason;
 };
+
+// Limits on what one document may hold (docs/scenario-format.md, "Files and limits").
+inline constexpr std::size_t kMaxXmlDepth = 256;              // open elements
+inline constexpr std::size_t kMaxXmlNameBytes = 1024;         // an element or attribute name
+inline constexpr std::size_t kMaxXmlAttributes = 256;         // attributes of one element
+inline constexpr std::size_t kMaxXmlAttributeBytes = 1 << 20;  // one attribute value
 
 // Appends a code point as UTF-8.
 void appendUtf8(std::string& out, unsigned long codePoint);
@@ -68,7 +77,9 @@ class XmlPull {
 
   std::size_t offset() const { return m_start; }  // where the current event starts
   int line() const { return m_startLine; }        // the line of the current event
-  int lineAt(std::size_t offset);                 // the line of any offset (fast from offset())
+  int lineAt(std::size_t offset) const;           // the line of any offset (fast from offset())
+  int columnAt(std::size_t offset) const;         // its column (1-based, in characters)
+  std::string_view document() const { return m_doc; }
 
   // After a StartElement whose content is only character data: that text (decoded), with the
   // element's end tag consumed, and true. False, having consumed nothing, when the content holds
@@ -79,7 +90,8 @@ class XmlPull {
   void skipElement();
 
  private:
-  [[noreturn]] void fail(std::size_t at, const std::string& reason);
+  [[noreturn]] void fail(std::size_t at, const std::string& reason) const;
+  [[noreturn]] void duplicateAttribute(std::size_t index) const;
   Event startTag();
   Event endTag();
   bool markup();  // comments, CDATA, PIs, DOCTYPE; true when a Text event (CDATA) was produced
@@ -101,8 +113,10 @@ class XmlPull {
   bool m_pendingEnd = false;  // an empty element's EndElement is due
   bool m_rootSeen = false;
   bool m_rootClosed = false;
+  bool m_checked = false;  // the text was checked for UTF-8 and NUL bytes
   std::string m_scratch;                      // decoded values of the current event
   std::vector<std::pair<std::size_t, std::size_t>> m_decoded;  // (attribute, scratch offset)
+  std::vector<std::size_t> m_attrOffsets;  // where each attribute's name starts
   int m_line = 1;       // the line at m_pos
   int m_startLine = 1;  // the line at m_start
 };

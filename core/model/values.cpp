@@ -148,8 +148,19 @@ std::string formatTime(TimeUtc time) {
 }
 
 std::optional<bool> parseBool(std::string_view text) {
-  if (text == "true") return true;
-  if (text == "false") return false;
+  // As spreadsheets re-save them: LibreOffice and Excel turn true into TRUE, others write
+  // True, yes or 1. Case does not matter; nothing else (no "y", no "on") is taken.
+  const auto is = [&](std::string_view word) {
+    if (text.size() != word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      char c = text[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != word[i]) return false;
+    }
+    return true;
+  };
+  if (is("true") || is("yes") || text == "1") return true;
+  if (is("false") || is("no") || text == "0") return false;
   return std::nullopt;
 }
 

@@ -22,7 +22,7 @@ std::optional<TimeUtc> parseTime(std::string_view text);
 // YYYY-MM-DDTHH:MM:SSZ.
 std::string formatTime(TimeUtc time);
 
-// "true" or "false", exactly.
+// true, false, yes, no in any case (TRUE, True, Yes, ...), 1 or 0. Written as "true"/"false".
 std::optional<bool> parseBool(std::string_view text);
 inline std::string_view formatBool(bool b) {
   return b ? "true" : "false";

@@ -12,6 +12,7 @@
 #include "tests/support/mbtiles_fixture.hpp"
 
 namespace fs = std::filesystem;
+using liaison::test::readFile;
 using liaison::test::run;
 using liaison::test::TempDir;
 using liaison::test::writeFile;
@@ -96,7 +97,7 @@ TEST_CASE("import refuses a file that is not MBTiles and leaves the workspace as
   liaison::test::writeMbtiles(vector, f);
   r = run({"import", vector.string(), "--into", ws.string()});
   CHECK(r.code == 1);
-  CHECK_THAT(r.err, Catch::Contains("tile format 'pbf' is not supported; expected png or jpg"));
+  CHECK_THAT(r.err, Catch::Contains("tile format 'pbf' is not supported; expected png, jpg or webp"));
 
   CHECK(basemapSetting(ws).empty());
   CHECK(journalLength(ws) == before);
@@ -134,9 +135,11 @@ TEST_CASE("import FILE.geojson adds map features, or names file:line:column", "[
   CHECK(run({"verify", ws.string()}).code == 0);
 
   const std::string journal = journalLength(ws);
+  // Liaison's own form (its marker): a wrong kind is refused where it is.
   const fs::path bad = tmp.path() / "bad.geojson";
   writeFile(bad,
-            "{\"type\": \"FeatureCollection\", \"features\": [\n"
+            "{\"type\": \"FeatureCollection\", \"liaison\": {\"format\": \"features\", "
+            "\"version\": 1}, \"features\": [\n"
             "  {\"type\": \"Feature\", \"id\": 901,\n"
             "   \"geometry\": {\"type\": \"Point\", \"coordinates\": [-77.15, 41.30]},\n"
             "   \"properties\": {\"kind\": \"castle\", \"label\": \"Keep\"}}\n"
@@ -149,7 +152,7 @@ TEST_CASE("import FILE.geojson adds map features, or names file:line:column", "[
 }
 
 TEST_CASE("import a GeoJSON layer from another program: fresh ids, its own layer, re-import "
-          "replaces it; a projected file is refused with the reason",
+          "replaces it; a projected file is reprojected",
           "[e2e]") {
   TempDir tmp;
   const fs::path ws = tmp.path() / "ws.liaison";
@@ -189,8 +192,7 @@ TEST_CASE("import a GeoJSON layer from another program: fresh ids, its own layer
   CHECK(query(ws, "SELECT count(*) FROM map_features WHERE layer = 'wards'") == "3");
   CHECK(std::stoi(query(ws, "SELECT count(*) FROM map_features")) == before + 3);
 
-  // A 2008-style file in a projected system: refused at its "crs", nothing written.
-  const std::string journal = journalLength(ws);
+  // A 2008-style file in a projected system (UTM 18S) was refused: it is reprojected with PROJ.
   const fs::path utm = tmp.path() / "rivers.geojson";
   writeFile(utm,
             "{\"type\": \"FeatureCollection\",\n"
@@ -200,10 +202,20 @@ TEST_CASE("import a GeoJSON layer from another program: fresh ids, its own layer
             "   \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[554143.9, 9370463.6], "
             "[554090.7, 9370670.5]]}}]}\n");
   r = run({"import", utm.string(), "--into", ws.string()});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  // gdaltransform -s_srs EPSG:32718 -t_srs OGC:CRS84: -74.5110306850961 -5.69521787288103
+  const std::string rings = query(ws, "SELECT rings FROM map_features WHERE layer = 'rivers'");
+  CHECK_THAT(rings, Catch::StartsWith("[[[-74.51103068"));
+  CHECK_THAT(rings, Catch::Contains(",-5.6952178"));
+  // One it cannot reproject is refused at its "crs", nothing written.
+  const std::string journal = journalLength(ws);
+  const fs::path unknown = tmp.path() / "unknown.geojson";
+  writeFile(unknown, readFile(utm).replace(readFile(utm).find("EPSG::32718"), 11, "EPSG::999999"));
+  r = run({"import", unknown.string(), "--into", ws.string()});
   CHECK(r.code == 1);
-  CHECK_THAT(r.err, Catch::Contains(utm.string() + ":2:"));
-  CHECK_THAT(r.err, Catch::Contains("EPSG::32718"));
-  CHECK_THAT(r.err, Catch::Contains("ogr2ogr"));
+  CHECK_THAT(r.err, Catch::Contains(unknown.string() + ":2:"));
+  CHECK_THAT(r.err, Catch::Contains("EPSG::999999: PROJ does not know"));
   CHECK(journalLength(ws) == journal);
 
   // A real file from another project when Debian's networkx examples are installed: NUTS 1

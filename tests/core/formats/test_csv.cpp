@@ -100,3 +100,19 @@ TEST_CASE("csv: the writer quotes only what needs it and reads back the same", "
   CHECK(recs[0].fields[3].text == "two\nlines");
   CHECK(recs[0].fields[4].text.empty());
 }
+
+TEST_CASE("csv: a cell larger than 1 MB is refused where it starts", "[csv]") {
+  // Typically a quote that is never closed, swallowing the rest of the file into one cell.
+  const std::string text = "id,note\n1,\"" + std::string(kMaxCsvCellBytes + 10, 'x') + "\"\n2,ok\n";
+  try {
+    parseCsv(text);
+    FAIL("read a cell of more than 1 MB");
+  } catch (const CsvError& e) {
+    CHECK(e.line() == 2);
+    CHECK(e.column() == 2);
+    CHECK(std::string(e.what()) ==
+          "a cell of 1048586 bytes; expected at most 1048576 bytes in one cell (is a closing "
+          "quote missing?)");
+  }
+  CHECK(parseCsv("id,note\n1," + std::string(kMaxCsvCellBytes, 'x') + "\n").size() == 2);
+}

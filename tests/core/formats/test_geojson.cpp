@@ -3,6 +3,8 @@
 
 #include "core/formats/geojson.hpp"
 
+#include <string>
+
 using namespace liaison::core;
 
 namespace {
@@ -93,14 +95,11 @@ TEST_CASE("geojson: semantic errors point at the offending member", "[geojson]")
   CHECK(geoError(collection(feature(R"({"type": "LineString", "coordinates": [[0,0]]})"))) ==
         "2:80: a LineString has 1 position(s); expected at least 2");
   CHECK(geoError(collection(feature(R"({"type": "GeometryCollection", "geometries": []})"))) ==
-        "2:42: GeometryCollection is not supported; expected a Point, LineString, Polygon, "
-        "MultiPoint, MultiLineString or MultiPolygon (split the collection into one feature per "
-        "geometry)");
-  CHECK(geoError(collection(feature("null"))) ==
-        "2:42: the feature has no geometry; expected a Point, LineString, Polygon, MultiPoint, "
-        "MultiLineString or MultiPolygon");
-  CHECK(geoError(R"({"type": "Feature", "geometry": null})") ==
-        "1:1: the top level is a Feature; expected a FeatureCollection");
+        "2:87: the GeometryCollection has no geometries; expected at least one");
+  CHECK(geoError(R"({"type": "Topology", "objects": {}})") ==
+        "1:10: the top level is a Topology; expected a FeatureCollection, a Feature or a geometry "
+        "(Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon or "
+        "GeometryCollection)");
   CHECK(geoError(collection(R"({"type": "Point", "coordinates": [0, 0]})")) ==
         "2:1: a member of \"features\" is a Point; expected a Feature");
 }
@@ -189,13 +188,46 @@ TEST_CASE("geojson: positions on one long line, members in any order", "[geojson
   CHECK(fs[1].properties[0].pos.line == 1);
 }
 
-TEST_CASE("geojson: a declared crs other than WGS 84 is refused at the crs member", "[geojson]") {
-  const std::string utm =
-      "{\"type\": \"FeatureCollection\",\n\"crs\": {\"type\": \"name\", \"properties\": "
-      "{\"name\": \"urn:ogc:def:crs:EPSG::32718\"}},\n\"features\": []}";
-  const std::string err = geoError(utm);
-  CHECK(err.rfind("2:8: the file's coordinates are in urn:ogc:def:crs:EPSG::32718", 0) == 0);
-  CHECK(err.find("ogr2ogr -t_srs EPSG:4326") != std::string::npos);
+TEST_CASE("geojson: a declared crs is reprojected with PROJ, or refused at the crs member when "
+          "unknown",
+          "[geojson]") {
+  const auto withCrs = [](const std::string& crs, const std::string& coordinates) {
+    return "{\"type\": \"FeatureCollection\",\n\"crs\": " + crs + ",\n\"features\": [" +
+           feature(R"({"type": "Point", "coordinates": )" + coordinates + "}") + "]}";
+  };
+  const auto named = [](const std::string& name) {
+    return "{\"type\": \"name\", \"properties\": {\"name\": \"" + name + "\"}}";
+  };
+  // UTM zone 18S (as the 2008 GeoJSON format allowed): reprojected to WGS 84.
+  GeoDocument utm = parseGeoJson(withCrs(named("urn:ogc:def:crs:EPSG::32718"), "[554143.9, 9370463.6]"));
+  REQUIRE(utm.features.size() == 1);
+  const LonLat p = utm.features[0].geometry.parts[0][0][0];
+  CHECK(p.lon == Approx(-74.5110306850961).margin(1e-7));  // gdaltransform's figures
+  CHECK(p.lat == Approx(-5.69521787288103).margin(1e-7));
+  CHECK(utm.crs == "urn:ogc:def:crs:EPSG::32718");
+  CHECK(utm.crs_note == "reprojected from WGS 84 / UTM zone 18S (urn:ogc:def:crs:EPSG::32718) to WGS 84");
+  // The draft's {"type": "EPSG", "properties": {"code": N}} too.
+  const GeoDocument north = parseGeoJson(
+      withCrs(R"({"type": "EPSG", "properties": {"code": 32618}})", "[500000, 4540000]"));
+  CHECK(north.features[0].geometry.parts[0][0][0].lon == Approx(-75).margin(1e-9));
+  CHECK(north.features[0].geometry.parts[0][0][0].lat == Approx(41.0111966726172).margin(1e-7));
+  // Reprojected positions are still checked, and the message shows both.
+  CHECK(geoError(withCrs(named("EPSG:32618"), "[500000, 1e12]")) ==
+        "3:88: position [500000, 1000000000000] cannot be reprojected from WGS 84 / UTM zone 18N "
+        "to WGS 84; expected a position inside the area of that system");
+  // A name PROJ does not know, and a crs that is not a name: refused where they are.
+  CHECK(geoError(withCrs(named("EPSG:999999"), "[1, 2]"))
+            .starts_with("2:48: the file's coordinates are in EPSG:999999: PROJ does not know"));
+  CHECK(geoError(withCrs(R"({"type": "link", "properties": {"href": "x.prj"}})", "[1, 2]"))
+            .starts_with("2:8: \"crs\" is an object, not a named crs; expected {\"type\": \"name\""));
+  // NAD83 and ETRS89 are within about a metre of WGS 84 for a map: taken as they are.
+  for (const char* name : {"urn:ogc:def:crs:EPSG::4269", "EPSG:4269", "urn:ogc:def:crs:OGC:1.3:CRS83",
+                           "urn:ogc:def:crs:EPSG::4258", "http://www.opengis.net/def/crs/EPSG/0/4258"}) {
+    INFO(name);
+    const GeoDocument d = parseGeoJson(withCrs(named(name), "[-77.2, 41.2]"));
+    CHECK(d.features[0].geometry.parts[0][0][0] == LonLat{-77.2, 41.2});
+    CHECK(d.crs_note.find("taken as WGS 84 (within about a metre)") != std::string::npos);
+  }
   // CRS84 and EPSG:4326 are WGS 84 longitude / latitude: accepted as RFC 7946 data.
   for (const char* name :
        {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326"})
@@ -203,4 +235,111 @@ TEST_CASE("geojson: a declared crs other than WGS 84 is refused at the crs membe
                    "\"properties\": {\"name\": \"" +
                    std::string(name) + "\"}}, \"features\": [" +
                    feature(R"({"type": "Point", "coordinates": [2, 1]})") + "]}") == "no error");
+}
+
+TEST_CASE("geojson: a null geometry is skipped and counted, not a refusal of the file",
+          "[geojson]") {
+  // RFC 7946 3.2: "geometry": null is an unlocated feature; so is one without a geometry.
+  const GeoDocument d = parseGeoJson(collection(
+      feature("null") + ",\n" + feature(R"({"type": "Point", "coordinates": [1, 2]})") +
+      ",\n{\"type\": \"Feature\", \"properties\": {\"name\": \"nowhere\"}}"));
+  REQUIRE(d.features.size() == 1);
+  CHECK(d.null_geometries == 2);
+  CHECK(d.features[0].geometry.parts[0][0][0] == LonLat{1, 2});
+  CHECK(d.features[0].pos.line == 3);
+}
+
+TEST_CASE("geojson: a top-level Feature, a bare geometry and GeometryCollections are read",
+          "[geojson]") {
+  // osmium's own example: one Feature as the whole file.
+  const GeoDocument one = parseGeoJson(
+      R"({"type": "Feature", "id": 5, "geometry": {"type": "Point", "coordinates": [3, 4]}, )"
+      R"("properties": {"name": "Hut"}})");
+  REQUIRE(one.features.size() == 1);
+  CHECK(one.features[0].id_json == "5");
+  CHECK(one.features[0].properties[0].json == "\"Hut\"");
+  CHECK(parseGeoJson(R"({"type": "Feature", "geometry": null, "properties": {}})").null_geometries == 1);
+  const GeoDocument bare = parseGeoJson(R"({"type": "LineString", "coordinates": [[0, 0], [1, 1]]})");
+  REQUIRE(bare.features.size() == 1);
+  CHECK(bare.features[0].geometry.type == GeoType::LineString);
+  CHECK(bare.features[0].properties.empty());
+  // A collection inside a collection is flattened into it.
+  const GeoDocument gc = parseGeoJson(collection(feature(
+      R"({"type": "GeometryCollection", "geometries": [{"type": "Point", "coordinates": [1, 1]},)"
+      R"( {"type": "GeometryCollection", "geometries": [{"type": "LineString", "coordinates": [[0, 0], [2, 2]]}]}]})")));
+  REQUIRE(gc.features.size() == 1);
+  const GeoGeometry& g = gc.features[0].geometry;
+  CHECK(g.type == GeoType::GeometryCollection);
+  REQUIRE(g.members.size() == 2);
+  CHECK(g.members[0].type == GeoType::Point);
+  CHECK(g.members[1].type == GeoType::LineString);
+  CHECK(geoError(collection(feature(R"({"type": "GeometryCollection", "geometries": [null]})"))) ==
+        "2:88: a member of \"geometries\" is null; expected a geometry");
+  CHECK(geoError(collection(feature(
+            R"({"type": "GeometryCollection", "geometries": [{"type": "Point", "coordinates": [500, 1]}]})"))) ==
+        "2:122: longitude 500 is out of range; expected -180 to 180");
+  // Written back as a collection.
+  const std::string text = writeFeatureCollection(gc.features);
+  CHECK(text.find("\"type\": \"GeometryCollection\",\n        \"geometries\": [\n          {\n"
+                  "            \"type\": \"Point\",") != std::string::npos);
+  const GeoDocument back = parseGeoJson(text);
+  CHECK(back.features[0].geometry.members.size() == 2);
+  CHECK(writeFeatureCollection(back.features) == text);
+}
+
+TEST_CASE("geojson: nesting deeper than 64 levels is refused where it starts, never a crash",
+          "[geojson]") {
+  // 100,000 levels crashed the importer (a recursion in the JSON library's dump()).
+  std::string deep = "{\"type\": \"FeatureCollection\", \"features\": [" + feature(
+      R"({"type": "Point", "coordinates": )" + std::string(100000, '[') + std::string(100000, ']') + "}") + "]}";
+  CHECK(geoError(deep) ==
+        "1:178: arrays and objects nest deeper than 64 levels here; expected at most 64 (a "
+        "GeoJSON MultiPolygon needs 9)");
+  // Deep properties too, and brackets inside strings do not count.
+  const std::string props = "{\"type\": \"Feature\", \"geometry\": null, \"properties\": {\"a\": \"" +
+                            std::string(200, '[') + "\", \"b\": " + std::string(70, '[') +
+                            std::string(70, ']') + "}}";
+  CHECK(geoError(props).starts_with("1:330: arrays and objects nest deeper than 64"));
+  CHECK(findJsonDepthExcess("[[[]]]", 3) == std::nullopt);
+  CHECK(findJsonDepthExcess("[[[[]]]]", 3) == std::optional<std::size_t>(3));
+  CHECK(findJsonDepthExcess(R"(["[[[[", {"x": "\"[[[["}])", 2) == std::nullopt);
+}
+
+TEST_CASE("geojson: a feature's properties are limited in size", "[geojson]") {
+  const std::string big = "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", "
+                          "\"coordinates\": [0, 0]}, \"properties\": {\"note\": \"" +
+                          std::string(300 * 1024, 'x') + "\"}}";
+  CHECK(geoError(big) ==
+        "1:89: the feature's properties take more than 256 KB as JSON; expected at most that "
+        "much per feature");
+}
+
+TEST_CASE("geojson: what is not JSON is refused without quoting it; long tokens are cut",
+          "[geojson]") {
+  // A file of another kind (here /etc/passwd's first line) is not echoed.
+  CHECK(geoError("root:x:0:0:root:/root:/bin/bash\n") ==
+        "1:1: the file does not start with '{' or '[', so it is no JSON object; expected a "
+        "GeoJSON object");
+  const std::string err = geoError("{\"features\": [\n  \"" + std::string(5000, 'y'));
+  CHECK(err.size() < 200);
+  CHECK(err.find("last read: '\"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy...'") != std::string::npos);
+}
+
+TEST_CASE("geojson: the liaison marker says the file is Liaison's own", "[geojson]") {
+  const std::string features = "[" + feature(R"({"type": "Point", "coordinates": [1, 2]})") + "]";
+  CHECK(parseGeoJson("{\"type\": \"FeatureCollection\", \"liaison\": {\"format\": \"features\", "
+                     "\"version\": 1}, \"features\": " + features + "}").liaison_marker);
+  CHECK_FALSE(parseGeoJson("{\"type\": \"FeatureCollection\", \"features\": " + features + "}")
+                  .liaison_marker);
+  CHECK(geoError("{\"type\": \"FeatureCollection\", \"liaison\": true, \"features\": []}") ==
+        "1:42: the \"liaison\" member is true; expected {\"format\": \"features\", \"version\": 1} as "
+        "Liaison's export writes it (or no \"liaison\" member in a file from another program)");
+  CHECK(geoError("{\"type\": \"FeatureCollection\", \"liaison\": {\"version\": 2}, \"features\": []}") ==
+        "1:42: the file is in Liaison's features format version 2, written by another version "
+        "of Liaison; expected version 1");
+  const std::string written = writeFeatureCollection({}, true);
+  CHECK(written ==
+        "{\n  \"type\": \"FeatureCollection\",\n  \"liaison\": {\"format\": \"features\", "
+        "\"version\": 1},\n  \"features\": []\n}\n");
+  CHECK(parseGeoJson(written).liaison_marker);
 }

@@ -84,7 +84,7 @@ TEST_CASE("graphml: edges may name nodes declared after them, with any ids", "[g
   CHECK(g.directed);
   CHECK(refusal(kHead + "<graph><node id=\"n0\"/><node id=\"n1\"/>\n<edge source=\"n01\" "
                         "target=\"n0\"/></graph></graphml>") ==
-        "t.graphml:4: edge source 'n01' is not a node of the graph");
+        "t.graphml:4:1: edge source 'n01' is not a node of the graph");
 
   // Ids that break the pattern switch to a hash lookup, keeping the earlier nodes.
   const std::string mixed = kHead + "<graph>\n<node id=\"n0\"/><node id=\"n1\"/>"
@@ -97,7 +97,7 @@ TEST_CASE("graphml: edges may name nodes declared after them, with any ids", "[g
   CHECK(m.edges[1].source == 3);
   CHECK(m.edges[1].target == 0);
   CHECK(refusal(kHead + "<graph>\n<node id=\"x\"/>\n<node id=\"x\"/></graph></graphml>") ==
-        "t.graphml:5: node id 'x' is used twice");
+        "t.graphml:5:1: node id 'x' is used twice");
 }
 
 TEST_CASE("graphml: many edges (past the size estimate) keep every value", "[graphml]") {
@@ -179,49 +179,50 @@ TEST_CASE("graphml: UTF-16 and ISO-8859-1 files are read as UTF-8", "[graphml]")
                              std::string(body).replace(body.find("\xC3\xA9"), 2, "\xE9");
   CHECK(parseGraphml(latin1, "t").displayName(0) == "Caf\xC3\xA9");
   CHECK(refusal("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>" + body) ==
-        "t.graphml:1: the file declares encoding 'shift_jis'; Liaison reads UTF-8, UTF-16 and "
-        "ISO-8859-1 (save it as UTF-8)");
+        "t.graphml:1:31: the file declares encoding 'shift_jis'; Liaison reads UTF-8, UTF-16, "
+        "ISO-8859-1 and windows-1252 (save it as UTF-8)");
 }
 
-TEST_CASE("graphml: malformed files are refused with the line and the reason", "[graphml]") {
+TEST_CASE("graphml: malformed files are refused with the line, the column and the reason",
+          "[graphml]") {
   const std::string key = "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n";
   CHECK(refusal(kHead + key + "<graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"a\">"
                               "<data key=\"w\">fast</data></edge></graph></graphml>") ==
-        "t.graphml:6: value 'fast' of attribute 'weight' is not a valid double");
+        "t.graphml:6:29: value 'fast' of attribute 'weight' is not a valid double");
   CHECK(refusal(kHead + key + "<graph>\n<node id=\"a\">\n<data key=\"w\">1</data></node>"
                               "</graph></graphml>") ==
-        "t.graphml:6: key 'w' is declared for edge but used on a node");
+        "t.graphml:6:1: key 'w' is declared for edge but used on a node");
   CHECK(refusal(kHead + "<graph>\n<node id=\"a\"><data key=\"zz\">1</data></node></graph></graphml>") ==
-        "t.graphml:4: <data> refers to unknown key 'zz'; declare it with <key id=\"zz\" ...> first");
+        "t.graphml:4:14: <data> refers to unknown key 'zz'; declare it with <key id=\"zz\" ...> first");
   CHECK(refusal(kHead + "<graph edgedefault=\"sideways\"></graph></graphml>") ==
-        "t.graphml:3: edgedefault is 'sideways'; expected directed or undirected");
+        "t.graphml:3:1: edgedefault is 'sideways'; expected directed or undirected");
   CHECK(refusal(kHead + "<graph>\n<node id=\"a\"><graph/></node></graph></graphml>") ==
-        "t.graphml:4: nested graphs are not supported");
-  CHECK(refusal(kHead + "<graph>\n<hyperedge/></graph></graphml>") ==
-        "t.graphml:4: hyperedges are not supported");
+        "t.graphml:4:14: a nested <graph> inside node 'a' (a yEd group node); read groups as "
+        "agencies with the groups option (liaison analyze --groups), or ungroup them in yEd");
   CHECK(refusal(kHead + "<graph>\n<node/></graph></graphml>") ==
-        "t.graphml:4: <node> without an id");
+        "t.graphml:4:1: <node> without an id");
   CHECK(refusal(kHead + "<graph>\n<node id=\"a\"/>\n<edge source=\"a\"/></graph></graphml>") ==
-        "t.graphml:5: <edge> needs both a source and a target");
+        "t.graphml:5:1: <edge> needs both a source and a target");
   CHECK(refusal(kHead + "<graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"a\" "
                         "directed=\"maybe\"/></graph></graphml>") ==
-        "t.graphml:5: edge attribute directed='maybe'; expected true or false");
+        "t.graphml:5:1: edge attribute directed='maybe'; expected true or false");
   CHECK(refusal(kHead + "<key id=\"k\" for=\"node\" attr.type=\"complex\"/></graphml>") ==
-        "t.graphml:3: key 'k' has attr.type 'complex'; expected boolean, int, long, float, double "
+        "t.graphml:3:1: key 'k' has attr.type 'complex'; expected boolean, int, long, float, double "
         "or string");
   CHECK(refusal(kHead + "<key id=\"k\" attr.type=\"int\">\n<default>x</default></key></graphml>") ==
-        "t.graphml:4: default 'x' of key 'k' is not a valid int");
-  CHECK(refusal(kHead + "<key id=\"k\"/>\n<key id=\"k\"/></graphml>") ==
-        "t.graphml:4: key 'k' is declared twice");
+        "t.graphml:4:1: default 'x' of key 'k' is not a valid int");
+  CHECK(refusal(kHead + "<key id=\"k\"/>\n<key id=\"k\" attr.name=\"other\"/></graphml>") ==
+        "t.graphml:4:1: key 'k' is declared twice, for attributes 'k' and 'other'; expected each "
+        "key id once (or for one attribute)");
   CHECK(refusal(kHead + "<key id=\"a\" for=\"node\" attr.name=\"x\" attr.type=\"int\"/>\n"
                         "<key id=\"b\" for=\"node\" attr.name=\"x\" attr.type=\"string\"/></graphml>") ==
-        "t.graphml:4: key 'b' declares node attribute 'x' as string, but an earlier key declared it "
+        "t.graphml:4:1: key 'b' declares node attribute 'x' as string, but an earlier key declared it "
         "as int");
-  CHECK(refusal(kHead + "</graphml>") == "t.graphml:2: no <graph> element in the file");
+  CHECK(refusal(kHead + "</graphml>") == "t.graphml:2:1: no <graph> element in the file");
   CHECK(refusal("<?xml version=\"1.0\"?>\n<gexf/>") ==
-        "t.graphml:2: the root element is <gexf>; a GraphML file starts with <graphml>");
+        "t.graphml:2:1: the root element is <gexf>; a GraphML file starts with <graphml>");
   CHECK(refusal(kHead + "<graph>\n<node id=\"a\">\n</graph></graphml>") ==
-        "t.graphml:5: broken XML: </graph> does not match <node> opened on line 4");
+        "t.graphml:5:1: broken XML: </graph> does not match <node> opened on line 4");
 }
 
 TEST_CASE("graphml: what the writer writes reads back the same", "[graphml]") {

@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 #include <stb_image.h>
 
+#include <sys/stat.h>
+
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -157,4 +160,113 @@ TEST_CASE("MBTiles: attribution HTML becomes plain text", "[mbtiles]") {
                          "OpenStreetMap</a>  contributors") ==
         "\xC2\xA9 OpenStreetMap contributors");
   CHECK(plainAttribution("Tiles &amp; data: county GIS") == "Tiles & data: county GIS");
+}
+
+namespace {
+
+void sql(const fs::path& file, const std::string& text) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  test::exec(db, text);
+  sqlite3_close(db);
+}
+
+const fs::path kMbtilesData = fs::path(LIAISON_TEST_DATA) / "mbtiles";
+
+}  // namespace
+
+TEST_CASE("MBTiles: an untrusted file's views are never run, only tables read", "[mbtiles]") {
+  TempDir dir;
+  // A tiles view that never ends hung import, screenshot and wall.
+  const fs::path endless = dir.path / "endless.mbtiles";
+  sql(endless,
+      "CREATE TABLE metadata (name TEXT, value TEXT); INSERT INTO metadata VALUES ('format', 'png');"
+      "CREATE VIEW tiles AS WITH RECURSIVE r(zoom_level, tile_column, tile_row, tile_data) AS "
+      "(SELECT 0, 0, 0, x'00' UNION ALL SELECT zoom_level, tile_column + 1, tile_row, tile_data "
+      "FROM r) SELECT * FROM r");
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(openError(endless) ==
+        "'" + endless.string() +
+            "': its 'tiles' is a view, not a table; Liaison reads only tables from a basemap (a "
+            "view runs the file's own SQL)");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  // A metadata view returning 500 MB took 2.2 GB.
+  const fs::path huge = dir.path / "huge.mbtiles";
+  test::writeMbtiles(huge, {});
+  sql(huge, "ALTER TABLE metadata RENAME TO meta2; CREATE VIEW metadata AS SELECT 'name' AS name, "
+            "hex(zeroblob(250000000)) AS value");
+  CHECK_THAT(openError(huge), Catch::Contains("its 'metadata' is a view, not a table"));
+  // A trigger or a view elsewhere in the file changes nothing: they are never run.
+  const fs::path extra = dir.path / "extra.mbtiles";
+  test::writeMbtiles(extra, {});
+  sql(extra, "CREATE VIEW other AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x FROM r) "
+             "SELECT x FROM r; CREATE TRIGGER t AFTER INSERT ON tiles BEGIN DELETE FROM metadata; END");
+  CHECK(MbtilesReader::open(extra)->info().tile_count == 21);
+}
+
+TEST_CASE("MBTiles: values, metadata rows and query time are limited", "[mbtiles]") {
+  TempDir dir;
+  const fs::path big = dir.path / "big.mbtiles";
+  test::writeMbtiles(big, {});
+  sql(big, "INSERT INTO metadata VALUES ('description', zeroblob(30000000))");
+  CHECK_THAT(openError(big), Catch::Contains("a value is larger than 16 MB; expected tiles and "
+                                             "metadata values below that"));
+  const fs::path rows = dir.path / "rows.mbtiles";
+  test::writeMbtiles(rows, {});
+  sql(rows, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) "
+            "INSERT INTO metadata SELECT 'k' || i, 'v' FROM n");
+  CHECK_THAT(openError(rows), Catch::Contains("the metadata table has more than 1000 rows"));
+  // A long value below the limit is not kept (nor is it read into the info).
+  const fs::path longer = dir.path / "long.mbtiles";
+  test::writeMbtiles(longer, {});
+  sql(longer, "UPDATE metadata SET value = hex(zeroblob(100000)) WHERE name = 'attribution'");
+  CHECK(MbtilesReader::open(longer)->info().attribution.empty());
+  // Every query has a time budget: here a few milliseconds for counting 300,000 tiles.
+  const fs::path many = dir.path / "many.mbtiles";
+  test::writeMbtiles(many, {});
+  sql(many, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) "
+            "INSERT INTO tiles SELECT 20, i, i, x'00' FROM n");
+  MbtilesBudgets quick;
+  quick.open_query_seconds = 0.002;
+  try {
+    MbtilesReader::open(many, quick);
+    FAIL("counted 300,000 tiles within 2 ms");
+  } catch (const MbtilesError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("a query took longer than 0.002 s"));
+  }
+  CHECK(MbtilesReader::open(many)->info().tile_count == 300021);
+}
+
+TEST_CASE("MBTiles: a FIFO or a directory is refused before SQLite opens it", "[mbtiles]") {
+  TempDir dir;
+  const fs::path fifo = dir.path / "fifo.mbtiles";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(openError(fifo) ==
+        "'" + fifo.string() + "': not a regular file (a FIFO); expected an MBTiles file");
+  fs::create_directory(dir.path / "dir.mbtiles");
+  CHECK_THAT(openError(dir.path / "dir.mbtiles"), Catch::Contains("not a regular file (a directory)"));
+}
+
+TEST_CASE("MBTiles: MapProxy's caches (empty metadata) read their format from the tiles, WEBP "
+          "included",
+          "[mbtiles][files]") {
+  // tests/data/mbtiles, made by scripts/make_reader_fixtures.py: MapProxy's schema, tiles
+  // encoded by GDAL. Refused before ("the metadata has no 'format'"; WEBP not supported).
+  for (const auto& [file, format] : {std::pair<const char*, TileFormat>{"mapproxy_png.mbtiles", TileFormat::Png},
+                                     {"mapproxy_webp.mbtiles", TileFormat::Webp}}) {
+    INFO(file);
+    const auto r = MbtilesReader::open(kMbtilesData / file);
+    CHECK(r->info().format == format);
+    CHECK(r->info().name.empty());
+    CHECK(r->info().minzoom == 12);
+    CHECK(r->info().maxzoom == 12);
+    CHECK(r->info().tile_count == 4);
+  }
+  TempDir dir;
+  const fs::path vector = dir.path / "vector.mbtiles";
+  test::writeMbtiles(vector, {});
+  sql(vector, "DELETE FROM metadata WHERE name = 'format'; UPDATE tiles SET tile_data = x'1f8b0800'");
+  CHECK_THAT(openError(vector), Catch::Contains("the metadata has no 'format' and the first tile "
+                                                "is neither PNG, JPEG nor WEBP"));
+  CHECK(std::string(toString(TileFormat::Webp)) == "webp");
 }

@@ -147,6 +147,79 @@ TEST_CASE("xml_pull: malformed documents are refused with the line and the reaso
   CHECK(refusal("<a\n") == "1: the tag <a> is not closed with '>'");
 }
 
+namespace {
+// "line:column: reason" of the refusal, or "accepted".
+std::string placed(std::string_view doc) {
+  try {
+    XmlPull x(doc);
+    while (x.next() != Event::EndDocument) {
+    }
+  } catch (const XmlSyntaxError& e) {
+    return std::to_string(e.line()) + ":" + std::to_string(e.column()) + ": " + e.reason();
+  }
+  return "accepted";
+}
+}  // namespace
+
+TEST_CASE("xml_pull: every refusal has a column, in characters", "[xml]") {
+  CHECK(placed("<a>\n  <b>\n  </a>") == "3:3: </a> does not match <b> opened on line 2");
+  CHECK(placed("<a>\xC3\xA9\xC3\xA9 &nbsp;</a>").starts_with("1:7: unknown entity '&nbsp;'"));
+  CHECK(placed("<a v=\"1\"  w=1/>") == "1:13: the value of attribute 'w' must be in quotes");
+}
+
+TEST_CASE("xml_pull: invalid UTF-8 and NUL bytes are refused where they are", "[xml]") {
+  // Accepted before: the bytes went on into names and values (and --json output failed).
+  CHECK(placed("<a>\n  caf\xE9</a>") ==
+        "2:6: invalid UTF-8 (byte 0xE9); expected UTF-8 text (save the file as UTF-8, or declare "
+        "its encoding in <?xml ... encoding=\"...\"?>)");
+  CHECK(placed("<a v=\"\xC3\"/>").starts_with("1:7: invalid UTF-8 (byte 0xC3)"));
+  CHECK(placed("<a>\xED\xA0\x80</a>").starts_with("1:4: invalid UTF-8 (byte 0xED)"));  // surrogate
+  CHECK(placed(std::string("<a>x\0y</a>", 10)) ==
+        "1:5: a NUL byte (0x00); XML does not allow it in a document");
+  CHECK(placed(std::string("<a b=\"\0\"/>", 10)).starts_with("1:7: a NUL byte"));
+  CHECK(placed("\xEF\xBB\xBF<a>\xE2\x82\xAC</a>") == "accepted");  // BOM, then the euro sign
+}
+
+TEST_CASE("xml_pull: an attribute twice on one element is refused (XML 1.0, 3.1)", "[xml]") {
+  CHECK(placed("<a>\n<node id=\"1\" id=\"2\"/></a>") ==
+        "2:14: attribute 'id' appears twice in <node>; XML allows each attribute once per element");
+  CHECK(placed("<a x=\"1\" y=\"2\" x='3'/>") ==
+        "1:16: attribute 'x' appears twice in <a>; XML allows each attribute once per element");
+  // Beyond the first few, duplicates are found by hashing.
+  std::string many = "<a";
+  for (int i = 0; i < 40; ++i) many += " a" + std::to_string(i) + "=\"\"";
+  CHECK(placed(many + "/>") == "accepted");
+  CHECK(placed(many + " a17=\"\"/>")
+            .starts_with("1:" + std::to_string(many.size() + 2) + ": attribute 'a17' appears twice in <a>"));
+  // Different prefixes are different names.
+  CHECK(placed("<a x:id=\"1\" id=\"2\" y:id=\"3\"/>") == "accepted");
+}
+
+TEST_CASE("xml_pull: depth, names and attributes are limited", "[xml]") {
+  std::string deep;
+  for (int i = 0; i < 300; ++i) deep += "<a>";
+  CHECK(placed(deep) == "1:769: elements nest deeper than 256 levels here; expected at most 256");
+  std::string ok;
+  for (int i = 0; i < 256; ++i) ok += "<a>";
+  for (int i = 0; i < 256; ++i) ok += "</a>";
+  CHECK(placed(ok) == "accepted");
+  CHECK(placed("<" + std::string(2000, 'n') + "/>") ==
+        "1:2: a name of 2000 bytes; expected an element name after '<' of at most 1024 bytes");
+  std::string attrs = "<a";
+  for (int i = 0; i < 300; ++i) attrs += " a" + std::to_string(i) + "=\"\"";
+  CHECK(placed(attrs + "/>").find(": more than 256 attributes on <a>; expected at most 256") !=
+        std::string::npos);
+  CHECK(placed("<a v=\"" + std::string(2 << 20, 'v') + "\"/>") ==
+        "1:7: the value of attribute 'v' is 2097152 bytes long; expected at most 1048576 bytes");
+}
+
+TEST_CASE("xml_pull: text before the root element is not quoted", "[xml]") {
+  // A file of another kind read as XML (here /etc/passwd) is not echoed.
+  CHECK(placed("root:x:0:0:root:/root:/bin/bash\n<a/>") ==
+        "1:1: text before the root element; expected an XML document (starting with '<?xml' or "
+        "'<')");
+}
+
 // Random documents, written with escapes, CDATA and comments, must read back as the same tree as
 // pugixml builds from them.
 namespace {
@@ -267,4 +340,13 @@ TEST_CASE("xml_pull: random documents read as pugixml reads them", "[xml][proper
     INFO(doc);
     REQUIRE(mergedEvents(doc) == kept);
   }
+}
+
+TEST_CASE("xml_pull: names quoted in messages are short and free of control characters", "[xml]") {
+  // U+009B (CSI) is a name character to XML, and a terminal's escape.
+  const std::string name = "a\xC2\x9B" "2J" + std::string(100, 'b');
+  const std::string err = placed("<" + name + "></c>");
+  CHECK(err.starts_with("1:107: </c> does not match <a?2Jbbbb"));  // columns in characters
+  CHECK(err.find("\xC2\x9B") == std::string::npos);
+  CHECK(err.find(std::string(60, 'b')) == std::string::npos);
 }

@@ -55,8 +55,13 @@ TEST_CASE("values: ISO 8601 times with a zone", "[scenario]") {
 TEST_CASE("values: booleans and numbers", "[scenario]") {
   CHECK(parseBool("true") == std::optional<bool>(true));
   CHECK(parseBool("false") == std::optional<bool>(false));
-  CHECK_FALSE(parseBool("True"));
-  CHECK_FALSE(parseBool("1"));
+  // As LibreOffice and Excel re-save them (TRUE/FALSE), and yes/no, 1/0, in any case.
+  for (const char* yes : {"TRUE", "True", "yes", "YES", "Yes", "1"})
+    CHECK(parseBool(yes) == std::optional<bool>(true));
+  for (const char* no : {"FALSE", "False", "no", "NO", "0"})
+    CHECK(parseBool(no) == std::optional<bool>(false));
+  for (const char* neither : {"", "y", "n", "on", "off", "2", "truee", " true", "-1", "t"})
+    CHECK_FALSE(parseBool(neither));
   CHECK(parseNumber("0.5") == std::optional<double>(0.5));
   CHECK(parseNumber("-77.1945") == std::optional<double>(-77.1945));
   CHECK(parseNumber("1e3") == std::optional<double>(1000));
