@@ -10,7 +10,7 @@ CCACHE := $(shell command -v ccache 2>/dev/null)
 LAUNCHER := $(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: all deps configure build test check-layers demo bench format clean
+.PHONY: all deps configure build test check-layers demo bench mutate format clean
 
 all: build
 
@@ -43,6 +43,11 @@ demo: build
 bench: build
 	@scripts/install-deps --bench
 	@scripts/run-bench
+
+# Mutation testing: realistic bugs planted one at a time in a scratch copy (build-mutate/), the
+# tests they should fail run; prints each verdict and the score (tests/mutation/mutants.py).
+mutate: deps
+	@scripts/mutate --jobs $(JOBS)
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
