@@ -15,6 +15,7 @@
 #include "core/model/journal_summary.hpp"
 #include "core/model/references.hpp"
 #include "core/store/exercise_store.hpp"
+#include "core/store/local_filesystem.hpp"
 #include "core/store/schema.hpp"
 #include "core/store/sqlite_util.hpp"
 #include "core/store/store_rows.hpp"
@@ -426,6 +427,7 @@ std::unique_ptr<Store> Store::create(const fs::path& path) {
   std::error_code ec;
   if (fs::exists(path, ec))
     throw StoreError("cannot create workspace " + quoted(path) + ": the file already exists");
+  requireLocalFilesystem(path, "create");
   DbPtr db = openDb(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   configureWritable(db.get(), path);
   schema::migrate(db.get());
@@ -434,6 +436,7 @@ std::unique_ptr<Store> Store::create(const fs::path& path) {
 
 std::unique_ptr<Store> Store::open(const fs::path& path, OpenMode mode) {
   checkFileHeader(path);
+  if (mode == OpenMode::ReadWrite) requireLocalFilesystem(path, "open for writing");
   int version = 0;
   {
     // A read-only connection to a WAL-mode file may create empty -wal and -shm files; when
