@@ -1,4 +1,4 @@
-// liaison import SOURCE --into WORKSPACE: a scenario folder, a GeoJSON file of map features
+// liaison import SOURCE --into WORKSPACE: a scenario folder or workbook, a map layer file
 // (both atomically, errors at file:line:column) or an MBTiles basemap (registered in the
 // workspace, journaled) into a workspace.
 #include <CLI/CLI.hpp>
@@ -19,14 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class Source { Folder, GeoJson, MbTiles };
-
-std::string lowerExtension(const fs::path& p) {
-  std::string e = p.extension().string();
-  for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return e;
-}
-
 }  // namespace
 
 void registerImportCommand(CLI::App& root, CliResult& result) {
@@ -37,11 +29,13 @@ void registerImportCommand(CLI::App& root, CliResult& result) {
   CLI::App* cmd = root.add_subcommand(
       "import",
       "Import into a workspace, creating it if missing: a scenario folder (CSV files and "
-      "features.geojson, see docs/scenario-format.md), a GeoJSON file of map features "
-      "(FILE.geojson), or an offline MBTiles basemap (FILE.mbtiles: the map shows it; its "
-      "absolute path is stored in the workspace). All or nothing: on any error nothing is "
-      "written and the error names file:line:column (or why the basemap is not MBTiles).");
-  cmd->add_option("SOURCE", args->dir, "Scenario folder, FILE.geojson or FILE.mbtiles")
+      "features.geojson, see docs/scenario-format.md) or the same as one workbook (XLSX or "
+      "ODS, one sheet per CSV file), a map layer (GeoJSON, or through GDAL: KML/KMZ, GPX, "
+      "Shapefile, GeoPackage, GeoJSONSeq, FlatGeobuf, in any CRS), or an offline MBTiles "
+      "basemap (the map shows it; its absolute path is stored in the workspace). The kind is "
+      "read from the content. All or nothing: on any error nothing is written and the error "
+      "names file:line:column (a workbook's book:sheet:row:column).");
+  cmd->add_option("SOURCE", args->dir, "Scenario folder or workbook, map layer file, or MBTiles basemap")
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_option("--into", args->into, "Workspace file (.liaison) to import into")->required();
@@ -52,20 +46,23 @@ void registerImportCommand(CLI::App& root, CliResult& result) {
     runGuarded(result, [&]() -> int {
       const fs::path ws = args->into;
       const fs::path src = args->dir;
-      Source kind = Source::Folder;
-      if (!fs::is_directory(src)) {
-        const std::string ext = lowerExtension(src);
-        if (ext == ".mbtiles") {
-          kind = Source::MbTiles;
-        } else if (ext == ".geojson" || ext == ".json") {
-          kind = Source::GeoJson;
-        } else {
-          std::cerr << "error: " << src.string()
-                    << ": cannot import this kind of file; expected a scenario folder, a "
-                       ".geojson file or an .mbtiles basemap\n";
-          return 2;
-        }
+      // What the source is, by its content (the extension only breaks ties).
+      std::string why;
+      core::InputKind kind;
+      try {
+        kind = core::sniffInput(src, &why);
+      } catch (const core::ImportError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
       }
+      if (kind == core::InputKind::Unknown) {
+        std::cerr << "error: " << src.string() << ": cannot import this kind of file (" << why
+                  << "); expected a scenario folder or workbook (XLSX, ODS), a map layer "
+                     "(GeoJSON, KML/KMZ, GPX, Shapefile, GeoPackage, GeoJSONSeq, FlatGeobuf) "
+                     "or an MBTiles basemap\n";
+        return 2;
+      }
+      using Source = core::InputKind;
       // A file that is not MBTiles is refused before any workspace is created or touched.
       if (kind == Source::MbTiles) {
         try {
@@ -88,13 +85,21 @@ void registerImportCommand(CLI::App& root, CliResult& result) {
                     << core::basemapPath(*store) << "\n";
           return 0;
         }
-        if (kind == Source::GeoJson) {
-          const core::ImportSummary s = core::importFeatures(src, *store, args->actor);
-          std::cout << "imported " << s.features << " map features into " << ws.string()
-                    << " (revision " << s.revision << ")\n";
+        if (kind == Source::GeoJson || core::isMapLayerKind(kind)) {
+          const core::ImportSummary s =
+              kind == Source::GeoJson ? core::importFeatures(src, *store, args->actor)
+                                      : core::importForeignLayer(src, kind, *store, args->actor);
+          for (const std::string& n : s.notes) std::cout << "note: " << n << "\n";
+          std::cout << "imported " << s.features << " map features";
+          if (kind != Source::GeoJson) std::cout << " from " << core::toString(kind);
+          std::cout << " into " << ws.string() << " (revision " << s.revision << ")\n";
           return 0;
         }
-        const core::ImportSummary s = core::importScenario(args->dir, *store, args->actor);
+        const core::ImportSummary s =
+            core::isWorkbookKind(kind)
+                ? core::importScenarioWorkbook(src, kind, *store, args->actor)
+                : core::importScenario(args->dir, *store, args->actor);
+        for (const std::string& n : s.notes) std::cout << "note: " << n << "\n";
         std::cout << "imported " << s.agencies << " agencies, " << s.representatives
                   << " representatives (" << s.contacts << " contacts), " << s.channels
                   << " channels, " << s.needs << " needs, " << s.incidents << " incidents, "

@@ -65,11 +65,19 @@ class CsvTable {
   }
 
   void parse(std::string_view bytes) {
+    std::vector<CsvRecord> records;
     try {
-      m_records = parseCsv(bytes);
+      records = parseCsv(bytes);
     } catch (const CsvError& e) {
       fail(e.line(), e.column(), e.what());
     }
+    adopt(std::move(records));
+  }
+
+  // Records read elsewhere (a workbook's sheet: line = row, column = column number), checked
+  // as a parsed file is: the header, the columns, the width of every row.
+  void adopt(std::vector<CsvRecord> records) {
+    m_records = std::move(records);
     if (m_records.empty())
       fail(1, 1,
            "the file is empty; expected a header line with the columns " +

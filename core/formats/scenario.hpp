@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/formats/foreign_files.hpp"
 #include "core/model/errors.hpp"
 #include "core/store/store.hpp"
 
@@ -33,6 +34,18 @@ ImportSummary importScenario(const std::filesystem::path& dir, Store& store,
 // folder's features.geojson), as one transaction; errors name the file, line and column.
 ImportSummary importFeatures(const std::filesystem::path& geojson, Store& store,
                              const std::string& actor = "import");
+
+// Imports a map layer written by another program and read through GDAL (KML/KMZ, GPX,
+// Shapefile, GeoPackage, GeoJSONSeq, FlatGeobuf; see foreign_files.hpp) as the layer named
+// after the file, with the foreign GeoJSON layer's rules; importing it again replaces it.
+ImportSummary importForeignLayer(const std::filesystem::path& file, InputKind kind, Store& store,
+                                 const std::string& actor = "import");
+
+// Imports a scenario folder kept as one workbook (XLSX or ODS: one sheet per CSV file, named as
+// the file without .csv, the same columns), with the folder's rules; errors name
+// BOOK:sheet:row:column. Sheets that are no scenario file are ignored and named in the notes.
+ImportSummary importScenarioWorkbook(const std::filesystem::path& book, InputKind kind,
+                                     Store& store, const std::string& actor = "import");
 
 // Writes the workspace as a scenario folder (creates dir; overwrites the known files).
 void exportScenario(const Snapshot& snapshot, const std::filesystem::path& dir);

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/formats/csv_table.hpp"
+#include "core/formats/foreign_files.hpp"
 #include "core/formats/geojson.hpp"
 #include "core/formats/input_file.hpp"
 #include "core/formats/record_csv.hpp"
@@ -105,6 +106,27 @@ class Importer {
     return std::move(m_s);
   }
 
+  // A layer read through GDAL (KML, GPX, Shapefile, GeoPackage, ...), already converted to
+  // GeoJSON in WGS 84: always another program's layer; errors name `label`.
+  Scenario readForeignLayer(const std::string& label, const std::string& layer,
+                            std::string geojson) {
+    m_featuresFile = label;
+    m_standalone = true;
+    m_forceForeign = true;
+    m_layerName = layer;
+    m_preloaded = std::move(geojson);
+    readFeatures();
+    checkReferences();
+    return std::move(m_s);
+  }
+
+  // The CSV files of a scenario folder as the sheets of one workbook (a sheet per file, named
+  // as the file without .csv, case ignored); errors name BOOK:sheet:row:column.
+  void useWorkbook(const std::string& label, const std::vector<WorkbookSheet>& sheets) {
+    m_bookLabel = label;
+    m_sheets = &sheets;
+  }
+
   // Set by readFeaturesFile: the file is a layer from another program (no feature carries a
   // "kind"), so its features got fresh ids and the layer name of the file.
   bool foreignLayer() const { return m_foreign; }
@@ -116,10 +138,31 @@ class Importer {
   bool m_standalone = false;
   std::string m_layerName;
   bool m_foreign = false;
+  bool m_forceForeign = false;
+  std::optional<std::string> m_preloaded;
+  const std::vector<WorkbookSheet>* m_sheets = nullptr;
+  std::string m_bookLabel;
+
+  const WorkbookSheet* sheet(std::string_view file) const {
+    std::string want(file.substr(0, file.rfind('.')));
+    auto lower = [](std::string x) {
+      std::transform(x.begin(), x.end(), x.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      return x;
+    };
+    want = lower(want);
+    for (const WorkbookSheet& s : *m_sheets) {
+      const std::string name = lower(s.name);
+      if (name == want || name == want + ".csv") return &s;
+    }
+    return nullptr;
+  }
 
   // A file of the folder (regular, inside the folder, within its size limit); nullopt when an
   // optional file is absent. A standalone GeoJSON file is read where it is.
   std::optional<std::string> readFile(std::string_view name, bool required) const {
+    if (m_standalone && m_preloaded) return m_preloaded;
+    if (m_sheets) return std::nullopt;  // a workbook holds the CSV files only (see open())
     const bool geojson = name.ends_with(".geojson");
     const std::size_t limit = geojson ? kMaxGeoJsonBytes : kMaxCsvBytes;
     if (m_standalone)
@@ -134,6 +177,21 @@ class Importer {
   // Parses a CSV file; nullopt when it is optional and absent.
   std::optional<CsvTable> open(std::string_view name, std::vector<ColumnSpec> columns,
                                bool required = false) {
+    if (m_sheets) {
+      const WorkbookSheet* sh = sheet(name);
+      if (!sh) {
+        if (!required) return std::nullopt;
+        std::string names;
+        for (const WorkbookSheet& s : *m_sheets) names += (names.empty() ? "" : ", ") + s.name;
+        throw ImportError(m_bookLabel, 0, 0,
+                          "the workbook has no sheet \"" + std::string(name.substr(0, name.rfind('.'))) +
+                              "\"; every scenario workbook needs one (its sheets: " +
+                              (names.empty() ? "none" : names) + ")");
+      }
+      CsvTable table{m_bookLabel + ":" + sh->name, std::move(columns)};
+      table.adopt(sh->records);
+      return table;
+    }
     auto bytes = readFile(name, required);
     if (!bytes) return std::nullopt;
     CsvTable table{std::string(name), std::move(columns)};
@@ -380,7 +438,7 @@ class Importer {
     // Liaison's "kind", ids or labels: its features get ids after the workspace's highest, a
     // kind from their geometry (polygons as boundaries, the rest as "other"), a label from a
     // name-like property, and the file's name as their layer. Their own id and properties stay.
-    m_foreign = m_standalone && !ownFormat(doc);
+    m_foreign = m_standalone && (m_forceForeign || !ownFormat(doc));
     if (m_foreign) {
       nextId = 1;
       for (const MapFeature& existing : m_existing.features)
@@ -551,6 +609,10 @@ class Importer {
   Scenario m_s;
 };
 
+ImportSummary applyScenario(Scenario s, Store& store, const std::string& actor);
+ImportSummary applyFeatures(Importer& importer, Scenario s, const Snapshot& existing,
+                            const std::string& label, Store& store, const std::string& actor);
+
 }  // namespace
 
 ImportSummary importScenario(const std::filesystem::path& dir, Store& store,
@@ -559,8 +621,12 @@ ImportSummary importScenario(const std::filesystem::path& dir, Store& store,
   if (!std::filesystem::is_directory(dir, ec))
     throw ImportError(dir.string(), 0, 0, "not a folder; expected a scenario folder");
   const SnapshotPtr existing = store.load();
-  Scenario s = Importer(dir, *existing).read();
+  return applyScenario(Importer(dir, *existing).read(), store, actor);
+}
 
+namespace {
+
+ImportSummary applyScenario(Scenario s, Store& store, const std::string& actor) {
   // Referenced kinds first, so every reference exists when an entity is put.
   std::vector<Command> commands;
   const auto add = [&](const auto& list) {
@@ -612,15 +678,62 @@ ImportSummary importScenario(const std::filesystem::path& dir, Store& store,
   return summary;
 }
 
+}  // namespace
+
+ImportSummary importScenarioWorkbook(const std::filesystem::path& book, InputKind kind,
+                                     Store& store, const std::string& actor) {
+  const std::string label = book.string();
+  const std::vector<WorkbookSheet> sheets = readWorkbook(book, kind, label);
+  const SnapshotPtr existing = store.load();
+  Importer importer("", *existing);
+  importer.useWorkbook(label, sheets);
+  Scenario s = importer.read();
+  for (const WorkbookSheet& sh : sheets) {
+    bool known = false;
+    for (std::string_view f : {fields::Table<Incident>::csvFile, fields::Table<OperationalPeriod>::csvFile,
+                               fields::Table<Agency>::csvFile, fields::Table<Infrastructure>::csvFile,
+                               fields::Table<Representative>::csvFile, kContactsFile,
+                               fields::Table<Channel>::csvFile, fields::Table<Need>::csvFile,
+                               fields::Table<TimelineEvent>::csvFile, fields::Table<Task>::csvFile}) {
+      std::string stem(f.substr(0, f.rfind('.')));
+      std::string name = sh.name;
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      known = known || name == stem || name == stem + ".csv";
+    }
+    if (!known) s.notes.push_back(label + ": sheet \"" + sh.name + "\" is no scenario file: ignored");
+  }
+  return applyScenario(std::move(s), store, actor);
+}
+
+ImportSummary importForeignLayer(const std::filesystem::path& file, InputKind kind, Store& store,
+                                 const std::string& actor) {
+  const std::string label = file.string();
+  ForeignLayers layers = readForeignLayers(file, kind, label);
+  const SnapshotPtr existing = store.load();
+  Importer importer("", *existing);
+  Scenario s = importer.readForeignLayer(label, file.stem().string(), std::move(layers.geojson));
+  s.featuresSkipped += static_cast<int>(layers.skipped);
+  for (std::string& n : layers.notes) s.notes.push_back(label + ": " + n);
+  return applyFeatures(importer, std::move(s), *existing, label, store, actor);
+}
+
 ImportSummary importFeatures(const std::filesystem::path& geojson, Store& store,
                              const std::string& actor) {
   const SnapshotPtr existing = store.load();
   Importer importer("", *existing);
   Scenario s = importer.readFeaturesFile(geojson);
+  return applyFeatures(importer, std::move(s), *existing, geojson.string(), store, actor);
+}
+
+namespace {
+
+ImportSummary applyFeatures(Importer& importer, Scenario s, const Snapshot& existing,
+                            const std::string& label, Store& store, const std::string& actor) {
   std::vector<Command> commands;
   // Importing a layer from another program again replaces what its previous import added.
   if (importer.foreignLayer())
-    for (const MapFeature& f : existing->features)
+    for (const MapFeature& f : existing.features)
       if (f.layer == importer.layerName()) commands.push_back(remove(EntityKind::MapFeature, f.id));
   for (const auto& f : s.features) commands.push_back(put(f));
   ImportSummary summary;
@@ -634,9 +747,11 @@ ImportSummary importFeatures(const std::filesystem::path& geojson, Store& store,
   try {
     summary.revision = store.apply(commands, actor).revision;
   } catch (const ValidationError& e) {
-    throw ImportError(geojson.string(), 0, 0, e.what());
+    throw ImportError(label, 0, 0, e.what());
   }
   return summary;
 }
+
+}  // namespace
 
 }  // namespace liaison::core
