@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "cli.hpp"
+#include "core/formats/output_file.hpp"
 #include "core/reports/aar.hpp"
 #include "core/exercise/drill.hpp"
 #include "core/store/exercise_store.hpp"
@@ -94,10 +95,7 @@ void printStatus(const core::Store& store, std::ostream& out) {
 }
 
 void writeText(const std::string& path, const std::string& text) {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f << text;
-  f.close();
-  if (!f) throw std::runtime_error("cannot write " + path);
+  core::writeOutputFile(path, text);
 }
 
 }  // namespace

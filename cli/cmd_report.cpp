@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "cli.hpp"
+#include "core/formats/output_file.hpp"
 #include "core/reports/aar.hpp"
 #include "core/reports/ics214.hpp"
 #include "core/reports/ics_forms.hpp"
@@ -203,10 +204,7 @@ void registerReportCommand(CLI::App& root, CliResult& result) {
         if (!args->outs[i].empty())
           texts.emplace_back(args->outs[i], kOutputs[i].write(in, args->outs[i]));
       for (const auto& [path, text] : texts) {
-        std::ofstream f(path, std::ios::binary | std::ios::trunc);
-        f << text;
-        f.close();
-        if (!f) throw std::runtime_error("cannot write " + path);
+        core::writeOutputFile(path, text);  // whole or not at all, owner-only
         std::cout << "wrote " << path << "\n";
       }
       return 0;

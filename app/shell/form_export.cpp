@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/formats/output_file.hpp"
 #include "core/store/store.hpp"  // nowUtc
 
 namespace liaison::app {
@@ -23,7 +24,7 @@ std::filesystem::path writeFormExport(const core::Snapshot& s, const FormExport&
     const core::Agency* a = s.agency(what.agency);
     if (!a) throw std::invalid_argument("the selected agency is no longer in the workspace");
     o.agencies = {what.agency};
-    name += "-" + a->code;
+    name += "-" + core::fileNamePart(a->code);  // a code is user text: never a path
   }
   o.include_sensitive = what.include_sensitive;
   o.prepared_by = what.prepared_by;
@@ -31,10 +32,7 @@ std::filesystem::path writeFormExport(const core::Snapshot& s, const FormExport&
   const std::string text = core::renderIcsForm(s, what.form, what.format, o);
   const std::filesystem::path out =
       dir / (name + (what.format == core::ReportFormat::Csv ? ".csv" : ".html"));
-  std::ofstream f(out, std::ios::binary | std::ios::trunc);
-  f << text;
-  f.close();
-  if (!f) throw std::runtime_error("cannot write " + out.string());
+  core::writeOutputFile(out, text);
   return out;
 }
 

@@ -15,11 +15,13 @@
 //                        a two-way channel counts each direction); 0 for unavailable nodes.
 //   articulation_point  igraph articulation_points() on that subgraph, direction ignored.
 // A test recomputes both from the file with python-igraph.
+#include <sstream>
 #include <fstream>
 #include <stdexcept>
 
 #include "core/analysis/analysis_cli.hpp"
 #include "core/analysis/command_support.hpp"
+#include "core/formats/output_file.hpp"
 #include "core/model/enums.hpp"
 #include "graph/betweenness.hpp"
 #include "graph/biconnected.hpp"
@@ -84,10 +86,9 @@ std::pair<std::size_t, std::size_t> exportAnalysisGraphml(const fs::path& worksp
     addArc(e, false);
     if (e.twoWay) addArc(e, true);
   }
-  std::ofstream f(file, std::ios::binary);
-  if (!f) throw std::runtime_error("cannot write " + file.string());
-  writeGraphml(f, out);
-  if (!f) throw std::runtime_error("cannot write " + file.string());
+  std::ostringstream text;
+  writeGraphml(text, out);
+  writeOutputFile(file, text.str());
   return {out.nodes.size(), out.edges.size()};
 }
 

@@ -6,6 +6,7 @@
 #include "core/exercise/exercise_clock.hpp"
 #include "core/formats/input_file.hpp"
 #include "core/formats/msel.hpp"
+#include "core/formats/output_file.hpp"
 #include "core/store/exercise_store.hpp"
 
 namespace liaison::core {
@@ -39,10 +40,11 @@ MselImportSummary importMsel(const std::filesystem::path& file, Store& store,
 
 void exportMsel(const Store& store, const std::filesystem::path& file) {
   const std::string text = mselToCsv(loadExercise(store).injects);
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw StoreError("cannot write " + file.string());
+  try {
+    writeOutputFile(file, text);
+  } catch (const std::runtime_error& e) {
+    throw StoreError(e.what());
+  }
 }
 
 }  // namespace liaison::core

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/formats/geojson.hpp"
+#include "core/formats/output_file.hpp"
 #include "core/formats/record_csv.hpp"
 #include "core/formats/scenario.hpp"
 #include "core/formats/scenario_files.hpp"
@@ -15,10 +16,7 @@ namespace liaison::core {
 namespace {
 
 void writeFile(const std::filesystem::path& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << content;
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + path.string());
+  writeOutputFile(path, content);  // contacts may be sensitive: owner-only
 }
 
 std::vector<GeoFeature> toGeoFeatures(const std::vector<MapFeature>& features) {
@@ -59,7 +57,7 @@ template <class R>
 void writeCsv(const std::filesystem::path& dir, const std::vector<R>& records) {
   std::vector<std::string> names;
   for (const ColumnSpec& c : csvrec::columns<R>()) names.push_back(c.name);
-  std::string out;
+  std::string out(kCsvBom);
   appendCsvRecord(out, names);
   for (const R& r : records) appendCsvRecord(out, csvrec::format(r));
   writeFile(dir / fields::Table<R>::csvFile, out);
@@ -75,7 +73,7 @@ void exportScenario(const Snapshot& snap, const std::filesystem::path& dir) {
   writeCsv(dir, snap.representatives);
   std::vector<std::string> names{"representative"};
   for (const ColumnSpec& c : csvrec::columns<ContactMethod>()) names.push_back(c.name);
-  std::string contacts;
+  std::string contacts(kCsvBom);
   appendCsvRecord(contacts, names);
   for (const Representative& r : snap.representatives)
     for (const ContactMethod& c : r.contacts) {

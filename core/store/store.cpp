@@ -1,8 +1,11 @@
 #include "core/store/store.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -428,6 +431,14 @@ std::unique_ptr<Store> Store::create(const fs::path& path) {
   if (fs::exists(path, ec))
     throw StoreError("cannot create workspace " + quoted(path) + ": the file already exists");
   requireLocalFilesystem(path, "create");
+  // Owner-only from the first byte (a workspace holds private contact numbers): an empty file
+  // created 0600 is a valid new database, and SQLite gives its -wal and -shm the same mode.
+  {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+      throw StoreError("cannot create workspace " + quoted(path) + ": " + std::strerror(errno));
+    ::close(fd);
+  }
   DbPtr db = openDb(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   configureWritable(db.get(), path);
   schema::migrate(db.get());

@@ -105,6 +105,19 @@ TEST_CASE("form exports are written beside the workspace, selected agency and ma
   CHECK_THROWS(app::writeFormExport(*s, what));
 }
 
+TEST_CASE("an agency code is never a path: the export stays beside the workspace",
+          "[form_export]") {
+  TempDir dir;
+  auto snap = directory(dir.path / "yard.liaison");
+  snap->agencies[0].code = "x/../../somewhere";
+  app::FormExport what;
+  what.agency = snap->agencies[0].id;
+  const fs::path out = app::writeFormExport(*snap, what);
+  CHECK(out.parent_path() == dir.path);
+  CHECK(out.filename() == "yard-ics205a-x_.._.._somewhere.csv");
+  CHECK(fs::exists(out));
+}
+
 TEST_CASE("the selection names an agency directly or through one of its people", "[form_export]") {
   const auto s = directory("x.liaison");
   CHECK(app::selectedAgency(*s, {core::EntityKind::Agency, 2}) == 2);
