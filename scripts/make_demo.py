@@ -22,6 +22,7 @@ import io
 import json
 import math
 import os
+import re
 import random
 import sys
 from datetime import datetime, timedelta, timezone
@@ -1237,13 +1238,29 @@ def opt(v):
     return "" if v is None else v
 
 
+PLAIN_NUMBER = re.compile(r"[+-][0-9]+(\.[0-9]+)?")
+
+
+def guard_cell(v):
+    """Liaison's CSV writer's guard against CSV injection (core/formats/csv.hpp): a cell that a
+    spreadsheet would read as a formula gets a leading apostrophe; plain numbers do not."""
+    s = str(v)
+    t = s
+    while t.startswith("'"):
+        t = t[1:]
+    if t and (t[0] in "=@\t\r" or (t[0] in "+-" and not PLAIN_NUMBER.fullmatch(t))):
+        return "'" + s
+    return v
+
+
 def write_csv(name, header, rows):
     buf = io.StringIO()
+    buf.write("\ufeff")  # a UTF-8 byte-order mark, as Liaison's export writes it
     w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     w.writerow(header)
     for r in rows:
         assert len(r) == len(header), (name, r)
-        w.writerow(["" if v is None else v for v in r])
+        w.writerow(["" if v is None else guard_cell(v) for v in r])
     with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="") as f:
         f.write(buf.getvalue())
     return buf.getvalue()
@@ -1532,8 +1549,8 @@ def check():
                  "tasks"]:
         with open(os.path.join(OUT, name + ".csv"), encoding="utf-8", newline="") as fh:
             text = fh.read()
-        assert "\r" not in text and not text.startswith("\ufeff"), name
-        rows = list(csv.reader(io.StringIO(text)))
+        assert "\r" not in text and text.startswith("\ufeff"), name
+        rows = list(csv.reader(io.StringIO(text[1:])))
         if rows[0][0] == "id":
             col = [int(r[0]) for r in rows[1:]]
             assert col == sorted(col) and len(set(col)) == len(col), name

@@ -43,6 +43,7 @@ std::vector<CsvRecord> parseCsv(std::string_view text) {
                      "invalid UTF-8 (byte " +
                          hexByte(static_cast<unsigned char>(field.text[*bad])) +
                          "); save the file as UTF-8");
+    if (field.text.size() > 1 && field.text[0] == '\'') field.text = unguardCsvCell(field.text);
     record.fields.push_back(std::move(field));
   };
   const auto finishRecord = [&] {
@@ -111,7 +112,50 @@ std::vector<CsvRecord> parseCsv(std::string_view text) {
   return records;
 }
 
-std::string quoteCsvField(std::string_view field) {
+namespace {
+
+bool plainNumber(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  const std::size_t digits0 = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == digits0) return false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    const std::size_t frac0 = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == frac0) return false;
+  }
+  return i == s.size();
+}
+
+// Whether a spreadsheet would read the cell as a formula (or it is the escape of one).
+bool needsGuard(std::string_view s) {
+  for (;;) {
+    if (s.empty()) return false;
+    const char c = s[0];
+    if (c == '=' || c == '@' || c == '\t' || c == '\r') return true;
+    if (c == '+' || c == '-') return !plainNumber(s);
+    if (c != '\'') return false;
+    s.remove_prefix(1);  // an apostrophe before a guarded cell: guard it too
+  }
+}
+
+}  // namespace
+
+std::string guardCsvCell(std::string_view cell) {
+  return needsGuard(cell) ? "'" + std::string(cell) : std::string(cell);
+}
+
+std::string unguardCsvCell(std::string_view cell) {
+  if (cell.size() > 1 && cell[0] == '\'' && needsGuard(cell.substr(1)))
+    return std::string(cell.substr(1));
+  return std::string(cell);
+}
+
+std::string quoteCsvField(std::string_view raw) {
+  const std::string guarded = guardCsvCell(raw);
+  const std::string_view field = guarded;
   if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
   std::string out = "\"";
   for (char c : field) {

@@ -45,8 +45,21 @@ inline constexpr std::size_t kMaxCsvCellBytes = 1 << 20;
 // or a cell larger than kMaxCsvCellBytes.
 std::vector<CsvRecord> parseCsv(std::string_view text);
 
-// Appends one record with minimal quoting and an LF.
+// Every CSV file Liaison writes starts with the UTF-8 byte-order mark (so spreadsheet
+// programs read accents and non-Latin names right); parseCsv skips it.
+inline constexpr std::string_view kCsvBom = "\xEF\xBB\xBF";
+
+// Appends one record with minimal quoting and an LF. Cells are guarded (guardCsvCell).
 void appendCsvRecord(std::string& out, const std::vector<std::string>& fields);
 std::string quoteCsvField(std::string_view field);
+
+// CSV injection (OWASP): a cell that starts with '=', '+', '-', '@', a tab or a carriage return
+// is a formula to a spreadsheet program; written, it gets a leading apostrophe, which the
+// spreadsheet shows as text. A plain number ("-77.16", "+3") is not a formula and is written
+// as it is. The guard is reversible: a cell that already starts with an apostrophe before such
+// a character gets one more, and parseCsv takes exactly one away, so Liaison reads back
+// exactly what it wrote (a phone number "+1 555 0142" round-trips).
+std::string guardCsvCell(std::string_view cell);
+std::string unguardCsvCell(std::string_view cell);
 
 }  // namespace liaison::core

@@ -208,7 +208,7 @@ std::vector<Inject> parseMsel(std::string_view bytes, const std::string& file,
 }
 
 std::string mselToCsv(const std::vector<Inject>& injects) {
-  std::string out;
+  std::string out(kCsvBom);
   std::vector<std::string> header;
   for (const Column& c : kColumns) header.emplace_back(c.name);
   appendCsvRecord(out, header);

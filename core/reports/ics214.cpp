@@ -134,7 +134,7 @@ Ics214Log buildIcs214(const Snapshot& s, const std::vector<JournalEntry>& journa
 }
 
 std::string ics214Csv(const Ics214Log& log) {
-  std::string out;
+  std::string out(kCsvBom);
   appendCsvRecord(out, {"block", "field", "value"});
   appendCsvRecord(out, {"1", "incident_name", log.incident_name});
   appendCsvRecord(out, {"1", "incident_number", log.incident_number});

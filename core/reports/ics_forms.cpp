@@ -249,7 +249,7 @@ Ics203Reps buildIcs203Reps(const Snapshot& s, const IcsFormOptions& o) {
 
 std::string ics205aCsv(const Ics205a& form) {
   const IcsFormHeader& h = form.header;
-  std::string out;
+  std::string out(kCsvBom);
   appendHeaderCsv(out, h);
   appendCsvRecord(out, {"3", "selection", h.selection.empty() ? "all" : joined(h.selection, ";")});
   appendPreparedCsv(out, h, "4");
@@ -269,7 +269,7 @@ std::string ics205aCsv(const Ics205a& form) {
 
 std::string ics203RepsCsv(const Ics203Reps& form) {
   const IcsFormHeader& h = form.header;
-  std::string out;
+  std::string out(kCsvBom);
   appendHeaderCsv(out, h);
   appendCsvRecord(out, {"4", "selection", h.selection.empty() ? "all" : joined(h.selection, ";")});
   appendPreparedCsv(out, h, "9");

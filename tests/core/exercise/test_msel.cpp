@@ -188,7 +188,7 @@ TEST_CASE("import is atomic and export -> import -> export is byte-identical", "
   const std::string a = testing::readBytes(tmp.file("a.csv"));
   CHECK(a == testing::readBytes(tmp.file("b.csv")));
   CHECK(
-      a.starts_with("inject_number,scenario_time,from,to,method,subject,message,"
+      a.starts_with("\xEF\xBB\xBF" "inject_number,scenario_time,from,to,method,subject,message,"
                     "expected_action,objective,capability,controller,evaluator_notes,effect\n"
                     "1,00:05:00,SimCell (TVRR yard master),TC911,phone,"));
   CHECK(a.find('\r') == std::string::npos);

@@ -1,6 +1,9 @@
 // The RFC 4180 reader: every field's line and column, BOM, CRLF, quoting, errors, the writer.
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <regex>
+
 #include "core/formats/csv.hpp"
 
 using namespace liaison::core;
@@ -115,4 +118,51 @@ TEST_CASE("csv: a cell larger than 1 MB is refused where it starts", "[csv]") {
           "quote missing?)");
   }
   CHECK(parseCsv("id,note\n1," + std::string(kMaxCsvCellBytes, 'x') + "\n").size() == 2);
+}
+
+TEST_CASE("CSV injection: formula cells are guarded, numbers are not, and it round-trips",
+          "[csv][hostile]") {
+  using liaison::core::guardCsvCell;
+  using liaison::core::unguardCsvCell;
+  CHECK(guardCsvCell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")");
+  CHECK(guardCsvCell("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(guardCsvCell("+1 555 0142") == "'+1 555 0142");
+  CHECK(guardCsvCell("-2+3+cmd|' /C calc'!A0") == "'-2+3+cmd|' /C calc'!A0");
+  CHECK(guardCsvCell("\tx") == "'\tx");
+  CHECK(guardCsvCell("\rx") == "'\rx");
+  CHECK(guardCsvCell("-77.16") == "-77.16");  // a longitude is not a formula
+  CHECK(guardCsvCell("+3") == "+3");
+  CHECK(guardCsvCell("-") == "'-");
+  CHECK(guardCsvCell("RCFD") == "RCFD");
+  CHECK(guardCsvCell("") == "");
+  CHECK(guardCsvCell("'=x") == "''=x");  // the escape itself is escaped
+  CHECK(guardCsvCell("'quoted'") == "'quoted'");
+  CHECK(unguardCsvCell("'=x") == "=x");
+  CHECK(unguardCsvCell("'quoted'") == "'quoted'");
+  CHECK(unguardCsvCell("'") == "'");
+
+  // Written and read back: exactly the text written, for every cell of a random alphabet
+  // rich in the characters that matter.
+  const std::string alphabet = "='+-@\t\r1.a,\"\n";
+  std::mt19937 rng(17);
+  for (int round = 0; round < 3000; ++round) {
+    std::string cell;
+    const int len = static_cast<int>(rng() % 7);
+    for (int i = 0; i < len; ++i) cell += alphabet[rng() % alphabet.size()];
+    INFO("cell [" << cell << "]");
+    std::string csv;
+    liaison::core::appendCsvRecord(csv, {cell, "x"});
+    const auto records = liaison::core::parseCsv(csv);
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].fields[0].text == cell);
+    // What a spreadsheet sees never starts a formula.
+    const std::string written = guardCsvCell(cell);
+    if (!written.empty()) {
+      const char c = written[0];
+      const bool formula =
+          c == '=' || c == '@' || c == '\t' || c == '\r' ||
+          ((c == '+' || c == '-') && !std::regex_match(written, std::regex("[+-][0-9]+(\\.[0-9]+)?")));
+      CHECK_FALSE(formula);
+    }
+  }
 }

@@ -72,6 +72,7 @@ TEST_CASE("ICS 214 CSV: header blocks and the period's activities, exactly", "[i
   const Ics214Log log = buildIcs214(tiny(), tinyJournal(), o);
   REQUIRE(log.activities.size() == 3);
   CHECK(ics214Csv(log) ==
+        "\xEF\xBB\xBF"
         "block,field,value\n"
         "1,incident_name,Yard Fire\n"
         "1,incident_number,EX-1\n"

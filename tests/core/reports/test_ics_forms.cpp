@@ -79,6 +79,7 @@ TEST_CASE("ICS 205A CSV: header blocks and one row per method of contact, exactl
   const Ics205a form = buildIcs205a(directory(), period1());
   CHECK(form.withheld == 2);
   CHECK(ics205aCsv(form) ==
+        "\xEF\xBB\xBF"
         "block,field,value\n"
         "1,incident_name,Yard Fire\n"
         "1,incident_number,EX-1\n"
@@ -182,6 +183,7 @@ TEST_CASE("ICS 203 block 4 CSV: designated representatives grouped by agency, ex
           "[ics203]") {
   const Ics203Reps form = buildIcs203Reps(directory(), period1());
   CHECK(ics203RepsCsv(form) ==
+        "\xEF\xBB\xBF"
         "block,field,value\n"
         "1,incident_name,Yard Fire\n"
         "1,incident_number,EX-1\n"

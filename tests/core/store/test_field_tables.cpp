@@ -151,6 +151,7 @@ TEST_CASE("infrastructure is stored, journaled and carried by channels and peopl
     exportScenario(*s, tmp.file("out"));
     const std::string csv = readBytes(tmp.file("out") / "infrastructure.csv");
     CHECK(csv ==
+          "\xEF\xBB\xBF"
           "id,name,kind,status,lat,lon,feature,depends_on,notes\n"
           "1,County tower,tower,up,,,,2,\n"
           "2,Feeder 12,power_feed,up,,,,,\n");
