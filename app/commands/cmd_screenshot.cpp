@@ -51,6 +51,7 @@ void registerScreenshotCommand(CLI::App& root, cli::CliResult& result) {
   struct Args {
     std::string workspace, out, size = "1920x1080", filter, theme = "operator";
     std::string layout = "dashboard", wall_layout = "quad", panel, select;
+    std::vector<std::string> whatif;
     int frames = 3;
     float scale = 1.0f;
   };
@@ -74,6 +75,10 @@ void registerScreenshotCommand(CLI::App& root, cli::CliResult& result) {
   cmd->add_option("--panel", args->panel,
                   "Show only this panel, using the whole window (e.g. Directory, Network, "
                   "Timeline, \"Task board\", Map, \"Activity log\")");
+  cmd->add_option("--whatif", args->whatif,
+                  "Mark these down for the what-if first, as liaison whatif --fail spells them: "
+                  "an agency code, rep:ID, channel:ID, infra:ID or zone:ID (comma-separated)")
+      ->delimiter(',');
   cmd->add_option("--select", args->select,
                   "Select something first, as a click would: need:ID (its path is drawn in the "
                   "network view), agency:ID, rep:ID, channel:ID, task:ID or feature:ID");
@@ -125,6 +130,7 @@ void registerScreenshotCommand(CLI::App& root, cli::CliResult& result) {
         }
         o.selection = *sel;
       }
+      o.whatif = args->whatif;
       o.theme = args->theme == "wall" ? ThemeKind::Wall : ThemeKind::Operator;
       return runDashboard(o);
     });

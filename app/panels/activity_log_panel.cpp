@@ -9,6 +9,7 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
+#include "core/model/time_zone.hpp"
 #include "core/reports/ics214.hpp"
 #include "core/store/store.hpp"
 #include "app/shell/clock_text.hpp"
@@ -151,7 +152,7 @@ void ActivityLogPanel::drawContent(AppContext& ctx) {
       ImGui::TableSetColumnIndex(0);
       ImGui::TextUnformatted(clockUtc(e.time, true).c_str());
       ImGui::TableSetColumnIndex(1);
-      ImGui::TextColored(th.text_muted, "%s", clockLocal(e.time).c_str());
+      ImGui::TextColored(th.text_muted, "%s", clockLocal(e.time, core::incidentZone(*ctx.snapshot)).c_str());
       ImGui::TableSetColumnIndex(2);
       ImGui::TextColored(th.accent, "%s", e.actor.c_str());
       ImGui::TableSetColumnIndex(3);

@@ -157,13 +157,6 @@ void chip(const ImVec4& colour) {
   ImGui::SameLine();
 }
 
-template <class V>
-bool sameSet(const std::vector<core::Id>& ids, const V& set) {
-  std::vector<core::Id> sorted = ids;
-  std::sort(sorted.begin(), sorted.end());
-  return std::equal(sorted.begin(), sorted.end(), set.begin(), set.end());
-}
-
 }  // namespace
 
 const ScreenRect* AnalysisPanel::needRowRect(core::Id need) const {
@@ -594,6 +587,28 @@ void AnalysisPanel::drawMarkDown(AppContext& ctx) {
     ctx.outbox.put(WhatIfChange{WhatIfChange::Op::MarkDown, core::EntityKind::Channel,
                                 {m_downChannel}});
   ImGui::EndDisabled();
+  // Shared infrastructure: a tower, a 911 centre, a phone exchange takes everything it carries.
+  if (!snap->infrastructure.empty()) {
+    ImGui::SetNextItemWidth(std::max(9.0f * em, ImGui::GetContentRegionAvail().x * 0.6f));
+    const core::Infrastructure* picked = snap->infrastructureItem(m_downInfra);
+    if (ImGui::BeginCombo("##infra", picked ? picked->name.c_str() : "infrastructure...",
+                          ImGuiComboFlags_HeightLarge)) {
+      for (const auto& i : snap->infrastructure) {
+        ImGui::PushID(static_cast<int>(i.id));
+        const std::string label = i.name + "  (" + std::string(core::toString(i.kind)) + ")";
+        if (ImGui::Selectable(label.c_str(), m_downInfra == i.id)) m_downInfra = i.id;
+        ImGui::PopID();
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(picked == nullptr);
+    if (ImGui::Button("Mark infrastructure down"))
+      ctx.outbox.put(WhatIfChange{WhatIfChange::Op::MarkDown, core::EntityKind::Infrastructure,
+                                  {m_downInfra}});
+    m_markInfraRect = lastItemRect();
+    ImGui::EndDisabled();
+  }
   ImGui::PopID();
 }
 
@@ -601,14 +616,15 @@ void AnalysisPanel::drawWhatIf(AppContext& ctx, const core::AnalysisResult& resu
   const Theme& th = themeData(ctx.theme);
   const core::Snapshot* snap = ctx.snapshot.get();
   drawMarkDown(ctx);
-  if (ctx.whatif_down_reps.empty() && ctx.whatif_down_channels.empty()) {
+  if (ctx.whatifEmpty()) {
     ImGui::TextColored(
         th.text_muted,
-        "Nobody is marked down. Pick an agency, a person or a channel above, use \"What if "
-        "unavailable?\", or right-click in the network view.");
+        "Nothing is marked down. Pick an agency, a person, a channel or infrastructure above, "
+        "use \"What if unavailable?\", right-click in the network view, or right-click a zone "
+        "on the map.");
     return;
   }
-  core::Id removeRep = 0, removeChannel = 0;
+  core::Id removeRep = 0, removeChannel = 0, removeZone = 0, removeInfra = 0;
   for (core::Id rep : ctx.whatif_down_reps) {
     ImGui::PushID("rep");
     ImGui::PushID(static_cast<int>(rep));
@@ -638,8 +654,36 @@ void AnalysisPanel::drawWhatIf(AppContext& ctx, const core::AnalysisResult& resu
     ImGui::PopID();
     ImGui::PopID();
   }
+  for (core::Id z : ctx.whatif_down_zones) {
+    ImGui::PushID("zone");
+    ImGui::PushID(static_cast<int>(z));
+    if (ImGui::SmallButton("Remove")) removeZone = z;
+    ImGui::SameLine();
+    const core::MapFeature* f = snap ? snap->feature(z) : nullptr;
+    ImGui::Text("zone \"%s\" fails (everything inside it)",
+                f ? f->label.c_str() : std::to_string(z).c_str());
+    ImGui::PopID();
+    ImGui::PopID();
+  }
+  for (core::Id i : ctx.whatif_down_infra) {
+    ImGui::PushID("infra");
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::SmallButton("Remove")) removeInfra = i;
+    ImGui::SameLine();
+    const core::Infrastructure* item = snap ? snap->infrastructureItem(i) : nullptr;
+    ImGui::Text("%s down (everything it carries)",
+                item ? item->name.c_str() : std::to_string(i).c_str());
+    ImGui::PopID();
+    ImGui::PopID();
+  }
   if (ImGui::Button("Reset"))
     ctx.outbox.put(WhatIfChange{WhatIfChange::Op::Clear, core::EntityKind::Representative, {}});
+  if (removeZone)
+    ctx.outbox.put(WhatIfChange{WhatIfChange::Op::Restore, core::EntityKind::MapFeature,
+                                {removeZone}});
+  if (removeInfra)
+    ctx.outbox.put(WhatIfChange{WhatIfChange::Op::Restore, core::EntityKind::Infrastructure,
+                                {removeInfra}});
   m_resetRect = lastItemRect();
   if (removeRep)
     ctx.outbox.put(WhatIfChange{WhatIfChange::Op::Restore, core::EntityKind::Representative,
@@ -648,11 +692,21 @@ void AnalysisPanel::drawWhatIf(AppContext& ctx, const core::AnalysisResult& resu
     ctx.outbox.put(WhatIfChange{WhatIfChange::Op::Restore, core::EntityKind::Channel,
                                 {removeChannel}});
 
-  const bool current = ctx.whatif &&
-                       sameSet(ctx.whatif->failed.representatives, ctx.whatif_down_reps) &&
-                       sameSet(ctx.whatif->failed.channels, ctx.whatif_down_channels);
+  const bool current = ctx.whatif && ctx.whatif->failed == ctx.whatifFailures();
   if (!current) ImGui::TextColored(th.text_muted, "what-if updating...");
   if (!ctx.whatif) return;
+  // What the failed zones hold, so the liaison sees what the hazard reaches before it does.
+  if (const auto& in = ctx.whatif->inZones;
+      snap && !(in.infrastructure.empty() && in.representatives.empty() && in.agencies.empty())) {
+    std::string held;
+    auto add = [&](const std::string& s) { held += (held.empty() ? "" : ", ") + s; };
+    for (core::Id i : in.infrastructure)
+      if (const core::Infrastructure* item = snap->infrastructureItem(i)) add(item->name);
+    for (core::Id a : in.agencies) add(agencyCode(snap, a) + " (post)");
+    for (core::Id r : in.representatives)
+      if (const core::Representative* rep = snap->representative(r)) add(rep->name);
+    ImGui::TextWrapped("Inside the zone: %s", held.c_str());
+  }
   int broken = 0, degraded = 0;
   for (const auto& imp : ctx.whatif->needs) {
     if (imp.broken()) {
@@ -672,8 +726,8 @@ void AnalysisPanel::drawWhatIf(AppContext& ctx, const core::AnalysisResult& resu
   if (broken == 0 && degraded == 0)
     ImGui::TextColored(th.ok, "No need breaks or degrades.");
   else
-    ImGui::TextColored(th.text_muted, "%d break, %d degrade, %zu unchanged.", broken, degraded,
-                       ctx.whatif->needs.size() - static_cast<std::size_t>(broken + degraded));
+    ImGui::TextColored(th.text_muted, "%d break, %d degrade, %d unchanged.", broken, degraded,
+                       ctx.whatif->unchanged);
 }
 
 void AnalysisPanel::drawRecommendations(AppContext& ctx, const core::AnalysisResult& result) {

@@ -49,6 +49,9 @@ class AnalysisPanel final : public Panel {
   // What-if: pick who to mark down (an agency marks all its people) and the button.
   void setDownPick(core::Endpoint who) { m_downPick = who; }
   const ScreenRect& markDownRect() const { return m_markDownRect; }
+  // ... and infrastructure to mark down (the combo is shown when the workspace has any).
+  void setDownInfrastructure(core::Id id) { m_downInfra = id; }
+  const ScreenRect& markInfrastructureRect() const { return m_markInfraRect; }
   bool showedUpdating() const { return m_updating; }
   void setPair(core::Id agency_a, core::Id agency_b) {
     m_from = {core::EntityKind::Agency, agency_a};
@@ -91,6 +94,8 @@ class AnalysisPanel final : public Panel {
   ScreenRect m_resetRect, m_pairShowRect, m_markDownRect;
   core::Endpoint m_downPick;
   core::Id m_downChannel = 0;
+  core::Id m_downInfra = 0;
+  ScreenRect m_markInfraRect;
 };
 
 }  // namespace liaison::app

@@ -116,6 +116,38 @@ bool taskCombo(const char* id, const core::Snapshot& s, core::Id& value) {
   return changed;
 }
 
+// A set of infrastructure ids as checkboxes in a combo ("County tower, 911 centre" shown);
+// `except`: the element being edited (it cannot depend on itself).
+bool infrastructureSet(const char* id, const core::Snapshot& s, std::vector<core::Id>& value,
+                       core::Id except = 0) {
+  std::string shown;
+  for (core::Id i : value) {
+    const core::Infrastructure* item = s.infrastructureItem(i);
+    shown += (shown.empty() ? "" : ", ") + (item ? item->name : "#" + std::to_string(i));
+  }
+  if (shown.empty()) shown = s.infrastructure.empty() ? "(no infrastructure recorded)" : "(none)";
+  bool changed = false;
+  if (ImGui::BeginCombo(id, shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+    for (const auto& item : s.infrastructure) {
+      if (item.id == except) continue;
+      ImGui::PushID(static_cast<int>(item.id));
+      bool on = std::find(value.begin(), value.end(), item.id) != value.end();
+      const std::string label = item.name + "  (" + spelled(item.kind) + ")";
+      if (ImGui::Checkbox(label.c_str(), &on)) {
+        if (on)
+          value.push_back(item.id);
+        else
+          std::erase(value, item.id);
+        std::sort(value.begin(), value.end());
+        changed = true;
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
 // One row of the form's two-column table: the label, then the widget's cell.
 void row(const char* label) {
   ImGui::TableNextRow();
@@ -162,6 +194,9 @@ void DirectoryEditor::startNew(core::EntityKind kind, const core::Snapshot& snap
       m_draft = n;
       break;
     }
+    case K::Infrastructure:
+      m_draft = core::Infrastructure{};
+      break;
     default:
       return;
   }
@@ -415,7 +450,52 @@ void DirectoryEditor::drawChannel(AppContext& ctx, core::Channel& c, HitMap& hit
   problemLine(ctx, "status");
   row("Two-way");
   if (ImGui::Checkbox("##two-way", &c.two_way)) m_touched = true;
+  // What it rides on: when the tower or the exchange goes, the channel goes with it.
+  row("Carried by");
+  if (infrastructureSet("##carried-by", s, c.carried_by)) m_touched = true;
+  hits.recordLastItem("field:carried_by");
+  problemLine(ctx, "carried_by");
   textField(ctx, "Notes", "notes", c.notes, hits, true);
+}
+
+void DirectoryEditor::drawInfrastructure(AppContext& ctx, core::Infrastructure& x, HitMap& hits) {
+  const core::Snapshot& s = *ctx.snapshot;
+  textField(ctx, "Name", "name", x.name, hits);
+  row("Kind");
+  if (enumCombo("##kind", x.kind, [](core::InfrastructureKind v) { return spelled(v); }))
+    m_touched = true;
+  problemLine(ctx, "kind");
+  row("Status");
+  if (enumCombo("##status", x.status, [](core::Status v) { return spelled(v); }))
+    m_touched = true;
+  hits.recordLastItem("field:status");
+  problemLine(ctx, "status");
+  row("Depends on");
+  if (infrastructureSet("##depends-on", s, x.depends_on, x.id)) m_touched = true;
+  problemLine(ctx, "depends_on");
+  // Where it is: a footprint drawn on the map (a zone); what-if by area uses it.
+  row("Footprint");
+  const core::MapFeature* f = s.feature(x.feature);
+  if (ImGui::BeginCombo("##feature", x.feature == 0 ? "(none)"
+                                     : f              ? f->label.c_str()
+                                                      : "(missing feature)")) {
+    if (ImGui::Selectable("(none)", x.feature == 0)) {
+      x.feature = 0;
+      m_touched = true;
+    }
+    for (const auto& feature : s.features) {
+      if (feature.geometry != core::GeometryKind::Polygon) continue;
+      ImGui::PushID(static_cast<int>(feature.id));
+      if (ImGui::Selectable(feature.label.c_str(), feature.id == x.feature)) {
+        x.feature = feature.id;
+        m_touched = true;
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  problemLine(ctx, "feature");
+  textField(ctx, "Notes", "notes", x.notes, hits, true);
 }
 
 void DirectoryEditor::drawNeed(AppContext& ctx, core::Need& n, HitMap& hits) {
@@ -472,6 +552,9 @@ void DirectoryEditor::drawForm(AppContext& ctx, HitMap& hits) {
       case core::EntityKind::Need:
         if (const auto* p = s.need(id)) now = *p;
         break;
+      case core::EntityKind::Infrastructure:
+        if (const auto* p = s.infrastructureItem(id)) now = *p;
+        break;
       default:
         break;
     }
@@ -496,6 +579,7 @@ void DirectoryEditor::drawForm(AppContext& ctx, HitMap& hits) {
           if constexpr (std::is_same_v<T, core::Representative>) drawRepresentative(ctx, v, hits);
           if constexpr (std::is_same_v<T, core::Channel>) drawChannel(ctx, v, hits);
           if constexpr (std::is_same_v<T, core::Need>) drawNeed(ctx, v, hits);
+          if constexpr (std::is_same_v<T, core::Infrastructure>) drawInfrastructure(ctx, v, hits);
         },
         *m_draft);
     ImGui::EndTable();

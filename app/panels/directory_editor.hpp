@@ -1,5 +1,6 @@
 // Editing the directory: one form at a time for an agency, a representative (with its contact
-// methods), a channel or a need; the removal confirmation that names everything that goes
+// methods), a channel (with the infrastructure it rides on), a need or an infrastructure
+// element (tower, exchange, 911 centre...); the removal confirmation that names everything that goes
 // with it; and undo of this station's last change. The rules are core's (validate_entity.hpp):
 // every problem is shown under its field and Save emits nothing until there are none. Every
 // change leaves as a command in ctx.outbox; the loop applies it with its journal entry.
@@ -77,6 +78,7 @@ class DirectoryEditor {
   void drawRepresentative(AppContext& ctx, core::Representative& r, HitMap& hits);
   void drawChannel(AppContext& ctx, core::Channel& c, HitMap& hits);
   void drawNeed(AppContext& ctx, core::Need& n, HitMap& hits);
+  void drawInfrastructure(AppContext& ctx, core::Infrastructure& x, HitMap& hits);
   // The problems of `field` (and its sub-fields) under the last widget, in the danger colour.
   void problemLine(AppContext& ctx, const std::string& field);
   void textField(AppContext& ctx, const char* label, const std::string& field, std::string& value,

@@ -114,6 +114,28 @@ void DirectoryPanel::drawEditBar(AppContext& ctx) {
   ImGui::SameLine();
   if (ImGui::Button("+ Need")) m_editor.startNew(core::EntityKind::Need, *snap, agency);
   m_hits.recordLastItem("new-need");
+  ImGui::SameLine();
+  if (ImGui::Button("+ Infrastructure"))
+    m_editor.startNew(core::EntityKind::Infrastructure, *snap, 0);
+  m_hits.recordLastItem("new-infrastructure");
+  // The shared infrastructure (towers, exchanges, dispatch centres): pick one to edit it.
+  if (!snap->infrastructure.empty()) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(11 * ImGui::GetFontSize());
+    if (ImGui::BeginCombo("##edit-infrastructure", "Infrastructure...",
+                          ImGuiComboFlags_HeightLarge)) {
+      for (const auto& item : snap->infrastructure) {
+        ImGui::PushID(static_cast<int>(item.id));
+        const char* mark = item.status == core::Status::Down       ? "  [DOWN]"
+                           : item.status == core::Status::Degraded ? "  [degraded]"
+                                                                   : "";
+        if (ImGui::Selectable((item.name + mark).c_str())) m_editor.startEdit(item);
+        ImGui::PopID();
+      }
+      ImGui::EndCombo();
+    }
+    m_hits.recordLastItem("edit-infrastructure");
+  }
   ImGui::SameLine(0, 1.5f * ImGui::GetFontSize());
   if (ImGui::Button("Undo last change")) m_editor.undo(ctx);
   m_hits.recordLastItem("undo");

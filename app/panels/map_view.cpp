@@ -262,6 +262,13 @@ void MapView::drawContent(AppContext& ctx) {
     m_hover = hovered && !m_dragging ? hitTest(mouse.x, mouse.y, em) : Hit{};
     handleEdit(ctx, em, hovered, editable);
     handleInput(ctx, em, hovered);
+    // Right-click on a zone (a plume, a flood extent, an outage area): what if it fails? The
+    // what-if writes nothing, so a read-only station and the past may ask it too.
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && m_hover.item &&
+        m_hover.item->feature->geometry == core::GeometryKind::Polygon) {
+      m_menuZone = m_hover.id;
+      ImGui::OpenPopup("##map-zone-menu");
+    }
   } else {
     m_hover = {};
   }
@@ -289,6 +296,7 @@ void MapView::drawContent(AppContext& ctx) {
   drawOverlay(ctx, em, hovered);
   dl->PopClipRect();
   drawLabelPopup(ctx);
+  drawZoneMenu(ctx);
   if (m_hover.id != 0 && !m_pending && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) drawTooltip(ctx);
   if (animating || (m_tiles && !m_tiles->idle())) requestAnotherFrame();
 }

@@ -79,6 +79,8 @@ class MapView final : public Panel {
   // Whether ctx.selection was drawn highlighted in the last frame (it is on the map; a
   // person selected elsewhere rings their agency).
   bool selectionShown() const { return m_selectionShown; }
+  // The zone menu's what-if item (empty while the menu is closed).
+  const ScreenRect& zoneWhatIfRect() const { return m_zoneMenuRect; }
 
  private:
   struct Prepared {
@@ -110,6 +112,7 @@ class MapView final : public Panel {
   void drawHighlights(AppContext& ctx, float em);
   void drawZoneDraft(AppContext& ctx, float em);
   void drawLabelPopup(AppContext& ctx);
+  void drawZoneMenu(AppContext& ctx);
   void drawTooltip(AppContext& ctx);
   void followSetting(const AppContext& ctx);
   void openBasemap();
@@ -152,6 +155,8 @@ class MapView final : public Panel {
 
   // Interaction.
   Hit m_hover;
+  core::Id m_menuZone = 0;     // the zone the right-click menu is for
+  ScreenRect m_zoneMenuRect;  // its what-if item, while the menu is open
   Tool m_tool = Tool::Select;
   int m_pointKind = 2;               // index into pointKindChoices()
   std::vector<core::LonLat> m_zone;  // corners clicked so far

@@ -316,4 +316,28 @@ void MapView::drawLabelPopup(AppContext& ctx) {
   ImGui::EndPopup();
 }
 
+void MapView::drawZoneMenu(AppContext& ctx) {
+  if (!ImGui::BeginPopup("##map-zone-menu")) {
+    m_zoneMenuRect = ScreenRect{};
+    return;
+  }
+  const core::MapFeature* zone = ctx.snapshot ? ctx.snapshot->feature(m_menuZone) : nullptr;
+  ImGui::TextUnformatted(zone ? zone->label.c_str() : "Zone");
+  ImGui::Separator();
+  const bool down = ctx.whatif_down_zones.count(m_menuZone) != 0;
+  if (ImGui::MenuItem(down ? "Restore (what-if)" : "What if everything inside fails?")) {
+    ctx.outbox.put(WhatIfChange{down ? WhatIfChange::Op::Restore : WhatIfChange::Op::MarkDown,
+                                core::EntityKind::MapFeature,
+                                {m_menuZone}});
+    ImGui::CloseCurrentPopup();
+  }
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  m_zoneMenuRect = ScreenRect{a.x, a.y, b.x, b.y};
+  if (ImGui::MenuItem("Select")) {
+    ctx.selection = {core::EntityKind::MapFeature, m_menuZone};
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
 }  // namespace liaison::app

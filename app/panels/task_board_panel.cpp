@@ -12,6 +12,7 @@
 #include "app/shell/theme.hpp"
 #include "core/analysis/analysis.hpp"
 #include "core/model/enums.hpp"
+#include "core/model/time_zone.hpp"
 #include "core/model/values.hpp"
 #include "core/store/store.hpp"
 #include "app/shell/clock_text.hpp"
@@ -86,10 +87,8 @@ void TaskBoardPanel::drawContent(AppContext& ctx) {
   const bool past = ctx.view_time.has_value();
   // Overdue relative to the time shown; for an incident that has ended (an exercise replayed
   // later), relative to its end rather than to today.
-  m_reference = core::nowUtc();
-  if (const core::Incident* inc = s.mainIncident(); inc && inc->end && *inc->end < m_reference)
-    m_reference = *inc->end;
-  if (past) m_reference = *ctx.view_time;
+  // (the one clock: AppContext::now, which also follows a drill's exercise clock).
+  m_reference = ctx.now.time;
   if (m_shownFor != &s || m_shownVersion != s.version) {
     m_shownFor = &s;
     m_shownVersion = s.version;
@@ -129,7 +128,7 @@ void TaskBoardPanel::drawToolbar(AppContext& ctx, const core::Snapshot& s, bool 
     ImGui::PushStyleColor(ImGuiCol_Text, th.warn);
     ImGui::AlignTextToFramePadding();
     ImGui::Text("\xE2\x97\x80 Showing the board as it was at %s (%s)",
-                clockUtc(*ctx.view_time, true).c_str(), clockLocal(*ctx.view_time).c_str());
+                clockUtc(*ctx.view_time, true).c_str(), clockLocal(*ctx.view_time, core::incidentZone(*ctx.snapshot)).c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
     if (ImGui::Button("Return to live")) ctx.view_time.reset();
@@ -264,7 +263,7 @@ void TaskBoardPanel::drawCard(AppContext& ctx, const core::Snapshot& s, const co
   ImGui::TextColored(th.text_muted, "%s", std::string(core::toString(t.priority)).c_str());
   if (t.due) {
     ImGui::SameLine();
-    const bool overdue = t.status != core::TaskStatus::Done && *t.due < m_reference;
+    const bool overdue = core::overdue(t, m_reference);
     const core::TimeUtc delta = *t.due - m_reference;
     if (overdue)
       ImGui::TextColored(th.danger, "overdue %s (due %s)", spanText(-delta).c_str(),

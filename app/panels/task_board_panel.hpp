@@ -37,6 +37,9 @@ class TaskBoardPanel final : public Panel {
   // need between the owner and each involved agency (all pairs when there is no owner).
   static std::vector<core::Command> newTaskCommands(const core::Snapshot& s, core::Task task);
 
+ // "Now" of the last frame, against which cards are marked overdue (AppContext::now).
+  core::TimeUtc referenceTime() const { return m_reference; }
+
  private:
   void drawToolbar(AppContext& ctx, const core::Snapshot& s, bool past);
   void drawColumn(AppContext& ctx, const core::Snapshot& s, core::TaskStatus status, float width,

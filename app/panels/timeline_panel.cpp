@@ -12,6 +12,7 @@
 #include "app/shell/clock_text.hpp"
 #include "app/shell/theme.hpp"
 #include "core/model/enums.hpp"
+#include "core/model/time_zone.hpp"
 #include "core/store/store.hpp"
 
 namespace liaison::app {
@@ -162,8 +163,15 @@ void TimelinePanel::drawToolbar(AppContext& ctx) {
   ImGui::Checkbox("Significant", &m_filter.significant_only);
   ImGui::SameLine();
   if (ImGui::Button("Fit")) fitAll();
-  char counts[64];
-  std::snprintf(counts, sizeof counts, "%zu of %zu events", m_visible.size(), s.events.size());
+  // The axis spans the incident's periods; events stamped outside them are not squeezed in but
+  // counted, so a mistyped date is seen rather than hidden.
+  char counts[128];
+  const auto [before, after] = core::eventsOutside(s, {m_extentLo, m_extentHi});
+  if (m_extentHi > m_extentLo && before + after > 0)
+    std::snprintf(counts, sizeof counts, "%zu of %zu events (%d before, %d after the periods)",
+                  m_visible.size(), s.events.size(), before, after);
+  else
+    std::snprintf(counts, sizeof counts, "%zu of %zu events", m_visible.size(), s.events.size());
   const float w = ImGui::CalcTextSize(counts).x;
   ImGui::SameLine();
   const float right = ImGui::GetWindowContentRegionMax().x;
@@ -194,7 +202,7 @@ void TimelinePanel::drawScrubber(AppContext& ctx) {
   core::TimeUtc value = ctx.view_time.value_or(hi);
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 9 * em);
   const std::string label =
-      ctx.view_time ? clockUtc(value, true) + "  (" + clockLocal(value) + ")" : std::string("live");
+      ctx.view_time ? clockUtc(value, true) + "  (" + clockLocal(value, core::incidentZone(*ctx.snapshot)) + ")" : std::string("live");
   if (ImGui::SliderScalar("##scrub", ImGuiDataType_S64, &value, &lo, &hi, label.c_str()))
     ctx.view_time = value >= now ? std::nullopt : std::optional<core::TimeUtc>(value);
   ImGui::SameLine();
@@ -208,7 +216,7 @@ void TimelinePanel::drawEventTooltip(const AppContext& ctx, const core::Timeline
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
   if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
-  ImGui::Text("%s  (%s)", clockUtc(e.time, true).c_str(), clockLocal(e.time).c_str());
+  ImGui::Text("%s  (%s)", clockUtc(e.time, true).c_str(), clockLocal(e.time, core::incidentZone(*ctx.snapshot)).c_str());
   if (ctx.fonts.bold) ImGui::PopFont();
   ImGui::TextColored(kindColour(th, e.kind), "%s%s", std::string(core::toString(e.kind)).c_str(),
                      e.significant ? "  \xC2\xB7 significant" : "");
@@ -424,7 +432,7 @@ void TimelinePanel::drawList(AppContext& ctx) {
       ImGui::Selectable(clockUtc(e.time, true).c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
       if (ImGui::IsItemHovered()) drawEventTooltip(ctx, e);
       ImGui::TableSetColumnIndex(1);
-      ImGui::TextColored(th.text_muted, "%s", clockLocal(e.time).c_str());
+      ImGui::TextColored(th.text_muted, "%s", clockLocal(e.time, core::incidentZone(*ctx.snapshot)).c_str());
       ImGui::TableSetColumnIndex(2);
       ImGui::TextColored(kindColour(th, e.kind), "%s", std::string(core::toString(e.kind)).c_str());
       ImGui::TableSetColumnIndex(3);

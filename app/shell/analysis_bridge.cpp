@@ -10,16 +10,11 @@ void AnalysisBridge::update(AppContext& ctx) {
     m_submitted = ctx.snapshot->version;
     m_hasSubmitted = true;
   }
-  const bool setsChanged = ctx.whatif_down_reps != m_reps || ctx.whatif_down_channels != m_channels;
-  if (setsChanged || (newSnapshot && !(m_reps.empty() && m_channels.empty()))) {
-    m_reps = ctx.whatif_down_reps;
-    m_channels = ctx.whatif_down_channels;
-    if (!m_reps.empty() || !m_channels.empty()) {
-      core::FailureSet failed;
-      failed.representatives.assign(m_reps.begin(), m_reps.end());
-      failed.channels.assign(m_channels.begin(), m_channels.end());
-      m_service.requestWhatIf(std::move(failed), ctx.snapshot);
-    }
+  core::FailureSet failures = ctx.whatifFailures();
+  const bool setsChanged = !(failures == m_failed);
+  if (setsChanged || (newSnapshot && !m_failed.empty())) {
+    m_failed = failures;
+    if (!m_failed.empty()) m_service.requestWhatIf(std::move(failures), ctx.snapshot);
   }
   // A pair question: asked again when it changes or the snapshot does.
   if (ctx.pair_query && (newSnapshot || !m_pairAsked || !(*m_pairAsked == *ctx.pair_query))) {
@@ -31,7 +26,7 @@ void AnalysisBridge::update(AppContext& ctx) {
   ctx.analysis = m_service.latest();
   ctx.analysis_progress = m_service.running() ? m_service.progress() : -1.0;
   // An answer for sets the user has since cleared must not linger on screen.
-  if (m_reps.empty() && m_channels.empty())
+  if (m_failed.empty())
     ctx.whatif.reset();
   else
     ctx.whatif = m_service.latestWhatIf();

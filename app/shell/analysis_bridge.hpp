@@ -26,7 +26,7 @@ class AnalysisBridge {
   core::AnalysisService m_service;
   std::uint64_t m_submitted = 0;
   bool m_hasSubmitted = false;
-  std::set<core::Id> m_reps, m_channels;
+  core::FailureSet m_failed;  // the what-if last asked (empty: none)
   std::shared_ptr<const core::PairQuery> m_pairAsked;
 };
 

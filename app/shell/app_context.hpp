@@ -15,7 +15,9 @@
 #include "core/model/command.hpp"
 #include "core/store/journal.hpp"
 #include "core/model/snapshot.hpp"
+#include "core/analysis/availability.hpp"
 #include "core/analysis/timeline_query.hpp"
+#include "core/exercise/operational_clock.hpp"
 #include "exercise_view.hpp"
 #include "requests.hpp"
 
@@ -61,6 +63,22 @@ struct AppContext {
   // What-if: people and channels the user has marked down (network view, analysis panel).
   // Changed by the loop from WhatIfChange requests.
   std::set<core::Id> whatif_down_reps, whatif_down_channels;
+  // ... and map zones (everything located inside fails: the map's right-click menu) and
+  // infrastructure (everything it carries fails).
+  std::set<core::Id> whatif_down_zones, whatif_down_infra;
+  bool whatifEmpty() const {
+    return whatif_down_reps.empty() && whatif_down_channels.empty() &&
+           whatif_down_zones.empty() && whatif_down_infra.empty();
+  }
+  // The what-if question these sets ask the engine.
+  core::FailureSet whatifFailures() const {
+    core::FailureSet f;
+    f.representatives.assign(whatif_down_reps.begin(), whatif_down_reps.end());
+    f.channels.assign(whatif_down_channels.begin(), whatif_down_channels.end());
+    f.zones.assign(whatif_down_zones.begin(), whatif_down_zones.end());
+    f.infrastructure.assign(whatif_down_infra.begin(), whatif_down_infra.end());
+    return f;
+  }
   // The engine's latest results (the shell copies them from core::AnalysisService; null until a
   // run completes). Panels draw the last good one, marked stale while its version lags.
   std::shared_ptr<const core::AnalysisResult> analysis;
@@ -100,6 +118,20 @@ struct AppContext {
   // What state-aware panels draw: the live snapshot, or the past one at view_time.
   core::SnapshotPtr shownSnapshot() {
     return time_travel.at(snapshot, journal.get(), view_time);
+  }
+
+  // The one "now" of this frame (core::operationalNow), set by the frame loop before the panels
+  // draw: `now` is the scrubber's time when it is in the past, else `present`, which is the
+  // exercise clock during a started drill, the incident's end once it has ended, or the wall
+  // clock. Overdue checks, key figures, the header clock and the wall all read these two, so
+  // no two screens of a station disagree about the time.
+  core::OperationalNow now, present;
+  void updateNow(core::TimeUtc wall) {
+    static const core::Snapshot empty;
+    const core::Snapshot& s = snapshot ? *snapshot : empty;
+    const core::ExerciseClock* clock = exercise ? &exercise->state.clock : nullptr;
+    present = core::operationalNow(s, clock, std::nullopt, wall);
+    now = view_time ? core::operationalNow(s, clock, view_time, wall) : present;
   }
 
   bool wallMode() const { return theme == ThemeKind::Wall; }

@@ -81,6 +81,25 @@ int runDashboard(const RunOptions& o) {
     return 1;
   }
 
+  if (!o.whatif.empty()) {
+    core::FailureSet failed;
+    for (const std::string& t : o.whatif)
+      if (std::string err = core::addFailure(*ctx.snapshot, t, failed); !err.empty()) {
+        std::cerr << "error: --whatif " << t << ": " << err << "\n";
+        return 1;
+      }
+    for (core::Id a : failed.agencies)
+      for (const auto& r : ctx.snapshot->representatives)
+        if (r.agency == a) ctx.whatif_down_reps.insert(r.id);
+    ctx.whatif_down_reps.insert(failed.representatives.begin(), failed.representatives.end());
+    ctx.whatif_down_channels.insert(failed.channels.begin(), failed.channels.end());
+    ctx.whatif_down_zones.insert(failed.zones.begin(), failed.zones.end());
+    ctx.whatif_down_infra.insert(failed.infrastructure.begin(), failed.infrastructure.end());
+    if (!failed.media.empty() || !failed.prefixes.empty()) {
+      std::cerr << "error: --whatif takes agencies, rep:, channel:, infra: and zone: targets\n";
+      return 1;
+    }
+  }
   if (!o.station_agency.empty()) {
     const core::Agency* station = nullptr;
     for (const auto& a : ctx.snapshot->agencies)

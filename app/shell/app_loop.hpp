@@ -26,6 +26,9 @@ struct RunOptions {
   std::string only_panel;        // show just this panel by name (screenshots); empty: all
   Selection selection;           // selected at start (screenshots: a need's path drawn)
   std::string station_agency;    // a drill player's station: the agency code its injects name
+  // What-if targets marked down at start, as `liaison whatif --fail` spells them (screenshots:
+  // "zone:53,infra:1"); checked against the workspace once it is read.
+  std::vector<std::string> whatif;
   std::optional<ScreenshotRequest> screenshot;
 };
 

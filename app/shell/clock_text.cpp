@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/model/time_zone.hpp"
+
 namespace liaison::app {
 
 std::string clockUtc(core::TimeUtc t, bool with_date) {
@@ -14,13 +16,23 @@ std::string clockUtc(core::TimeUtc t, bool with_date) {
   return buf;
 }
 
-std::string clockLocal(core::TimeUtc t, bool with_date) {
-  const std::time_t tt = static_cast<std::time_t>(t);
+std::string clockLocal(core::TimeUtc t, const std::string& zone, bool with_date) {
+  return core::formatLocal(t, zone, with_date ? "%Y-%m-%d %H:%M %Z" : "%H:%M %Z");
+}
+
+std::string operationalClockText(const core::OperationalNow& now, const std::string& zone) {
+  const std::time_t tt = static_cast<std::time_t>(now.time);
   std::tm tm{};
-  localtime_r(&tt, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, with_date ? "%Y-%m-%d %H:%M %Z" : "%H:%M %Z", &tm);
-  return buf;
+  gmtime_r(&tt, &tm);
+  char utc[32];
+  std::strftime(utc, sizeof utc, "%Y-%m-%d %H:%M:%SZ", &tm);
+  std::string text = now.label();
+  if (!text.empty()) text += "  ";
+  text += utc;
+  // The incident's own zone beside UTC (nothing to add when the incident runs on UTC).
+  if (!zone.empty() && zone != "UTC" && zone != "Etc/UTC")
+    text += "  " + core::formatLocal(now.time, zone, "%H:%M %Z");
+  return text;
 }
 
 std::string spanText(core::TimeUtc s) {

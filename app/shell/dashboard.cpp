@@ -8,6 +8,8 @@
 #include <ctime>
 #include <filesystem>
 
+#include "clock_text.hpp"
+#include "core/model/time_zone.hpp"
 #include "core/store/store.hpp"
 #include "form_export.hpp"
 #include "theme.hpp"
@@ -234,18 +236,20 @@ void Dashboard::drawStatusLine(AppContext& ctx, float y, float w, float h) {
     ImGui::TextColored(theme.warn, "%s", ctx.status_message.c_str());
   }
 
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char clock[48];
-  std::strftime(clock, sizeof clock, "%Y-%m-%d %H:%M:%S UTC", &tm);
+  // The one clock (AppContext::present): the exercise clock during a drill, marked so.
+  const std::string clock_text = operationalClockText(
+      ctx.present, ctx.snapshot ? core::incidentZone(*ctx.snapshot) : std::string());
+  const char* clock = clock_text.c_str();
   const float cw = ImGui::CalcTextSize(clock).x;
   // Right-aligned; on a narrow window the clock gives way rather than overlap.
   const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + em;
   const float clock_x = ImGui::GetWindowContentRegionMax().x - cw;
   if (used <= clock_x) {
     ImGui::SameLine(clock_x);
-    ImGui::TextUnformatted(clock);
+    if (ctx.present.mode == core::ClockMode::Live)
+      ImGui::TextUnformatted(clock);
+    else
+      ImGui::TextColored(theme.warn, "%s", clock);
   }
 
   ImGui::End();

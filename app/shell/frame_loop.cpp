@@ -60,6 +60,7 @@ int runFrameLoop(AppContext& ctx, GlWindow& window, SnapshotFollower& follower,
       built_px = setupLook(ctx, static_cast<float>(fh), true);
 
     analysis.update(ctx);
+    ctx.updateNow(core::nowUtc());
     window.newFrame();
     ImGui::NewFrame();
     steps.draw(ctx);
@@ -94,6 +95,7 @@ int renderScreenshot(AppContext& ctx, GlWindow& window, const ScreenshotRequest&
     io.DisplayFramebufferScale = ImVec2(1, 1);
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     io.DeltaTime = 1.0f / 60.0f;
+    ctx.updateNow(core::nowUtc());
     ImGui::NewFrame();
     steps.draw(ctx);
     ImGui::Render();

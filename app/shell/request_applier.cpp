@@ -26,10 +26,15 @@ bool RequestApplier::applyToView(AppContext& ctx, const Request& request) {
     if (w->op == WhatIfChange::Op::Clear) {
       ctx.whatif_down_reps.clear();
       ctx.whatif_down_channels.clear();
+      ctx.whatif_down_zones.clear();
+      ctx.whatif_down_infra.clear();
       return true;
     }
-    std::set<core::Id>& set = w->kind == core::EntityKind::Channel ? ctx.whatif_down_channels
-                                                                   : ctx.whatif_down_reps;
+    std::set<core::Id>& set = w->kind == core::EntityKind::Channel      ? ctx.whatif_down_channels
+                              : w->kind == core::EntityKind::MapFeature ? ctx.whatif_down_zones
+                              : w->kind == core::EntityKind::Infrastructure
+                                  ? ctx.whatif_down_infra
+                                  : ctx.whatif_down_reps;
     for (core::Id id : w->ids) {
       if (w->op == WhatIfChange::Op::MarkDown)
         set.insert(id);

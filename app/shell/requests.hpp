@@ -34,9 +34,10 @@ struct PairQuestion {
 // People and channels marked down, or back up, for the engine's what-if (AppContext's
 // whatif_down_reps / whatif_down_channels change after the frame, and the engine is asked).
 struct WhatIfChange {
-  enum class Op { MarkDown, Restore, Clear };  // Clear: every person and channel back up
+  enum class Op { MarkDown, Restore, Clear };  // Clear: everything back up
   Op op = Op::MarkDown;
-  core::EntityKind kind = core::EntityKind::Representative;  // or Channel
+  // Representative, Channel, MapFeature (a zone) or Infrastructure.
+  core::EntityKind kind = core::EntityKind::Representative;
   std::vector<core::Id> ids;
 };
 

@@ -323,3 +323,33 @@ TEST_CASE("a form warns when another station changed its entity meanwhile", "[di
   f.reload();
   CHECK(has(f.drawn(), "Removedsincethisformopened"));
 }
+
+TEST_CASE("infrastructure: added from the directory, journaled, and edited back",
+          "[directory][edit][infrastructure]") {
+  Fixture f;
+  f.frames(2);
+  f.click("new-infrastructure");
+  REQUIRE(f.panel.editor().editing());
+  f.retype("name", "County radio tower");
+  f.click("save");
+  f.applyPending();
+  REQUIRE(f.ctx.snapshot->infrastructure.size() == 1);
+  const core::Infrastructure tower = f.ctx.snapshot->infrastructure[0];
+  CHECK(tower.name == "County radio tower");
+  CHECK(tower.status == core::Status::Up);
+  CHECK(f.store->journal().back().entity == "infrastructure");
+  CHECK(f.store->journal().back().actor == "ana@station-1");
+
+  // Once there is some, the directory lists it for editing; the form opens on it.
+  f.frames(2);
+  REQUIRE(f.panel.hit("edit-infrastructure") != nullptr);
+  CHECK(has(f.drawn(), "+Infrastructure"));
+  f.panel.editor().startEdit(tower);
+  f.frames(2);
+  CHECK_FALSE(has(f.drawn(), "Carriedby"));  // the infrastructure form, not a channel's
+  CHECK(has(f.drawn(), "Dependson"));
+  f.retype("name", "County tower (Hill Rd)");
+  f.click("save");
+  f.applyPending();
+  CHECK(f.ctx.snapshot->infrastructure.at(0).name == "County tower (Hill Rd)");
+}

@@ -3,6 +3,7 @@
 // emits a channel put, and a stale or missing result is marked as updating.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <variant>
 
@@ -254,4 +255,38 @@ TEST_CASE("what-if: marking a whole agency down marks every one of its people", 
   f.click(f.panel.markDownRect());
   app::test::applyViewRequests(f.ctx);
   CHECK(f.ctx.whatif_down_reps.count(301) == 1);
+}
+
+TEST_CASE("what-if: infrastructure marked down fails every channel it carries", "[analysis]") {
+  Fixture f;
+  auto snap = makeSnapshot();
+  core::Infrastructure mail;
+  mail.id = 50;
+  mail.name = "Corporate mail server";
+  mail.kind = core::InfrastructureKind::Network;
+  snap->infrastructure.push_back(mail);
+  for (auto& c : snap->channels)
+    if (c.id == 3) c.carried_by = {50};  // the fire-police e-mail bridge rides on it
+  f.ctx.snapshot = snap;
+  f.ctx.analysis = std::make_shared<const core::AnalysisResult>(core::analyze(*snap, {}));
+  f.panel.setDownInfrastructure(50);
+  f.frames();
+  REQUIRE(f.panel.markInfrastructureRect().x1 > 0);
+  f.click(f.panel.markInfrastructureRect());
+  const auto changes = app::test::whatIfChanges(f.ctx);
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].kind == core::EntityKind::Infrastructure);
+  app::test::applyViewRequests(f.ctx);
+  CHECK(f.ctx.whatif_down_infra == std::set<core::Id>{50});
+  // The question the bridge asks is the one the command line asks (whatif --fail infra:50),
+  // and the fire-police need breaks with its only channel.
+  const core::FailureSet asked = f.ctx.whatifFailures();
+  CHECK(asked.infrastructure == std::vector<core::Id>{50});
+  const core::WhatIfResult r = core::whatIf(*snap, asked);
+  const auto it = std::find_if(r.needs.begin(), r.needs.end(),
+                               [](const core::NeedImpact& n) { return n.need == 2; });
+  REQUIRE(it != r.needs.end());
+  CHECK(it->broken());
+  f.ctx.whatif = std::make_shared<const core::WhatIfResult>(r);
+  f.frames();  // draws the answer and what the zone holds (none here) under the sanitizers
 }

@@ -15,6 +15,7 @@
 #include "core/model/enums.hpp"
 #include "core/model/validate_entity.hpp"
 #include "headless_imgui.hpp"
+#include "outbox_testing.hpp"
 
 using namespace liaison;
 
@@ -431,4 +432,50 @@ TEST_CASE("Map edit: new features follow core's rules", "[map_edit]") {
   core::Snapshot empty;
   CHECK(core::entityProblems(core::SnapshotLookup(empty), core::Entity{z}).empty());
   CHECK(core::entityProblems(core::SnapshotLookup(empty), core::Entity{p}).empty());
+}
+
+TEST_CASE("Map: right-click on a zone asks what fails if everything inside it does",
+          "[map_edit][whatif]") {
+  Fixture f;
+  f.ctx.read_only = true;  // a what-if writes nothing: a read-only station may ask it too
+  const auto p = f.map.screenOf(core::LonLat{-77.185, 41.27});  // inside the hot zone
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(p.x, p.y);
+  io.MouseDown[1] = true;
+  f.frame();
+  io.MouseDown[1] = false;
+  f.frame();
+  const app::ScreenRect item = f.map.zoneWhatIfRect();
+  REQUIRE(item.x1 > item.x0);
+  f.clickButton(item);
+  const auto changes = app::test::whatIfChanges(f.ctx);
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].op == app::WhatIfChange::Op::MarkDown);
+  CHECK(changes[0].kind == core::EntityKind::MapFeature);
+  CHECK(changes[0].ids == std::vector<core::Id>{3});
+  CHECK(f.ctx.outbox.allCommands().empty());
+  app::test::applyViewRequests(f.ctx);
+  CHECK(f.ctx.whatif_down_zones == std::set<core::Id>{3});
+  CHECK(f.ctx.whatifFailures().zones == std::vector<core::Id>{3});
+  CHECK_FALSE(f.ctx.whatifEmpty());
+
+  // Right-click on open ground: no menu; on a point feature: no menu either (not a zone).
+  f.frame();
+  const auto ground = f.map.screenOf(core::LonLat{-77.11, 41.27});
+  io.MousePos = ImVec2(ground.x, ground.y);
+  io.MouseDown[1] = true;
+  f.frame();
+  io.MouseDown[1] = false;
+  f.frame();
+  CHECK(f.map.zoneWhatIfRect().x1 == f.map.zoneWhatIfRect().x0);
+
+  // The same menu restores it.
+  io.MousePos = ImVec2(p.x, p.y);
+  io.MouseDown[1] = true;
+  f.frame();
+  io.MouseDown[1] = false;
+  f.frame();
+  f.clickButton(f.map.zoneWhatIfRect());
+  app::test::applyViewRequests(f.ctx);
+  CHECK(f.ctx.whatif_down_zones.empty());
 }
