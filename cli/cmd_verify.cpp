@@ -1,4 +1,5 @@
-// liaison verify WORKSPACE: re-check the journal's hash chain and SQLite's integrity.
+// liaison verify WORKSPACE: re-check the journal's hash chain, the data against the journal,
+// and SQLite's integrity.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -14,7 +15,9 @@ void registerVerifyCommand(CLI::App& root, CliResult& result) {
   CLI::App* cmd = root.add_subcommand(
       "verify",
       "Check a workspace read-only: the activity journal's hash chain (names the first edited "
-      "or deleted entry) and SQLite's integrity. Exit 0 when intact, 1 otherwise.");
+      "or deleted entry), its end against the recorded head, every data row against the "
+      "journal's last after-image (names the row, the field and the entry), the journal's "
+      "append-only triggers, and SQLite's integrity. Exit 0 when intact, 1 otherwise.");
   cmd->add_option("WORKSPACE", *workspace, "Workspace file (.liaison)")->required();
 
   cmd->callback([&result, workspace] {

@@ -2,7 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/store/sqlite_util.hpp"
 #include "core/store/store.hpp"
@@ -272,6 +276,65 @@ std::span<const Migration> migrations() {
 
 int latestVersion() {
   return kMigrations[std::size(kMigrations) - 1].to_version;
+}
+
+namespace {
+
+struct SchemaObject {
+  std::string type, sql;
+};
+
+// name -> (type, sql) of the schema objects a file of `version` holds when Liaison made it
+// (SQLite's own objects, such as automatic indexes, left out). Built once per version by
+// running the migrations on an in-memory database.
+std::map<std::string, SchemaObject> readObjects(sqlite3* db) {
+  std::map<std::string, SchemaObject> out;
+  sql::Stmt st(db,
+               "SELECT type, name, COALESCE(sql, '') FROM sqlite_schema "
+               "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+  while (st.step()) out[st.text(1)] = {st.text(0), st.text(2)};
+  return out;
+}
+
+const std::map<std::string, SchemaObject>& expectedObjects(int version) {
+  static std::mutex mutex;
+  static std::map<int, std::map<std::string, SchemaObject>> cache;
+  std::lock_guard lock(mutex);
+  auto it = cache.find(version);
+  if (it != cache.end()) return it->second;
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    sqlite3_close(raw);
+    throw StoreError("cannot open an in-memory database to compare the schema with");
+  }
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
+  for (const Migration& m : kMigrations) {
+    if (m.to_version > version) break;
+    sql::exec(db.get(), m.sql);
+  }
+  return cache[version] = readObjects(db.get());
+}
+
+}  // namespace
+
+std::vector<std::string> schemaDifferences(sqlite3* db, int version) {
+  const auto& expected = expectedObjects(version);
+  const auto found = readObjects(db);
+  std::vector<std::string> out;
+  for (const auto& [name, obj] : found) {
+    const auto it = expected.find(name);
+    if (it == expected.end())
+      out.push_back("an unexpected " + obj.type + " " + name);
+    else if (it->second.type != obj.type)
+      out.push_back("a " + obj.type + " " + name + " where Liaison has a " + it->second.type);
+    else if (it->second.sql != obj.sql)
+      out.push_back("the " + obj.type + " " + name + " defined differently from Liaison's");
+  }
+  for (const auto& [name, obj] : expected)
+    if (!found.count(name) && obj.type != "trigger")  // dropped triggers: verify says so
+      out.push_back("no " + obj.type + " " + name);
+  return out;
 }
 
 void migrate(sqlite3* db) {

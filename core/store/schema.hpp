@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
+#include <vector>
 
 struct sqlite3;
 
@@ -23,5 +25,11 @@ int latestVersion();  // == Store::kSchemaVersion
 // Runs every migration above the file's user_version, each in its own transaction.
 // The caller has checked that the file is not newer than latestVersion().
 void migrate(sqlite3* db);
+
+// How the file's schema objects (tables, indexes, triggers, views) differ from those Liaison
+// creates for `version`: an extra trigger, a view in place of a table, a table defined
+// differently, a missing table or index ("" when none). Dropped triggers are not listed here:
+// Store::verify reports them.
+std::vector<std::string> schemaDifferences(sqlite3* db, int version);
 
 }  // namespace liaison::core::schema

@@ -11,7 +11,13 @@
 #include <fstream>
 #include <functional>
 #include <limits>
+#include <map>
 #include <mutex>
+#include <optional>
+#include <set>
+#include <variant>
+
+#include <nlohmann/json.hpp>
 
 #include "core/model/entity_json.hpp"
 #include "core/model/enums.hpp"
@@ -152,6 +158,18 @@ int probe(sqlite3* db, const fs::path& path) {
       if (app.i64(0) != schema::kApplicationId)
         throw StoreError("!it is an SQLite database from another application (application_id " +
                          std::to_string(app.i64(0)) + ")");
+      // Only files whose schema is exactly Liaison's: an extra trigger could rewrite what is
+      // recorded behind the journal's back, a view in place of a table could hang every reader.
+      const std::vector<std::string> diff = schema::schemaDifferences(db, version);
+      if (!diff.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < diff.size() && i < 8; ++i)
+          list += (i ? "; " : "") + diff[i];
+        if (diff.size() > 8) list += "; and " + std::to_string(diff.size() - 8) + " more";
+        throw StoreError("!its schema was changed outside Liaison (" + list +
+                         "); refusing to read it, since such a change can alter what is shown "
+                         "or recorded");
+      }
     }
   } catch (const StoreError& e) {
     std::string what = e.what();
@@ -244,14 +262,46 @@ class Applier final : public Transaction {
   Applier(StoreRows& rows, std::string actor, sqlite3* db = nullptr)
       : m_rows(rows), m_actor(std::move(actor)), m_db(db) {
     if (m_actor.empty()) m_actor = "unknown";
+    // The chain continues from the head the workspace recorded with its last write, never from
+    // whatever the journal ends with now: entries deleted from the end, or a forged entry
+    // appended, would otherwise be absorbed by the next ordinary write. A tail that does not
+    // match the head refuses the write (nothing is written) and says why.
+    const std::string headSeqText = metaValue(rows, "journal_head_seq");
+    const std::string headHash = metaValue(rows, "journal_head_hash");
+    std::int64_t headSeq = -1;
+    try {
+      headSeq = headSeqText.empty() ? -1 : std::stoll(headSeqText);
+    } catch (const std::exception&) {
+      headSeq = -1;
+    }
+    if (headSeq < 0 || headHash.size() != std::string_view(kGenesisHash).size())
+      throw StoreError(
+          "the workspace's record of its journal head is missing or damaged (meta "
+          "journal_head_seq '" +
+          headSeqText + "'): it was changed outside Liaison; nothing was written. Run liaison "
+                        "verify WORKSPACE to see what else changed");
+    std::int64_t tailSeq = 0;
+    std::string tailHash = kGenesisHash;
     sql::Stmt& last = rows.stmt("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
     if (last.step()) {
-      m_seq = last.i64(0);
-      m_prevHash = last.text(1);
-    } else {
-      m_prevHash = kGenesisHash;
+      tailSeq = last.i64(0);
+      tailHash = last.text(1);
     }
     last.reset();
+    if (tailSeq != headSeq || (headSeq > 0 && tailHash != headHash)) {
+      const std::string what =
+          tailSeq < headSeq   ? "entries " + std::to_string(tailSeq + 1) + " to " +
+                                  std::to_string(headSeq) + " were deleted from its end"
+          : tailSeq > headSeq ? "entries after " + std::to_string(headSeq) +
+                                    " were added outside Liaison"
+                              : "its last entry was replaced";
+      throw StoreError("the activity journal does not end where this workspace recorded it (entry " +
+                       std::to_string(headSeq) + "; the journal now ends at entry " +
+                       std::to_string(tailSeq) + "): " + what +
+                       ". Nothing was written; run liaison verify WORKSPACE");
+    }
+    m_seq = headSeq;
+    m_prevHash = headSeq == 0 ? std::string(kGenesisHash) : headHash;
     m_startSeq = m_seq;
   }
 
@@ -608,6 +658,119 @@ std::int64_t Store::journalLength() const {
   return n;
 }
 
+namespace {
+
+struct DataProblem {
+  std::int64_t seq = 0;  // the entry that last wrote the row (0: none did)
+  std::string text;
+};
+
+// The first top-level member whose value differs between two JSON objects ("" when equal).
+std::string firstDifference(const std::string& a, const std::string& b) {
+  const auto ja = nlohmann::json::parse(a, nullptr, false);
+  const auto jb = nlohmann::json::parse(b, nullptr, false);
+  if (ja.is_discarded() || jb.is_discarded() || !ja.is_object() || !jb.is_object())
+    return ja == jb ? "" : "its content";
+  for (auto it = ja.begin(); it != ja.end(); ++it)
+    if (!jb.contains(it.key()) || jb.at(it.key()) != it.value()) return it.key();
+  for (auto it = jb.begin(); it != jb.end(); ++it)
+    if (!ja.contains(it.key())) return it.key();
+  return "";
+}
+
+using Images = std::map<std::pair<std::string, Id>, std::pair<std::int64_t, std::string>>;
+
+template <std::size_t I = 0, class F>
+void forEachEntity(const Snapshot& s, F&& f) {
+  if constexpr (I < std::variant_size_v<Entity>) {
+    using T = std::variant_alternative_t<I, Entity>;
+    for (const T& x : s.all<T>()) f(Entity{x});
+    forEachEntity<I + 1>(s, f);
+  }
+}
+
+std::optional<DataProblem> compareDataWithJournal(StoreRows& rows, const Store& store,
+                                                  const fs::path& path, const Images& images) {
+  const SnapshotPtr snap = readSnapshot(rows, path);
+  std::optional<DataProblem> found;
+  auto note = [&](std::int64_t seq, std::string text) {
+    if (!found) found = DataProblem{seq, std::move(text)};
+  };
+  auto label = [](const std::string& kind, Id id) { return kind + " " + std::to_string(id); };
+  // Every row of the data tables against its last image.
+  std::set<std::pair<std::string, Id>> present;
+  forEachEntity(*snap, [&](const Entity& e) {
+    if (found) return;
+    const std::string kind(toString(kindOf(e)));
+    const Id id = idOf(e);
+    present.insert({kind, id});
+    const auto it = images.find({kind, id});
+    if (it == images.end()) {
+      note(0, label(kind, id) + " (" + entityLabel(e) +
+                  ") is in the data but no journal entry wrote it: it was added outside Liaison");
+      return;
+    }
+    const auto& [seq, after] = it->second;
+    if (after.empty()) {
+      note(seq, label(kind, id) + " (" + entityLabel(e) + ") was removed by journal entry " +
+                    std::to_string(seq) + " but is in the data: it was put back outside Liaison");
+      return;
+    }
+    Entity journaled;
+    try {
+      journaled = entityFromJson(kindOf(e), after);
+    } catch (const std::exception& ex) {
+      note(seq, "journal entry " + std::to_string(seq) + " cannot be read back as " +
+                    label(kind, id) + ": " + ex.what());
+      return;
+    }
+    if (!(journaled == e))
+      note(seq, label(kind, id) + " (" + entityLabel(e) + ") differs from journal entry " +
+                    std::to_string(seq) + " that last wrote it (" +
+                    firstDifference(entityToJson(journaled), entityToJson(e)) +
+                    "): the data was changed outside Liaison");
+  });
+  // Rows the journal wrote and never removed must still be there.
+  for (const auto& [key, image] : images) {
+    if (found) break;
+    if (!parseEnum<EntityKind>(key.first) || image.second.empty() || present.count(key)) continue;
+    note(image.first, label(key.first, key.second) + " was written by journal entry " +
+                          std::to_string(image.first) +
+                          " but is missing from the data: its row was deleted outside Liaison");
+  }
+  if (found) return found;
+  // The exercise's records (MSEL, inject states, clock, observations) likewise.
+  ExerciseState ex;
+  try {
+    ex = loadExercise(store);
+  } catch (const StoreError&) {
+    return std::nullopt;  // an older schema without exercise tables
+  }
+  auto compare = [&](const char* kind, Id id, const std::string& now) {
+    if (found) return;
+    const auto it = images.find({kind, id});
+    if (it == images.end()) {
+      note(0, label(kind, id) + " is in the data but no journal entry wrote it: it was added "
+                                "outside Liaison");
+      return;
+    }
+    const std::string diff = firstDifference(it->second.second, now);
+    if (!diff.empty())
+      note(it->second.first, label(kind, id) + " differs from journal entry " +
+                                 std::to_string(it->second.first) + " that last wrote it (" +
+                                 diff + "): the data was changed outside Liaison");
+  };
+  for (const Inject& i : ex.injects) compare("inject", i.id, injectJson(i));
+  for (const InjectStatus& st : ex.statuses)
+    if (images.count({"inject_state", st.inject})) compare("inject_state", st.inject,
+                                                           injectStatusJson(st));
+  if (images.count({"exercise_clock", 1})) compare("exercise_clock", 1, clockJson(ex.clock));
+  for (const Observation& o : ex.observations) compare("observation", o.id, observationJson(o));
+  return found;
+}
+
+}  // namespace
+
 VerifyReport Store::verify() const {
   std::lock_guard lock(m_impl->mutex);
   VerifyReport report;
@@ -624,6 +787,8 @@ VerifyReport Store::verify() const {
     report.first_broken_seq = seq;
     report.problem = std::move(problem);
   };
+  // The last after-image the journal wrote for every (entity, id): what the data must be.
+  std::map<std::pair<std::string, Id>, std::pair<std::int64_t, std::string>> lastImage;
   sql::Stmt& st = m_impl->rows.stmt(kJournalColumns);
   st.bind(1, std::numeric_limits<std::int64_t>::min());
   std::int64_t expected = 1;
@@ -653,6 +818,8 @@ VerifyReport Store::verify() const {
     }
     prev = e.hash;
     ++expected;
+    if (e.action == "put" || e.action == "remove")
+      lastImage[{e.entity, e.entity_id}] = {e.seq, std::move(e.after)};
   }
   st.reset();
   if (report.ok) {
@@ -672,6 +839,31 @@ VerifyReport Store::verify() const {
     } else if (last > 0 && headHash != prev) {
       broken(last, "entry " + std::to_string(last) +
                        " is not the entry the workspace recorded last (replaced entry)");
+    }
+  }
+  // The data must be what the journal says it is: replay every entity's last after-image
+  // and compare it with the row (an agency renamed, a number changed or a row deleted with
+  // SQL, behind the journal's back, is named with the entry that last wrote it).
+  if (report.ok) {
+    if (auto problem = compareDataWithJournal(m_impl->rows, *this, m_path, lastImage)) {
+      report.ok = false;
+      report.first_broken_seq = problem->seq ? std::optional<std::int64_t>(problem->seq)
+                                             : std::nullopt;
+      report.problem = std::move(problem->text);
+    }
+  }
+  // Liaison's own safeguards: the journal's append-only triggers.
+  if (report.ok) {
+    std::string missing;
+    for (const char* trigger : {"journal_no_update", "journal_no_delete"}) {
+      sql::Stmt t(m_db, "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?");
+      t.bind(1, trigger);
+      if (!t.step()) missing += std::string(missing.empty() ? "" : ", ") + trigger;
+    }
+    if (!missing.empty()) {
+      report.ok = false;
+      report.problem = "the journal's append-only triggers were dropped outside Liaison (" +
+                       missing + "): the journal can be edited with SQL without an error";
     }
   }
   if (report.integrity != "ok") {

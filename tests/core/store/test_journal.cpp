@@ -214,3 +214,129 @@ TEST_CASE("entity JSON is stable and round-trips", "[journal][json]") {
   CHECK_THROWS_WITH(entityFromJson(EntityKind::Need, R"({"priority":"urgent"})"),
                     Catch::Contains("critical, high, normal or low"));
 }
+
+TEST_CASE("an ordinary write never absorbs tampering with the end of the journal",
+          "[journal][verify][tamper]") {
+  TempDir tmp;
+  const auto path = tmp.file("j.liaison");
+  makeJournal(path);
+  REQUIRE(rawExec(path, kDropTriggers) == "");
+
+  SECTION("entries deleted from the end, then a write") {
+    REQUIRE(rawExec(path, "DELETE FROM journal WHERE seq >= 11") == "");
+    auto store = Store::open(path);
+    CHECK_THROWS_WITH(store->apply(note("after the deletion"), "tester"),
+                      Catch::Contains("does not end where this workspace recorded it") &&
+                          Catch::Contains("entries 11 to 12 were deleted from its end") &&
+                          Catch::Contains("Nothing was written"));
+    CHECK(store->journalLength() == 10);  // nothing was written
+    const auto r = store->verify();
+    CHECK_FALSE(r.ok);
+    CHECK_THAT(r.problem, Catch::Contains("deleted from the end"));
+  }
+  SECTION("a forged, correctly hashed entry appended, then a write") {
+    auto store = Store::open(path);
+    auto last = store->journal(12).front();
+    JournalEntry forged = last;
+    forged.seq = 13;
+    forged.summary = "Removed agency RCPD";
+    forged.prev_hash = last.hash;
+    forged.hash = journalHash(forged);
+    store.reset();
+    REQUIRE(rawExec(path, "INSERT INTO journal SELECT 13, time, actor, action, entity, "
+                          "entity_id, 'Removed agency RCPD', before, after, '" +
+                              forged.prev_hash + "', '" + forged.hash +
+                              "' FROM journal WHERE seq = 12") == "");
+    store = Store::open(path);
+    CHECK_THROWS_WITH(store->apply(note("next"), "tester"),
+                      Catch::Contains("entries after 12 were added outside Liaison"));
+    CHECK_FALSE(store->verify().ok);
+  }
+  SECTION("the head itself damaged") {
+    REQUIRE(rawExec(path, "UPDATE meta SET value = 'x' WHERE key = 'journal_head_seq'") == "");
+    auto store = Store::open(path);
+    CHECK_THROWS_WITH(store->apply(note("next"), "tester"),
+                      Catch::Contains("record of its journal head is missing or damaged"));
+  }
+  SECTION("an intact workspace keeps writing") {
+    REQUIRE(rawExec(path, "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal\n"
+                          "  BEGIN SELECT RAISE(ABORT, 'the activity journal is append-only'); "
+                          "END;\nCREATE TRIGGER journal_no_delete BEFORE DELETE ON journal\n"
+                          "  BEGIN SELECT RAISE(ABORT, 'the activity journal is append-only'); "
+                          "END;") == "");
+    auto store = Store::open(path);
+    store->apply(note("next"), "tester");
+    CHECK(store->journalLength() == 13);
+    CHECK(store->verify().ok);
+  }
+}
+
+TEST_CASE("verify compares the data with the journal's after-images", "[journal][verify][tamper]") {
+  TempDir tmp;
+  const auto path = tmp.file("j.liaison");
+  makeJournal(path);
+  REQUIRE(Store::open(path)->verify().ok);
+
+  SECTION("an agency renamed with SQL") {
+    REQUIRE(rawExec(path, "UPDATE agencies SET name = 'Someone Else' WHERE id = 2") == "");
+    const auto r = Store::open(path)->verify();
+    CHECK_FALSE(r.ok);
+    CHECK(r.first_broken_seq == 2);
+    CHECK_THAT(r.problem, Catch::Contains("agency 2") && Catch::Contains("(name)") &&
+                              Catch::Contains("changed outside Liaison"));
+  }
+  SECTION("a channel row deleted") {
+    REQUIRE(rawExec(path, "DELETE FROM channels WHERE id = 1002") == "");
+    const auto r = Store::open(path)->verify();
+    CHECK_FALSE(r.ok);
+    CHECK_THAT(r.problem, Catch::Contains("channel 1002") && Catch::Contains("deleted outside"));
+  }
+  SECTION("a channel's status changed back behind the journal") {
+    REQUIRE(rawExec(path, "UPDATE channels SET status = 'up' WHERE id = 1001") == "");
+    const auto r = Store::open(path)->verify();
+    CHECK_FALSE(r.ok);
+    CHECK(r.first_broken_seq == 11);  // the entry that made it degraded
+    CHECK_THAT(r.problem, Catch::Contains("channel 1001") && Catch::Contains("(status)"));
+  }
+  SECTION("a row added with SQL") {
+    REQUIRE(rawExec(path, "INSERT INTO agencies (id, code, name, type, role) VALUES "
+                          "(9, 'FAKE', 'Fake agency', 'other', 'cooperating')") == "");
+    const auto r = Store::open(path)->verify();
+    CHECK_FALSE(r.ok);
+    CHECK_THAT(r.problem, Catch::Contains("agency 9") && Catch::Contains("no journal entry"));
+  }
+  SECTION("dropped triggers are reported") {
+    REQUIRE(rawExec(path, kDropTriggers) == "");
+    const auto r = Store::open(path)->verify();
+    CHECK_FALSE(r.ok);
+    CHECK_THAT(r.problem, Catch::Contains("append-only triggers were dropped") &&
+                              Catch::Contains("journal_no_update"));
+  }
+}
+
+TEST_CASE("a workspace whose schema was changed outside Liaison is refused on open",
+          "[journal][tamper]") {
+  TempDir tmp;
+  const auto path = tmp.file("j.liaison");
+  makeJournal(path);
+  SECTION("an extra trigger") {
+    REQUIRE(rawExec(path, "CREATE TRIGGER rate_all_p AFTER INSERT ON observations BEGIN "
+                          "UPDATE observations SET rating = 'P' WHERE id = new.id; END;") == "");
+    CHECK_THROWS_WITH(Store::open(path, OpenMode::ReadOnly),
+                      Catch::Contains("schema was changed outside Liaison") &&
+                          Catch::Contains("an unexpected trigger rate_all_p"));
+    CHECK_THROWS_WITH(Store::open(path), Catch::Contains("unexpected trigger rate_all_p"));
+  }
+  SECTION("a view in place of a table") {
+    REQUIRE(rawExec(path, "PRAGMA foreign_keys = OFF; DROP TABLE event_agencies; "
+                          "DROP TABLE events; CREATE VIEW events AS WITH RECURSIVE n(x) AS "
+                          "(SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x AS id FROM n;") ==
+            "");
+    CHECK_THROWS_WITH(Store::open(path, OpenMode::ReadOnly),
+                      Catch::Contains("a view events where Liaison has a table"));
+  }
+  SECTION("an index added") {
+    REQUIRE(rawExec(path, "CREATE INDEX spy ON agencies(name)") == "");
+    CHECK_THROWS_WITH(Store::open(path), Catch::Contains("an unexpected index spy"));
+  }
+}
