@@ -330,12 +330,13 @@ void Drill::reset(TimeUtc) {
   reload();
 }
 
-void Drill::deliverAt(const Inject& inject, TimeUtc wall, ScenarioSeconds s) {
+bool Drill::deliverAt(const Inject& inject, TimeUtc wall, ScenarioSeconds s) {
   const Snapshot& snap = *m_snap;
   InjectStatus st = statusOf(inject.id);
   st.state = InjectState::Delivered;
   st.delivered_wall = wall;
   st.delivered_s = s;
+  try {
   m_store.transact(m_actor, [&](Transaction& txn) {
     TimelineEvent ev;
     if (const Incident* inc = snap.mainIncident()) ev.incident = inc->id;
@@ -363,20 +364,33 @@ void Drill::deliverAt(const Inject& inject, TimeUtc wall, ScenarioSeconds s) {
                           formatOffset(s) + (inject.subject.empty() ? "" : ": " + inject.subject) +
                           (e.empty() ? "" : " [" + formatNetworkEffect(e) + "]"));
   });
+  } catch (const StaleInjectState& e) {
+    m_conflict = e.what();
+    reload();
+    return false;
+  }
   reload();
+  return true;
 }
 
-void Drill::markOverdue(const Inject& inject, ScenarioSeconds s) {
+bool Drill::markOverdue(const Inject& inject, ScenarioSeconds s) {
   InjectStatus st = statusOf(inject.id);
   st.state = InjectState::Overdue;
   st.overdue_s = s;
-  m_store.transact(m_actor, [&](Transaction& txn) {
-    writeInjectStatus(txn, st,
-                      "EXERCISE inject " + inject.number + " overdue at " + formatOffset(s) +
-                          ": not acknowledged by " + inject.to + " within " +
-                          formatOffset(m_state.clock.overdue_window));
-  });
+  try {
+    m_store.transact(m_actor, [&](Transaction& txn) {
+      writeInjectStatus(txn, st,
+                        "EXERCISE inject " + inject.number + " overdue at " + formatOffset(s) +
+                            ": not acknowledged by " + inject.to + " within " +
+                            formatOffset(m_state.clock.overdue_window));
+    });
+  } catch (const StaleInjectState& e) {
+    m_conflict = e.what();
+    reload();
+    return false;
+  }
   reload();
+  return true;
 }
 
 std::vector<std::string> Drill::advance(TimeUtc wall, std::optional<ScenarioSeconds> upTo) {
@@ -405,11 +419,10 @@ std::vector<std::string> Drill::advance(TimeUtc wall, std::optional<ScenarioSeco
     }
     if (!which || best > limit) break;
     const Inject inject = *which;
-    if (overdue)
-      markOverdue(inject, best);
-    else
-      deliverAt(inject, wall, best);
-    changed.push_back(inject.number);
+    // False: another controller changed it first; the state is reloaded and the loop goes on
+    // from what that controller wrote.
+    if (overdue ? markOverdue(inject, best) : deliverAt(inject, wall, best))
+      changed.push_back(inject.number);
   }
   return changed;
 }
@@ -419,7 +432,7 @@ void Drill::deliver(const std::string& number, TimeUtc wall) {
   if (statusOf(i.id).state != InjectState::Pending)
     throw DrillError("inject " + number + " was already delivered");
   const Inject copy = i;
-  deliverAt(copy, wall, now(wall));
+  if (!deliverAt(copy, wall, now(wall))) throw DrillError(takeConflict());
 }
 
 void Drill::acknowledge(const std::string& number, TimeUtc wall, const std::string& responder,
@@ -550,12 +563,23 @@ DrillRunReport runDrill(Drill& drill, const DrillRunOptions& options,
           const InjectStatus* is = drill.state().status(drill.state().inject(n)->id);
           log << formatOffset(tEngine) << "  inject " << n << " " << toString(is->state) << "\n";
         }
-      } else if (tAuto.act) {
-        drill.recordAction(tAuto.number, wall, "(rehearsal) expected action taken", tAuto.at);
-        log << formatOffset(tAuto.at) << "  inject " << tAuto.number << " acted (auto)\n";
+        if (const std::string c = drill.takeConflict(); !c.empty())
+          log << "warning: " << c << "\n";
       } else {
-        drill.acknowledge(tAuto.number, wall, kAutoResponder, "", tAuto.at);
-        log << formatOffset(tAuto.at) << "  inject " << tAuto.number << " acknowledged (auto)\n";
+        try {
+          if (tAuto.act) {
+            drill.recordAction(tAuto.number, wall, "(rehearsal) expected action taken", tAuto.at);
+            log << formatOffset(tAuto.at) << "  inject " << tAuto.number << " acted (auto)\n";
+          } else {
+            drill.acknowledge(tAuto.number, wall, kAutoResponder, "", tAuto.at);
+            log << formatOffset(tAuto.at) << "  inject " << tAuto.number
+                << " acknowledged (auto)\n";
+          }
+        } catch (const StaleInjectState& e) {
+          // Another station answered first: go on from what it wrote.
+          log << "warning: " << e.what() << "\n";
+          drill.reload();
+        }
       }
       last = t;
     }

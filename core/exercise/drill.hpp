@@ -10,6 +10,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model/exercise.hpp"
@@ -111,6 +112,9 @@ class Drill {
   // Delivers due injects and marks overdue ones, in scenario-time order, up to the clock's
   // reading at wall (or `upTo` when given). Returns the numbers of the injects it changed.
   std::vector<std::string> advance(TimeUtc wall, std::optional<ScenarioSeconds> upTo = {});
+  // What another exercise controller did first since the last call ("" when nothing): the
+  // caller says that a second controller is running. Clears it.
+  std::string takeConflict() { return std::exchange(m_conflict, std::string()); }
 
   // Delivers a (manual) inject now.
   void deliver(const std::string& number, TimeUtc wall);
@@ -124,12 +128,14 @@ class Drill {
  private:
   const Inject& injectByNumber(const std::string& number) const;
   const InjectStatus& statusOf(Id inject) const;
-  void deliverAt(const Inject& inject, TimeUtc wall, ScenarioSeconds s);
-  void markOverdue(const Inject& inject, ScenarioSeconds s);
+  // Each returns false (and reloads) when another controller got there first.
+  bool deliverAt(const Inject& inject, TimeUtc wall, ScenarioSeconds s);
+  bool markOverdue(const Inject& inject, ScenarioSeconds s);
   void saveClock(const ExerciseClock& clock, const std::string& summary);
 
   Store& m_store;
   std::string m_actor;
+  std::string m_conflict;  // the last change another controller made first ("" when none)
   ExerciseState m_state;
   SnapshotPtr m_snap;
 };

@@ -141,7 +141,24 @@ void writeInjectStatus(Transaction& txn, const InjectStatus& status, const std::
   std::string before;
   const std::vector<InjectStatus> old =
       readAll<InjectStatus>(db, "WHERE inject = " + std::to_string(status.inject));
-  if (!old.empty()) before = injectStatusJson(old.front());
+  if (!old.empty()) {
+    const InjectStatus& was = old.front();
+    before = injectStatusJson(was);
+    // Only pending -> delivered is a delivery; an inject already delivered is delivered again
+    // only after a reset has set it back to pending.
+    if (was.delivered_wall && status.state == InjectState::Delivered)
+      throw StaleInjectState("inject " + std::to_string(status.inject) +
+                             " was already delivered (at scenario time " +
+                             formatOffset(was.delivered_s.value_or(0)) +
+                             ") by another exercise controller; is a second controller running?");
+    if (was.acked_s && status.acked_s && *was.acked_s != *status.acked_s)
+      throw StaleInjectState("inject " + std::to_string(status.inject) +
+                             " was already acknowledged (at scenario time " +
+                             formatOffset(*was.acked_s) + ") by another station");
+    if (was.acked_s && status.state == InjectState::Overdue)
+      throw StaleInjectState("inject " + std::to_string(status.inject) +
+                             " was acknowledged meanwhile; it is not overdue");
+  }
   insert(db, status);
   txn.record("put", "inject_state", status.inject, summary, before, injectStatusJson(status));
 }

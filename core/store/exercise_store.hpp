@@ -22,6 +22,15 @@ ExerciseState loadExercise(const Store& store);
 void writeMsel(Transaction& txn, const std::vector<Inject>& injects);
 
 // Writes one inject's status; the journal entry's summary is `summary`.
+// The store's rules for an inject's state, whoever writes it, checked inside the write
+// transaction (which SQLite serialises): an inject is delivered at most once (until a reset
+// sets it back to pending), and an inject already acknowledged is not marked overdue. A second
+// exercise controller working from a state it read before the first one wrote gets
+// StaleInjectState, and nothing of its transaction is written.
+class StaleInjectState : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
 void writeInjectStatus(Transaction& txn, const InjectStatus& status, const std::string& summary);
 
 void writeClock(Transaction& txn, const ExerciseClock& clock, const std::string& summary);

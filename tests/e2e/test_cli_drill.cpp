@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "cli_runner.hpp"
 
@@ -301,4 +302,33 @@ TEST_CASE("liaison --station names an agency of the workspace, or says which exi
   CHECK(r.code == 1);
   CHECK_THAT(r.err, Catch::Contains("--station NOPE is not an agency of"));
   CHECK_THAT(r.err, Catch::Contains("RCFD"));
+}
+
+TEST_CASE("two drill runs at once deliver each inject exactly once", "[drill][realtime]") {
+  TempDir tmp;
+  const std::string ws = (tmp.path() / "exercise.liaison").string();
+  REQUIRE(run({"import", kDemo.string(), "--into", ws}).code == 0);
+  REQUIRE(run({"drill", "import", ws, kDemoMsel.string()}).code == 0);
+  const std::string injectEvents =
+      "SELECT COUNT(*) FROM events WHERE kind = 'inject' AND text LIKE 'EXERCISE INJECT %'";
+  const int eventsBefore = std::stoi(query(fs::path(ws), injectEvents));  // the demo's own
+  // Two controllers on the same workspace, on the real clock at 60x through injects 1 and 2.
+  liaison::test::RunResult a, b;
+  const std::vector<std::string> args = {"drill", "run", ws, "--speed", "60", "--until", "00:11:00"};
+  std::thread first([&] { a = run(args, 60.0); });
+  std::thread second([&] { b = run(args, 60.0); });
+  first.join();
+  second.join();
+  INFO(a.out << a.err << b.out << b.err);
+  CHECK(a.code == 0);
+  CHECK(b.code == 0);
+  const fs::path db(ws);
+  // One EXERCISE event per delivered inject, and each inject's delivery journaled once.
+  CHECK(std::stoi(query(db, injectEvents)) == eventsBefore + 2);
+  CHECK(query(db, "SELECT COUNT(*) FROM inject_state WHERE delivered_wall IS NOT NULL") == "2");
+  CHECK(query(db, "SELECT COUNT(*) FROM journal WHERE entity = 'inject_state' AND summary LIKE "
+                  "'EXERCISE inject 1 delivered%'") == "1");
+  CHECK(query(db, "SELECT COUNT(*) FROM journal WHERE entity = 'inject_state' AND summary LIKE "
+                  "'EXERCISE inject 2 delivered%'") == "1");
+  CHECK(run({"verify", ws}).code == 0);
 }

@@ -301,3 +301,35 @@ TEST_CASE("infrastructure and agency effects: applied on delivery, undone in ord
   CHECK(after->agency(2)->status == Status::Up);
   CHECK(store->verify().ok);
 }
+
+TEST_CASE("two exercise controllers deliver each inject exactly once", "[drill][concurrency]") {
+  testing::TempDir tmp;
+  auto store = drillWorkspace(tmp);
+  {
+    Drill setup(*store, "controller");
+    setup.start(1000);
+    setup.setSpeed(1000, 60);
+  }
+  // Two controllers on two connections, each with the state it read at the start.
+  auto other = Store::open(tmp.file("drill.liaison"));
+  Drill a(*store, "controller-a"), b(*other, "controller-b");
+  CHECK(a.advance(1011) == std::vector<std::string>{"1", "2"});  // 00:11:00 (3 is manual)
+  CHECK(a.takeConflict().empty());
+  // B still believes 3, 1 and 2 are pending: its store refuses each second delivery.
+  const auto before = store->journalLength();
+  CHECK(b.advance(1011).empty());
+  CHECK_THAT(b.takeConflict(), Catch::Contains("already delivered") &&
+                                   Catch::Contains("another exercise controller"));
+  CHECK(store->journalLength() == before);  // nothing written twice
+  // B has reloaded what A wrote and goes on from there.
+  CHECK(b.state().status(1)->state == InjectState::Delivered);
+  CHECK(b.state().status(1)->delivered_wall == 1011);  // as A wrote it
+  int events = 0;
+  for (const auto& e : store->load()->events)
+    if (e.kind == EventKind::Inject) ++events;
+  CHECK(events == 2);
+  // A manual delivery of an inject the other controller delivered says so.
+  Drill c(*other, "controller-c");
+  CHECK_THROWS_WITH(c.deliver("1", 1012), Catch::Contains("already delivered"));
+  CHECK(store->verify().ok);
+}
