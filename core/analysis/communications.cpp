@@ -241,9 +241,10 @@ CommunicationsResult analyzeCommunications(const Snapshot& s, const Communicatio
     p.planned_betweenness_normalized = planned.count(rep.id) ? planned[rep.id] : 0;
     const std::string pos = lowered(rep.position);
     p.liaison_role = contains(pos, {"liaison", "agency representative"});
-    p.coordinating_role = p.liaison_role || contains(pos, {"coordinator", "duty officer",
-                                                           "emergency manager", "eoc manager",
-                                                           "incident commander"});
+    const auto prim = primary.find(rep.agency);
+    p.coordinating_role = p.liaison_role || (prim != primary.end() && prim->second == rep.id) ||
+                          contains(pos, {"coordinator", "duty officer", "emergency manager",
+                                         "eoc manager", "incident commander"});
     r.people.push_back(p);
   }
   std::sort(r.people.begin(), r.people.end(), [](const PersonTraffic& a, const PersonTraffic& b) {

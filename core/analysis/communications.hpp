@@ -30,7 +30,8 @@
 //
 // Emergent coordinators. Coordinating roles are read from the position (case ignored): a
 // "liaison role" is a position containing "liaison" or "agency representative"; a
-// "coordinating role" is a liaison role or a position containing "coordinator", "duty
+// "coordinating role" is a liaison role, the agency's primary contact (its formal point of
+// contact, through whom agency channels run), or a position containing "coordinator", "duty
 // officer", "emergency manager", "eoc manager" or "incident commander". A person WITHOUT a
 // coordinating role is an emergent coordinator in the window when
 //   load >= min_load (10) and they exchanged messages with people of >= min_agencies (3)

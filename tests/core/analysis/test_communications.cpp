@@ -61,14 +61,16 @@ Message msg(Id id, int minute, Id from, Id to, Medium m) {
 }
 
 // A (1): a1 11 liaison, a2 12 captain; B (2): b1 21 liaison; C (3): c1 31 dispatcher;
-// D (4): d1 41 liaison; E (5): e1 51 liaison who says nothing.
+// C (3): c0 30 shift supervisor (C's primary contact), c1 31 dispatcher; D (4): d1 41 liaison;
+// E (5): e1 51 liaison who says nothing.
 // Plan: a1-b1 phone, a1-d1 radio (down), b1-d1 e-mail. Needs A-B critical, A-D high, B-D low,
 // C-E low. The log: a1 and b1 talk early; then everything runs through the dispatcher c1.
 Snapshot tiny() {
   Snapshot s;
   s.agencies = {agency(1, "A"), agency(2, "B"), agency(3, "C"), agency(4, "D"), agency(5, "E")};
   s.representatives = {rep(11, 1, "Ann", "Agency Representative"), rep(12, 1, "Al", "Engine Captain"),
-                       rep(21, 2, "Bea", "Liaison Officer"), rep(31, 3, "Cy", "Dispatcher"),
+                       rep(21, 2, "Bea", "Liaison Officer"), rep(30, 3, "Cal", "Shift Supervisor"),
+                       rep(31, 3, "Cy", "Dispatcher"),
                        rep(41, 4, "Dee", "Agency Representative"), rep(51, 5, "Eve", "Liaison Officer")};
   s.channels = {channel(1, 11, 21, Medium::Phone), channel(2, 11, 41, Medium::Radio, Status::Down),
                 channel(3, 21, 41, Medium::Email)};
@@ -127,10 +129,12 @@ TEST_CASE("communications: the whole log of a tiny drill, by hand", "[communicat
   CHECK(personOf(r, 41)->load == 2);
   CHECK_FALSE(personOf(r, 12));
   // Contact network: triangle a1-b1-c1 with d1 hanging on c1: c1 is on the only shortest
-  // paths a1-d1 and b1-d1, betweenness 2, normalised over the 6 representatives:
-  // 2 / (5*4/2) = 0.2.
+  // paths a1-d1 and b1-d1, betweenness 2, normalised over the 7 representatives:
+  // 2 / (6*5/2) = 2/15.
   CHECK(personOf(r, 31)->betweenness == Approx(2));
-  CHECK(personOf(r, 31)->betweenness_normalized == Approx(0.2));
+  CHECK(personOf(r, 31)->betweenness_normalized == Approx(2.0 / 15));
+  CHECK_FALSE(personOf(r, 31)->coordinating_role);
+  CHECK(personOf(r, 11)->coordinating_role);
   CHECK(personOf(r, 11)->betweenness == Approx(0));
   CHECK(personOf(r, 31)->degree == 3);
   CHECK(personOf(r, 31)->agencies == 3);
@@ -157,7 +161,8 @@ TEST_CASE("communications: the whole log of a tiny drill, by hand", "[communicat
 
   // The dispatcher: no coordinating role, load 5 >= 5, three other agencies; the only active
   // person without a role, so the median is 5 and load 5 < 4 x 5: not by load; brokerage
-  // 0.2 >= 0.05 and >= 4 x 0.001 (planned 0): by brokerage.
+  // 2/15 >= 0.05 and >= 4 x 0.001 (planned 0): by brokerage. (Cal, C's primary contact, would
+  // count as coordinating: the agency's formal point of contact.)
   REQUIRE(r.coordinators.size() == 1);
   CHECK(r.coordinators[0].rep == 31);
   CHECK_FALSE(r.coordinators[0].by_load);
