@@ -23,6 +23,7 @@ std::string importInto(const fs::path& folder, const TempDir& dir, const std::st
   auto r = run({"import", folder.string(), "--into", ws});
   INFO(r.err);
   REQUIRE(r.code == 0);
+  CHECK(r.out.find(", 3 messages, ") != std::string::npos);  // the fixture's messages.csv
   return ws;
 }
 
