@@ -1382,7 +1382,20 @@ def check_messages():
         for x in ([m["from_rep"]] if m["from_rep"] else []) + m["to_reps"]:
             load[x] = load.get(x, 0) + 1
     top = max(load, key=lambda x: load[x])
-    return len(MESSAGES), load[REP[EMERGENT]["id"]], top
+    # The dispatcher carries many times a typical person's traffic, with people of many agencies
+    # (the analysis's rule, core/analysis/communications.hpp, is checked by an e2e test).
+    dsp = REP[EMERGENT]["id"]
+    loads = sorted(load.values())
+    assert load[dsp] >= 4 * loads[len(loads) // 2], (load[dsp], loads[len(loads) // 2])
+    reached = set()
+    for m in MESSAGES:
+        if m["from_rep"] == dsp:
+            reached |= {by_agency[x] for x in m["to_reps"]}
+        elif dsp in m["to_reps"]:
+            reached.add(m["from_agency"] or by_agency[m["from_rep"]])
+    reached.discard(REP[EMERGENT]["agency"])
+    assert len(reached) >= 3, reached
+    return len(MESSAGES), load[dsp], top
 
 
 # ---- writing --------------------------------------------------------------------------------
