@@ -2,6 +2,7 @@
 // GraphML file, as text or JSON (the work is in core/graph_analysis_cli).
 #include <CLI/CLI.hpp>
 
+#include <ctime>
 #include <iostream>
 #include <memory>
 
@@ -33,8 +34,21 @@ void registerAnalyzeCommand(CLI::App& root, CliResult& result) {
   cmd->add_option("--top", rq->top, "How many bottlenecks to list (default 10)");
   cmd->add_option("--level", *level, "Workspace nodes: representatives (default) or agencies")
       ->check(CLI::IsMember({"representatives", "agencies"}));
+  cmd->add_option("--from", rq->comm_from,
+                  "Workspaces: the message log's window starts here (ISO 8601; communications)");
+  cmd->add_option("--to", rq->comm_to, "Workspaces: the window ends before this time");
+  cmd->add_option("--period", rq->comm_period,
+                  "Workspaces: the window is this operational period (its number)");
+  cmd->add_option("--as-of", rq->comm_as_of,
+                  "Workspaces: judge silence at this time (default: the window's end, else the "
+                  "log's last message)");
+  cmd->add_option("--silent-after", rq->silent_after,
+                  "Workspaces: minutes without a message after which any need is silent "
+                  "(default by priority: critical 30, high 60, normal 120, low 240)")
+      ->check(CLI::PositiveNumber);
   cmd->callback([&result, rq, level, undirected, undirectedOpt] {
     runGuarded(result, [&] {
+      rq->now = static_cast<std::int64_t>(std::time(nullptr));
       if (undirectedOpt->count() > 0)
         rq->undirected = *undirected == "each" ? core::Undirected::Each : core::Undirected::Collapse;
       rq->level = *level == "agencies" ? core::NetworkLevel::Agencies

@@ -104,7 +104,7 @@ void registerImportCommand(CLI::App& root, CliResult& result) {
                   << " representatives (" << s.contacts << " contacts), " << s.channels
                   << " channels, " << s.needs << " needs, " << s.incidents << " incidents, "
                   << s.periods << " periods, " << s.events << " events, " << s.tasks << " tasks, "
-                  << s.features << " map features into " << ws.string() << " (revision "
+                  << s.messages << " messages, " << s.features << " map features into " << ws.string() << " (revision "
                   << s.revision << ")\n";
         return 0;
       } catch (const std::exception& e) {  // ImportError, MbtilesError, StoreError

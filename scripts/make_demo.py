@@ -1223,6 +1223,182 @@ def task_history(key, status, due):
         done = started + timedelta(minutes=20 + (h >> 7) % 100)
     return created, started, blocked, done
 
+# ---- the message log: what was actually said, between whom ---------------------------------
+# Its own random stream, so the other files stay as they were. Every need gets traffic between
+# its two agencies at gaps around its priority's silence interval (critical 30 min, high 60,
+# normal 120, low 240; longer gaps at night), and a contact within its interval before the log
+# ends, except the one planted silent critical need. A 911 Fire/EMS dispatcher, with no formal
+# liaison role, relays field traffic between fire, hazmat, EMS, police and the hospitals: the
+# planted emergent coordinator. assets/README.md lists both.
+MRNG = random.Random(SEED + 16)
+LOG_END = END - timedelta(minutes=5)  # ENDEX, 12:25 UTC on 15 May
+SILENCE = {"critical": 30, "high": 60, "normal": 120, "low": 240}
+PLANTED_SILENT = ("ARC", "RCASD")     # the Northside High School shelter MOU (critical)
+PLANTED_SILENT_MIN = 130              # its last contact: 2 h 10 min before the log ends
+EMERGENT = "TC911.fd"                 # Fire/EMS Dispatcher
+MESSAGES = []
+
+
+def liaison_of(code):
+    for key, position, _ in ROSTER[code]:
+        p = position.lower()
+        if "agency representative" in p or "liaison" in p:
+            return REP[code + "." + key]
+    return REP[code + "." + ROSTER[code][0][0]]
+
+
+def rep_channels(a, b):
+    out = []
+    for c in CHANNELS:
+        if c["from_rep"] and {c["from_rep"], c["to_rep"]} == {a["id"], b["id"]} and c["status"] != "down":
+            if c["from_rep"] == a["id"] or c["direction"] == "two_way":
+                out.append(c)
+    return out
+
+
+KIND_OF = {"phone": "call", "radio": "radio", "email": "email", "in_person": "in_person", "data_link": "chat"}
+RECORDERS = ["EOC liaison desk", "EOC liaison desk", "ICP communications unit", "EOC message center"]
+OPENERS = ["Update on", "Status check:", "Request re", "Confirming", "Follow-up:", "Question on",
+           "Heads-up:", "Done:"]
+
+
+def message(when, frm, to, medium, subject, text, need=None, task=None, channel=None, reply_to=None,
+            from_agency=None, to_agencies=(), kind=None, sensitive=False):
+    assert START <= when <= LOG_END
+    MESSAGES.append({"time": when, "from_rep": frm["id"] if frm else None, "from_agency": from_agency,
+                     "to_reps": [r["id"] for r in to], "to_agencies": list(to_agencies),
+                     "channel": channel, "medium": medium, "kind": kind or KIND_OF[medium],
+                     "subject": subject, "text": text, "need": need, "task": task,
+                     "reply_to": reply_to, "recorded_by": MRNG.choice(RECORDERS),
+                     "sensitive": sensitive})
+    return MESSAGES[-1]
+
+
+def need_traffic(index, a, b_, reason, prio, tk):
+    need_id, interval = index + 1, SILENCE[prio]
+    planted = (a, b_) == PLANTED_SILENT
+    end = LOG_END - timedelta(minutes=PLANTED_SILENT_MIN) if planted else LOG_END
+    when = START + timedelta(minutes=MRNG.uniform(5, 60))
+    times = []
+    while when < end:
+        times.append(when)
+        night = START + PERIOD <= when < START + PERIOD + timedelta(hours=8)
+        when += timedelta(minutes=interval * MRNG.uniform(0.5, 1.6) * (1.6 if night else 1.0))
+    if planted:
+        times = [x for x in times if x < end] + [end]
+    elif (LOG_END - times[-1]).total_seconds() / 60 > 0.7 * interval:
+        times.append(LOG_END - timedelta(minutes=interval * MRNG.uniform(0.15, 0.6)))
+    prev = None
+    for when in times:
+        side = MRNG.random() < 0.5
+        fa, ta = (a, b_) if side else (b_, a)
+        members = lambda code: [REP[code + "." + k] for k, _, _ in ROSTER[code]]
+        frm = liaison_of(fa) if MRNG.random() < 0.7 else MRNG.choice(members(fa))
+        to = liaison_of(ta) if MRNG.random() < 0.7 else MRNG.choice(members(ta))
+        chans = rep_channels(frm, to)
+        channel = None
+        if chans and MRNG.random() < 0.8:
+            c = MRNG.choice(chans)
+            medium = c["medium"]
+            channel = c["id"] if MRNG.random() < 0.5 else None
+        else:
+            medium = MRNG.choice(["phone", "phone", "phone", "email", "radio", "in_person"])
+        kind = KIND_OF[medium]
+        if medium in ("email", "in_person") and MRNG.random() < 0.08:
+            kind = "ics213"
+        from_agency, to_agencies, to_reps, sender = None, [], [to], frm
+        r = MRNG.random()
+        if r < 0.06:
+            sender, from_agency = None, AG_ID[fa]  # a call from "someone at" the agency
+        elif r < 0.14:
+            to_reps, to_agencies = [], [AG_ID[ta]]  # to the agency's desk
+        reply = prev["id"] if prev is not None and MRNG.random() < 0.3 else None
+        subject = reason if MRNG.random() < 0.5 else ""
+        text = "%s %s" % (MRNG.choice(OPENERS), reason[0].lower() + reason[1:])
+        sensitive = ("RCGH" in (a, b_) or "MVMC" in (a, b_)) and MRNG.random() < 0.1
+        m = message(when, sender, to_reps, medium, subject, text, need=need_id if MRNG.random() < 0.4 else None,
+                    task=TASK_ID[tk] if tk and MRNG.random() < 0.3 else None, channel=channel,
+                    from_agency=from_agency, to_agencies=to_agencies, kind=kind, sensitive=sensitive)
+        m["_reply_key"] = reply
+        m["_key"] = (need_id, len(MESSAGES))
+        m["id"] = m["_key"]
+        prev = m
+
+
+for _i, (_a, _b, _reason, _prio, _src, _tk) in enumerate(NEEDS_SRC):
+    need_traffic(_i, _a, _b, _reason, _prio, _tk)
+
+# The dispatcher relays field traffic: a report comes in by radio, goes out by phone or radio.
+_RELAY = [("RCFD.cap", "RCGH.ed", "Patient count from Division A"), ("HAZ14.entry", "TVEMS.ops", "Entry team rehab and vitals"),
+          ("TVEMS.tri", "RCGH.ed", "Inbound decontaminated patients"), ("TVEMS.trn", "MVMC.ed", "Ventilated transfer ETA"),
+          ("RCPD.sgt", "TVEMS.tri", "Resident with breathing difficulty at the zone edge"),
+          ("TCSO.lt", "RCFD.ops", "Road closure at SR 287 and the river"), ("RCFD.ops", "RCPD.tcp", "Apparatus route into the yard"),
+          ("STP.hwy", "TVEMS.ops", "Crash at the Route 44 roadblock"), ("TVEMS.ops", "MVMC.ed", "Second wave of patients")]
+_when = START + timedelta(minutes=35)
+_dsp = REP[EMERGENT]
+while _when < LOG_END - timedelta(minutes=40):
+    src, dst, what = _RELAY[MRNG.randrange(len(_RELAY))]
+    m1 = message(_when, REP[src], [_dsp], "radio", "", "%s (for %s)" % (what, REP[dst]["code"]))
+    m1["id"] = m1["_key"] = ("relay", len(MESSAGES))
+    _out = _when + timedelta(minutes=MRNG.uniform(1, 6))
+    m2 = message(_out, _dsp, [REP[dst]], "phone" if REP[dst]["code"] in ("RCGH", "MVMC") else "radio",
+                 "", "Relayed from %s: %s" % (REP[src]["code"], what[0].lower() + what[1:]))
+    m2["id"] = m2["_key"] = ("relay", len(MESSAGES))
+    m2["_reply_key"] = m1["_key"]
+    night = START + PERIOD <= _when < START + PERIOD + timedelta(hours=8)
+    _when += timedelta(minutes=MRNG.uniform(15, 40) * (1.8 if night else 1.0))
+
+message(LOG_END, REP["TCEMA.lofr"], [], "email", "ENDEX", "ENDEX ENDEX ENDEX: the exercise has ended; hot wash notes to the EOC",
+        to_agencies=sorted(AG_ID[c] for c in CODES if c != "TCEMA"), kind="email")["id"] = ("endex", 0)
+
+# Ids in time order (ties by the order written); replies point at the final ids.
+MESSAGES.sort(key=lambda m: m["time"])
+_final = {}
+for _n, _m in enumerate(MESSAGES):
+    _final[_m["id"]] = _n + 1
+for _m in MESSAGES:
+    _m["reply_to"] = _final[_m["_reply_key"]] if _m.get("_reply_key") is not None else None
+    _m["id"] = _final[_m["id"]]
+    assert _m["reply_to"] is None or _m["reply_to"] < _m["id"]
+
+
+def check_messages():
+    """The planted findings hold: exactly one silent critical need, and the dispatcher's load."""
+    by_agency = {r["id"]: r["agency"] for r in REPS}
+    ends = []
+    for m in MESSAGES:
+        fa = m["from_agency"] or by_agency[m["from_rep"]]
+        tas = set(m["to_agencies"]) | {by_agency[x] for x in m["to_reps"]}
+        ends.append((m["time"], fa, tas))
+    silent = []
+    for i, (a, b_, reason, prio, src, tk) in enumerate(NEEDS_SRC):
+        last = max(t_ for t_, fa, tas in ends if (fa == AG_ID[a] and AG_ID[b_] in tas) or
+                   (fa == AG_ID[b_] and AG_ID[a] in tas))
+        gap = (LOG_END - last).total_seconds() / 60
+        if gap > SILENCE[prio]:
+            silent.append((a, b_, prio, gap))
+    assert silent == [(PLANTED_SILENT[0], PLANTED_SILENT[1], "critical", PLANTED_SILENT_MIN)], silent
+    load = {}
+    for m in MESSAGES:
+        for x in ([m["from_rep"]] if m["from_rep"] else []) + m["to_reps"]:
+            load[x] = load.get(x, 0) + 1
+    top = max(load, key=lambda x: load[x])
+    # The dispatcher carries many times a typical person's traffic, with people of many agencies
+    # (the analysis's rule, core/analysis/communications.hpp, is checked by an e2e test).
+    dsp = REP[EMERGENT]["id"]
+    loads = sorted(load.values())
+    assert load[dsp] >= 4 * loads[len(loads) // 2], (load[dsp], loads[len(loads) // 2])
+    reached = set()
+    for m in MESSAGES:
+        if m["from_rep"] == dsp:
+            reached |= {by_agency[x] for x in m["to_reps"]}
+        elif dsp in m["to_reps"]:
+            reached.add(m["from_agency"] or by_agency[m["from_rep"]])
+    reached.discard(REP[EMERGENT]["agency"])
+    assert len(reached) >= 3, reached
+    return len(MESSAGES), load[dsp], top
+
+
 # ---- writing --------------------------------------------------------------------------------
 
 
@@ -1335,9 +1511,21 @@ def main():
                                      "notes"],
               [[x["id"], x["name"], x["kind"], "up", *latlon_text(x["xy"]), x["feature"] or "",
                 ids(x["depends"]), x["notes"]] for x in INFRA])
+    write_csv("messages.csv", ["id", "time", "from_representative", "from_agency", "to_representatives",
+                               "to_agencies", "channel", "medium", "kind", "subject", "text", "need", "task",
+                               "reply_to", "recorded_by", "sensitive"],
+              [[m["id"], iso(m["time"]), opt(m["from_rep"]), opt(m["from_agency"]), ids(m["to_reps"]),
+                ids(m["to_agencies"]), opt(m["channel"]), m["medium"], m["kind"], m["subject"], m["text"],
+                opt(m["need"]), opt(m["task"]), opt(m["reply_to"]), m["recorded_by"], b(m["sensitive"])]
+               for m in MESSAGES])
     with open(os.path.join(OUT, "features.geojson"), "w", encoding="utf-8", newline="") as f:
         f.write(geojson_text(FEATURES))
     check()
+    n, dsp, top = check_messages()
+    print("messages %d; the planted emergent coordinator %s (%s) carries %d; the busiest person is %d; "
+          "the planted silent need: %s - %s, last contact %d min before the log ends" % (
+              n, REP[EMERGENT]["name"], REP[EMERGENT]["position"], dsp, top, PLANTED_SILENT[0],
+              PLANTED_SILENT[1], PLANTED_SILENT_MIN))
 
 
 # ---- GeoJSON text in the layout of Liaison's exporter (2-space indent, one position a line) --

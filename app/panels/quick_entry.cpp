@@ -9,6 +9,7 @@
 
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
+#include "core/analysis/message_entry.hpp"
 #include "core/model/command.hpp"
 #include "core/model/enums.hpp"
 #include "core/model/values.hpp"
@@ -57,7 +58,7 @@ int completeCallback(ImGuiInputTextCallbackData* data) {
 
 std::string QuickEntry::completeLast(const std::string& text,
                                      const std::vector<std::string>& candidates) {
-  const std::size_t cut = text.find_last_of(" ,;");
+  const std::size_t cut = text.find_last_of(" ,;>");
   const std::size_t start = cut == std::string::npos ? 0 : cut + 1;
   const std::string prefix = lower(text.substr(start));
   std::vector<const std::string*> hits;
@@ -115,6 +116,39 @@ core::TimelineEvent QuickEntry::parse(const AppContext& ctx) const {
   return e;
 }
 
+std::optional<core::Message> QuickEntry::parseMessage(const AppContext& ctx) const {
+  if (!agencies.empty() || !ctx.snapshot) return std::nullopt;
+  const auto q = core::parseQuickEntry(text);
+  if (!q) return std::nullopt;
+  try {
+    core::resolveParty(*ctx.snapshot, q->from);
+  } catch (const core::PartyError&) {
+    return std::nullopt;  // not a sender: an ordinary event whose text has a '>'
+  }
+  const auto t = core::parseTime(time);
+  if (!t) throw std::invalid_argument("time: YYYY-MM-DDTHH:MM[:SS]Z, e.g. 2026-05-14T13:05Z");
+  core::MessageDraft d;
+  d.from = q->from;
+  d.to = q->to;
+  d.medium = q->medium;
+  d.kind = q->kind;
+  if (!d.medium && !d.kind) d.medium = core::Medium::Phone;
+  d.time = *t;
+  d.text = q->text;
+  d.recorded_by = ctx.actor;
+  try {
+    return core::buildMessage(*ctx.snapshot, d);
+  } catch (const core::PartyError& e) {
+    std::string what = e.what();
+    if (!e.candidates.empty()) {
+      what += ": ";
+      for (std::size_t i = 0; i < e.candidates.size() && i < 4; ++i)
+        what += (i ? ", " : "") + e.candidates[i];
+    }
+    throw std::invalid_argument(what);
+  }
+}
+
 void QuickEntry::draw(AppContext& ctx) {
   ImGuiIO& io = ImGui::GetIO();
   if (ctx.wallMode() || ctx.read_only) return;
@@ -142,6 +176,13 @@ void QuickEntry::draw(AppContext& ctx) {
     for (const core::Agency& a : ctx.snapshot->agencies) agencyNames.candidates.push_back(a.code);
   for (const auto& [k, name] : core::EnumTable<core::EventKind>::values)
     kindNames.candidates.emplace_back(name);
+  // The text may be a message, "RCFD>TVRR phone: text": Tab completes codes, people and media.
+  Completion parties = agencyNames;
+  if (ctx.snapshot)
+    for (const core::Representative& r : ctx.snapshot->representatives)
+      parties.candidates.push_back(r.name);
+  for (const auto& [k, name] : core::EnumTable<core::Medium>::values)
+    parties.candidates.emplace_back(name);
 
   bool submit = false;
   ImGui::SetNextItemWidth(11 * em);
@@ -161,15 +202,23 @@ void QuickEntry::draw(AppContext& ctx) {
     ImGui::SetKeyboardFocusHere();
     m_focus = false;
   }
-  if (ImGui::InputTextWithHint("##qe-text", "What happened (Enter to log, Esc to close)", &text,
-                               ImGuiInputTextFlags_EnterReturnsTrue))
+  if (ImGui::InputTextWithHint("##qe-text",
+                               "What happened, or a message: RCFD>TVRR phone: text (Enter to log, "
+                               "Esc to close)",
+                               &text,
+                               ImGuiInputTextFlags_EnterReturnsTrue |
+                                   ImGuiInputTextFlags_CallbackCompletion,
+                               completeCallback, &parties))
     submit = true;
   ImGui::SameLine();
   ImGui::Checkbox("Significant", &significant);
   if (!m_error.empty()) ImGui::TextColored(th.danger, "%s", m_error.c_str());
   if (submit) {
     try {
-      ctx.outbox.command(core::put(parse(ctx)));
+      if (auto m = parseMessage(ctx))
+        ctx.outbox.command(core::put(*m));
+      else
+        ctx.outbox.command(core::put(parse(ctx)));
       m_open = false;
     } catch (const std::invalid_argument& e) {
       m_error = e.what();

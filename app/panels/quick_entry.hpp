@@ -1,8 +1,11 @@
 // The quick-entry line: Ctrl+E from anywhere opens one line to log a timeline event (time
 // defaults to now and stays editable; agencies and kind complete with Tab; Enter records it
-// through ctx.outbox, so the store journals it). Drawn by the dashboard above every panel.
+// through ctx.outbox, so the store journals it). With no agencies and a text of the shape
+// "RCFD>TVRR phone: text" (a sender that resolves; core/analysis/message_entry.hpp) it logs a
+// message instead (medium phone when none is given). Drawn by the dashboard above every panel.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +28,10 @@ class QuickEntry {
                                   const std::vector<std::string>& candidates);
   // The event the line describes now (throws std::invalid_argument with the reason).
   core::TimelineEvent parse(const AppContext& ctx) const;
+  // The message the line describes, or nullopt when it is an event (no agencies, a text of the
+  // shape FROM>TO[,TO] [MEDIUM|KIND]: TEXT whose FROM names someone). Throws
+  // std::invalid_argument for a recipient that is unknown or ambiguous (with candidates).
+  std::optional<core::Message> parseMessage(const AppContext& ctx) const;
 
   std::string time, agencies, kind = "note", text;
   bool significant = false;

@@ -4,6 +4,7 @@
 
 #include "app/panels/activity_log_panel.hpp"
 #include "app/panels/analysis_panel.hpp"
+#include "app/panels/communications_panel.hpp"
 #include "app/panels/controller_panel.hpp"
 #include "app/panels/directory_panel.hpp"
 #include "app/panels/inspector_panel.hpp"
@@ -22,6 +23,7 @@ PanelRegistry PanelRegistry::makeDefault() {
   panels.push_back(std::make_unique<TaskBoardPanel>());
   panels.push_back(std::make_unique<ActivityLogPanel>());
   panels.push_back(std::make_unique<MapView>());
+  panels.push_back(std::make_unique<CommunicationsPanel>());
   panels.push_back(std::make_unique<ControllerPanel>());  // "Exercise", last centre tab
   panels.push_back(std::make_unique<AnalysisPanel>());  // the right column
   panels.push_back(std::make_unique<InspectorPanel>());

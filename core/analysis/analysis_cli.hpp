@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <iosfwd>
@@ -23,6 +24,12 @@ struct AnalyzeRequest {
   Undirected undirected = Undirected::No;  // see graph_measures.hpp
   std::size_t top = 10;
   NetworkLevel level = NetworkLevel::Representatives;
+  // Workspaces: the message log's window for the `communications` section and the silent
+  // needs (core/analysis/communications.hpp); ISO 8601 times, a period number.
+  std::string comm_from, comm_to, comm_as_of;
+  std::optional<int> comm_period;
+  std::optional<double> silent_after;  // minutes, every priority
+  std::int64_t now = 0;                // the wall clock (UTC seconds), set by the command
 };
 
 struct PathRequest {

@@ -240,7 +240,8 @@ void StateIndex::update(const std::vector<JournalEntry>& journal) {
     m_lastTime = std::max(m_lastTime, e.time);  // keep each track's times non-decreasing
     if (e.action != "put" && e.action != "remove") continue;
     const auto kind = parseEnum<EntityKind>(e.entity);
-    if (!kind || *kind == EntityKind::Event) continue;  // events are placed by their own time
+    // Events and messages are placed by their own time.
+    if (!kind || *kind == EntityKind::Event || *kind == EntityKind::Message) continue;
     Track& track = m_tracks[{*kind, e.entity_id}];
     Version v;
     v.time = (track.empty() && isImport(e.actor)) ? kBaseline : m_lastTime;
@@ -311,6 +312,8 @@ std::shared_ptr<Snapshot> StateIndex::stateAt(const Snapshot& live, TimeUtc t) c
   out->events.reserve(live.events.size());
   for (const TimelineEvent& e : live.events)
     if (e.time <= t) out->events.push_back(e);
+  for (const Message& m : live.messages)
+    if (m.time <= t) out->messages.push_back(m);
   return out;
 }
 

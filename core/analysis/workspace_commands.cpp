@@ -10,8 +10,10 @@
 
 #include "core/analysis/analysis_cli.hpp"
 #include "core/analysis/command_support.hpp"
+#include "core/analysis/communications.hpp"
 #include "core/model/enums.hpp"
 #include "core/model/printable.hpp"
+#include "core/model/values.hpp"
 
 namespace liaison::core {
 
@@ -86,9 +88,28 @@ json needJson(const Snapshot& s, const NeedResult& r) {
           {"recommended", pathJson(r.recommended)}};
 }
 
+CommunicationsOptions communicationsOptions(const AnalyzeRequest& rq) {
+  CommunicationsOptions o;
+  const auto time = [](const std::string& text, const char* option) -> std::optional<TimeUtc> {
+    if (text.empty()) return std::nullopt;
+    if (auto t = parseTime(text)) return t;
+    throw std::invalid_argument(std::string(option) + " " + printable(text) +
+                                " is not a time; expected ISO 8601 with a zone, e.g. "
+                                "2026-05-14T09:12:00Z");
+  };
+  o.from = time(rq.comm_from, "--from");
+  o.to = time(rq.comm_to, "--to");
+  o.as_of = time(rq.comm_as_of, "--as-of");
+  o.period = rq.comm_period;
+  o.silent_after = rq.silent_after;
+  o.now = rq.now;
+  return o;
+}
+
 int analyzeWorkspace(const AnalyzeRequest& rq, std::ostream& out) {
   SnapshotPtr snap = loadWorkspace(rq.input);
   const Snapshot& s = *snap;
+  const CommunicationsResult comm = analyzeCommunications(s, communicationsOptions(rq));
   AnalysisOptions opt;
   opt.network.level = rq.level;
   opt.topCount = rq.top;
@@ -179,6 +200,7 @@ int analyzeWorkspace(const AnalyzeRequest& rq, std::ostream& out) {
                      {"single_path_before", l.singlePathBefore},
                      {"single_path_after", l.singlePathAfter}});
     j["recommendations"] = rec;
+    j["communications"] = communicationsJson(s, comm);
     out << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
     return 0;
   }
@@ -224,6 +246,15 @@ int analyzeWorkspace(const AnalyzeRequest& rq, std::ostream& out) {
       any = true;
     }
   if (!any) out << "  none\n";
+  out << "\nSilent needs (no message between the agencies for longer than the priority's "
+         "interval, as of "
+      << formatTime(comm.as_of) << ", " << comm.messages << " messages in the window):\n";
+  if (comm.silent.empty()) out << "  none\n";
+  for (const SilentNeed& x : comm.silent) out << "  " << x.text << "\n";
+  if (!comm.coordinators.empty()) {
+    out << "Emergent coordinators (traffic far above what their formal role predicts):\n";
+    for (const EmergentCoordinator& c : comm.coordinators) out << "  " << c.text << "\n";
+  }
   out << "\nNeeds (recommended route, within the latency budget when one is):\n";
   for (const auto& r : res.needs) {
     out << "  [" << toString(r.state) << "] " << needLabel(s, r);

@@ -148,6 +148,7 @@ class RowReader {
 
   Cell cell(std::string_view column) const { return m_table.cell(m_row, column); }
   int line() const { return m_table.rowLine(m_row); }
+  const std::string& file() const { return m_table.file(); }
   [[noreturn]] void fail(const Cell& c, const std::string& reason) const {
     m_table.fail(c, reason);
   }

@@ -17,7 +17,8 @@ namespace liaison::core {
 
 struct ImportSummary {
   int agencies = 0, representatives = 0, contacts = 0, channels = 0, needs = 0, incidents = 0,
-      periods = 0, events = 0, tasks = 0, features = 0, infrastructure = 0;
+      periods = 0, events = 0, tasks = 0, features = 0, infrastructure = 0,
+      messages = 0;
   int features_skipped = 0;  // GeoJSON features without a geometry (null): nothing to draw
   // What was read with a remark, one line each, for the summary: features skipped, a CRS taken
   // as WGS 84 or reprojected ("layer.geojson: reprojected from ... to WGS 84").

@@ -87,6 +87,7 @@ void exportScenario(const Snapshot& snap, const std::filesystem::path& dir) {
   writeCsv(dir, snap.events);
   writeCsv(dir, snap.tasks);
   writeCsv(dir, snap.infrastructure);
+  writeCsv(dir, snap.messages);
   // With the "liaison" marker: importing the file alone (liaison import features.geojson)
   // keeps its ids, kinds and layers instead of taking it for another program's layer.
   writeFile(dir / kFeaturesFile,

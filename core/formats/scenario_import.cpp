@@ -49,6 +49,7 @@ struct Scenario {
   std::vector<Task> tasks;
   std::vector<MapFeature> features;
   std::vector<Infrastructure> infrastructure;
+  std::vector<Message> messages;
   int contacts = 0;
   int featuresSkipped = 0;         // features without a geometry
   std::vector<std::string> notes;  // what was accepted with a remark
@@ -64,6 +65,7 @@ struct Scenario {
     else if constexpr (std::is_same_v<R, TimelineEvent>) return events;
     else if constexpr (std::is_same_v<R, Task>) return tasks;
     else if constexpr (std::is_same_v<R, MapFeature>) return features;
+    else if constexpr (std::is_same_v<R, Message>) return messages;
     else return infrastructure;
   }
 
@@ -89,8 +91,10 @@ class Importer {
     readAll<Need>();
     readAll<TimelineEvent>();
     readAll<Task>();
+    readAll<Message>();
     readFeatures();
     checkReferences();
+    checkReplies();
     orderBySelfReferences(m_s.tasks);
     orderBySelfReferences(m_s.infrastructure);
     return std::move(m_s);
@@ -333,6 +337,69 @@ class Importer {
                  "infrastructure " + std::to_string(x.id) +
                      " depends on itself; expected ids of other infrastructure in "
                      "infrastructure.csv");
+  }
+
+  void check(const RowReader& row, const Message& x) {
+    if ((x.from_rep != 0) == (x.from_agency != 0)) {
+      Cell at = row.cell(x.from_rep != 0 ? "from_agency" : "from_representative");
+      if (!at.present()) at = row.cell("from_agency");
+      if (!at.present()) at = row.cell("id");
+      row.fail(at, x.from_rep != 0
+                       ? "both from_representative and from_agency are set; expected one of them"
+                       : "no sender; expected from_representative, or from_agency when the "
+                         "person is not known");
+    }
+    if (x.to_reps.empty() && x.to_agencies.empty()) {
+      Cell at = row.cell("to_representatives");
+      if (!at.present()) at = row.cell("to_agencies");
+      if (!at.present()) at = row.cell("id");
+      row.fail(at, "no recipient; expected to_representatives or to_agencies");
+    }
+    if (x.from_rep != 0 && std::find(x.to_reps.begin(), x.to_reps.end(), x.from_rep) != x.to_reps.end())
+      row.fail(row.cell("to_representatives"),
+               "representative " + std::to_string(x.from_rep) +
+                   " is both the sender and a recipient; expected other recipients");
+    if (x.from_agency != 0 &&
+        std::find(x.to_agencies.begin(), x.to_agencies.end(), x.from_agency) != x.to_agencies.end())
+      row.fail(row.cell("to_agencies"), "agency " + std::to_string(x.from_agency) +
+                                            " is both the sender and a recipient; expected "
+                                            "other recipients");
+    if (x.reply_to != 0) {
+      const Cell c = row.cell("reply_to");
+      m_replies.push_back({x.id, x.reply_to, x.time, Origin{row.file(), c.line, c.column}});
+    }
+  }
+
+  // A reply answers an earlier message: earlier in time, or at the same time with a lower id.
+  // So the messages can be put in (time, id) order and every reply_to exists when it is put.
+  struct Reply {
+    Id id, to;
+    TimeUtc time;
+    Origin at;
+  };
+  std::vector<Reply> m_replies;
+  void checkReplies() {
+    std::map<Id, TimeUtc> times;
+    for (const Message& m : m_s.messages) times[m.id] = m.time;
+    for (const Reply& r : m_replies) {
+      const auto it = times.find(r.to);
+      if (it == times.end()) {
+        if (const Message* old = m_existing.message(r.to); old && old->time > r.time)
+          throw ImportError(r.at.file, r.at.line, r.at.column,
+                            "reply_to " + std::to_string(r.to) +
+                                " is a later message in the workspace; expected an earlier message");
+        continue;
+      }
+      if (std::pair(it->second, r.to) >= std::pair(r.time, r.id))
+        throw ImportError(r.at.file, r.at.line, r.at.column,
+                          "reply_to " + std::to_string(r.to) + " is " +
+                              (r.to == r.id ? std::string("the message itself")
+                                            : "not an earlier message (" + formatTime(it->second) + ")") +
+                              "; expected an earlier message");
+    }
+    std::stable_sort(m_s.messages.begin(), m_s.messages.end(), [](const Message& a, const Message& b) {
+      return std::pair(a.time, a.id) < std::pair(b.time, b.id);
+    });
   }
 
   // After a whole file: rules against the workspace the folder is imported into.
@@ -642,6 +709,7 @@ ImportSummary applyScenario(Scenario s, Store& store, const std::string& actor) 
   add(s.tasks);
   add(s.needs);
   add(s.events);
+  add(s.messages);
 
   ImportSummary summary;
   summary.agencies = static_cast<int>(s.agencies.size());
@@ -657,6 +725,7 @@ ImportSummary applyScenario(Scenario s, Store& store, const std::string& actor) 
   summary.features_skipped = s.featuresSkipped;
   summary.notes = s.notes;
   summary.infrastructure = static_cast<int>(s.infrastructure.size());
+  summary.messages = static_cast<int>(s.messages.size());
   if (commands.empty()) {
     summary.revision = store.revision();
     return summary;
@@ -694,7 +763,8 @@ ImportSummary importScenarioWorkbook(const std::filesystem::path& book, InputKin
                                fields::Table<Agency>::csvFile, fields::Table<Infrastructure>::csvFile,
                                fields::Table<Representative>::csvFile, kContactsFile,
                                fields::Table<Channel>::csvFile, fields::Table<Need>::csvFile,
-                               fields::Table<TimelineEvent>::csvFile, fields::Table<Task>::csvFile}) {
+                               fields::Table<TimelineEvent>::csvFile, fields::Table<Task>::csvFile,
+                               fields::Table<Message>::csvFile}) {
       std::string stem(f.substr(0, f.rfind('.')));
       std::string name = sh.name;
       std::transform(name.begin(), name.end(), name.begin(),

@@ -174,6 +174,26 @@ struct Table<Infrastructure> {
       text("notes", &Infrastructure::notes));
 };
 
+template <>
+struct Table<Message> {
+  static constexpr std::string_view table = "messages", csvFile = "messages.csv",
+                                    owner = "message";
+  static constexpr auto fields = std::make_tuple(
+      id(&Message::id), time("time", &Message::time, {.required = true}),
+      ref("from_rep", &Message::from_rep, K::Representative, {.csv = "from_representative"}),
+      ref("from_agency", &Message::from_agency, K::Agency),
+      idList("to_reps", &Message::to_reps, K::Representative, "message_to_reps",
+             "representative", {.csv = "to_representatives"}),
+      idList("to_agencies", &Message::to_agencies, K::Agency, "message_to_agencies", "agency"),
+      ref("channel", &Message::channel, K::Channel),
+      enumeration("medium", &Message::medium, "medium", {.required = true}),
+      enumeration("kind", &Message::kind, "message kind", {.required = true}),
+      text("subject", &Message::subject), text("text", &Message::text),
+      ref("need", &Message::need, K::Need), ref("task", &Message::task, K::Task),
+      ref("reply_to", &Message::reply_to, K::Message),
+      text("recorded_by", &Message::recorded_by), flag("sensitive", &Message::sensitive));
+};
+
 // ---- the exercise's records (store/exercise_store.cpp) ----------------------------------------
 
 inline std::string formatEffectText(const NetworkEffect& e) {

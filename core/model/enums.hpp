@@ -61,6 +61,9 @@ LIAISON_ENUM_TABLE(EventKind, {EventKind::Report, "report"}, {EventKind::Decisio
                    {EventKind::Note, "note"})
 LIAISON_ENUM_TABLE(TaskStatus, {TaskStatus::Todo, "todo"}, {TaskStatus::Doing, "doing"},
                    {TaskStatus::Blocked, "blocked"}, {TaskStatus::Done, "done"})
+LIAISON_ENUM_TABLE(MessageKind, {MessageKind::Call, "call"}, {MessageKind::Radio, "radio"},
+                   {MessageKind::Email, "email"}, {MessageKind::InPerson, "in_person"},
+                   {MessageKind::Chat, "chat"}, {MessageKind::Ics213, "ics213"})
 LIAISON_ENUM_TABLE(GeometryKind, {GeometryKind::Point, "point"}, {GeometryKind::Line, "line"},
                    {GeometryKind::Polygon, "polygon"})
 LIAISON_ENUM_TABLE(FeatureKind, {FeatureKind::IncidentSite, "incident_site"},
@@ -77,7 +80,8 @@ LIAISON_ENUM_TABLE(EntityKind, {EntityKind::Agency, "agency"},
                    {EntityKind::OperationalPeriod, "operational_period"},
                    {EntityKind::Event, "event"}, {EntityKind::Task, "task"},
                    {EntityKind::MapFeature, "map_feature"},
-                   {EntityKind::Infrastructure, "infrastructure"})
+                   {EntityKind::Infrastructure, "infrastructure"},
+                   {EntityKind::Message, "message"})
 #undef LIAISON_ENUM_TABLE
 
 template <class E>

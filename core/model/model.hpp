@@ -1,6 +1,6 @@
 // The liaison's domain as plain value types: agencies, representatives, channels, needs,
-// incidents and their operational periods, timeline events, tasks, map features and the shared
-// infrastructure that channels and people depend on.
+// incidents and their operational periods, timeline events, tasks, map features, the shared
+// infrastructure that channels and people depend on, and the log of messages actually passed.
 // Every entity has a stable 64-bit id; times are UTC seconds since the Unix epoch.
 #pragma once
 
@@ -39,6 +39,8 @@ enum class Priority { Critical, High, Normal, Low };
 enum class NeedSource { Manual, Task, Agreement };
 enum class EventKind { Report, Decision, Request, Message, Status, Resource, Alert, Inject, Note };
 enum class TaskStatus { Todo, Doing, Blocked, Done };
+// How a message was passed (an ICS 213 is the written General Message form).
+enum class MessageKind { Call, Radio, Email, InPerson, Chat, Ics213 };
 enum class GeometryKind { Point, Line, Polygon };
 enum class FeatureKind {
   IncidentSite, CommandPost, StagingArea, Shelter, Hospital, Zone, Road, River, Boundary,
@@ -213,13 +215,35 @@ struct Infrastructure {
   bool operator==(const Infrastructure&) const = default;
 };
 
+// One message that was actually passed: who said what to whom, when and over what. From a
+// person, or from an agency when the person is not known (exactly one of the two); to one or
+// more people and/or agencies. The log of what really happened, beside the needs (what should)
+// and the channels (what could): core/analysis/communications.hpp compares the three.
+struct Message {
+  Id id = 0;
+  TimeUtc time = 0;
+  Id from_rep = 0, from_agency = 0;
+  std::vector<Id> to_reps, to_agencies;
+  Id channel = 0;                // the channel it went over, when known
+  Medium medium = Medium::Phone;  // always set (the channel's medium when there is one)
+  MessageKind kind = MessageKind::Call;
+  std::string subject;
+  std::string text;
+  Id need = 0;      // the need it served, when known
+  Id task = 0;      // the task it was about, when known
+  Id reply_to = 0;  // the (earlier) message it answers
+  std::string recorded_by;  // the station or person that logged it
+  bool sensitive = false;   // its text is never shown on the wall or in its screenshots
+  bool operator==(const Message&) const = default;
+};
+
 enum class EntityKind {
   Agency, Representative, Channel, Need, Incident, OperationalPeriod, Event, Task, MapFeature,
-  Infrastructure
+  Infrastructure, Message
 };
 
 using Entity = std::variant<Agency, Representative, Channel, Need, Incident, OperationalPeriod,
-                            TimelineEvent, Task, MapFeature, Infrastructure>;
+                            TimelineEvent, Task, MapFeature, Infrastructure, Message>;
 
 EntityKind kindOf(const Entity& e);
 Id idOf(const Entity& e);

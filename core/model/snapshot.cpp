@@ -34,6 +34,9 @@ const TimelineEvent* Snapshot::event(Id id) const {
 const Infrastructure* Snapshot::infrastructureItem(Id id) const {
   return find<Infrastructure>(id);
 }
+const Message* Snapshot::message(Id id) const {
+  return find<Message>(id);
+}
 
 namespace {
 
@@ -61,6 +64,15 @@ std::vector<const TimelineEvent*> Snapshot::eventsByTime() const {
   std::stable_sort(out.begin(), out.end(), [](const TimelineEvent* a, const TimelineEvent* b) {
     return a->time < b->time;
   });
+  return out;
+}
+
+std::vector<const Message*> Snapshot::messagesByTime() const {
+  std::vector<const Message*> out;
+  out.reserve(messages.size());
+  for (const Message& m : messages) out.push_back(&m);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Message* a, const Message* b) { return a->time < b->time; });
   return out;
 }
 

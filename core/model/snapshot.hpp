@@ -30,6 +30,7 @@ struct Snapshot {
   std::vector<Task> tasks;
   std::vector<MapFeature> features;
   std::vector<Infrastructure> infrastructure;
+  std::vector<Message> messages;  // sorted by id; use messagesByTime() for time order
 
   // Lookups by id (nullptr when absent). O(log n) binary search on the sorted vectors.
   const Agency* agency(Id id) const;
@@ -42,6 +43,7 @@ struct Snapshot {
   const OperationalPeriod* period(Id id) const;
   const TimelineEvent* event(Id id) const;
   const Infrastructure* infrastructureItem(Id id) const;
+  const Message* message(Id id) const;
 
   // The vector of one entity type, and a lookup by id for any of them (generic code).
   template <class T>
@@ -56,6 +58,8 @@ struct Snapshot {
 
   // The events in time order (ties by id); computed on each call, O(n log n).
   std::vector<const TimelineEvent*> eventsByTime() const;
+  // The messages in time order (ties by id); computed on each call, O(n log n).
+  std::vector<const Message*> messagesByTime() const;
 
   // The first incident (a workspace normally holds one), or nullptr.
   const Incident* mainIncident() const;
@@ -74,6 +78,7 @@ std::vector<T>& Snapshot::all() {
   else if constexpr (std::is_same_v<T, Task>) return tasks;
   else if constexpr (std::is_same_v<T, MapFeature>) return features;
   else if constexpr (std::is_same_v<T, Infrastructure>) return infrastructure;
+  else if constexpr (std::is_same_v<T, Message>) return messages;
   else static_assert(sizeof(T) == 0, "not an entity");
 }
 

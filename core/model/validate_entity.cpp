@@ -242,6 +242,25 @@ void check(Checker& c, const Infrastructure& x) {
   notItself(c, "depends_on", "infrastructure element", x.id, x.depends_on);
 }
 
+void check(Checker& c, const Message& m) {
+  if ((m.from_rep != 0) == (m.from_agency != 0))
+    c.fail("from", m.from_rep != 0
+                       ? "names both a representative and an agency; set from_rep, or "
+                         "from_agency when the person is not known"
+                       : "is not set; set from_rep, or from_agency when the person is not known");
+  if (m.to_reps.empty() && m.to_agencies.empty())
+    c.fail("to", "is empty; a message goes to one or more representatives or agencies");
+  if (m.from_rep != 0 && std::find(m.to_reps.begin(), m.to_reps.end(), m.from_rep) != m.to_reps.end())
+    c.fail("to_reps", "lists the sender (" + std::to_string(m.from_rep) +
+                          "); a message goes to others");
+  if (m.from_agency != 0 &&
+      std::find(m.to_agencies.begin(), m.to_agencies.end(), m.from_agency) != m.to_agencies.end())
+    c.fail("to_agencies", "lists the sending agency (" + std::to_string(m.from_agency) +
+                              "); a message goes to others");
+  if (m.reply_to != 0 && m.reply_to == m.id)
+    c.fail("reply_to", "is the message itself; a reply answers an earlier message");
+}
+
 }  // namespace
 
 bool SnapshotLookup::exists(EntityKind kind, Id id) const {

@@ -254,10 +254,52 @@ CREATE TABLE rep_carried_by (
 CREATE INDEX rep_carried_by_infrastructure ON rep_carried_by(infrastructure);
 )SQL";
 
+// ---- migration: the message log (issue 16) ------------------------------------------------
+// Version 4: the messages actually passed (who to whom, when, over what), beside the needs and
+// channels they are compared with (core/analysis/communications.hpp).
+constexpr const char* kV4Messages = R"SQL(
+CREATE TABLE messages (
+  id INTEGER PRIMARY KEY,
+  time INTEGER NOT NULL,
+  from_rep INTEGER REFERENCES representatives(id),
+  from_agency INTEGER REFERENCES agencies(id),
+  channel INTEGER REFERENCES channels(id),
+  medium TEXT NOT NULL, kind TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '', text TEXT NOT NULL DEFAULT '',
+  need INTEGER REFERENCES needs(id),
+  task INTEGER REFERENCES tasks(id),
+  reply_to INTEGER REFERENCES messages(id) DEFERRABLE INITIALLY DEFERRED,
+  recorded_by TEXT NOT NULL DEFAULT '',
+  sensitive INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX messages_time ON messages(time);
+CREATE INDEX messages_from_rep ON messages(from_rep);
+CREATE INDEX messages_from_agency ON messages(from_agency);
+CREATE INDEX messages_channel ON messages(channel);
+CREATE INDEX messages_need ON messages(need);
+CREATE INDEX messages_task ON messages(task);
+CREATE INDEX messages_reply_to ON messages(reply_to);
+
+CREATE TABLE message_to_reps (
+  message INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  representative INTEGER NOT NULL REFERENCES representatives(id),
+  PRIMARY KEY (message, ordinal)) WITHOUT ROWID;
+CREATE INDEX message_to_reps_representative ON message_to_reps(representative);
+
+CREATE TABLE message_to_agencies (
+  message INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  agency INTEGER NOT NULL REFERENCES agencies(id),
+  PRIMARY KEY (message, ordinal)) WITHOUT ROWID;
+CREATE INDEX message_to_agencies_agency ON message_to_agencies(agency);
+)SQL";
+// ---- end of the message log's migration ------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
+    {4, kV4Messages},
 };
 
 int userVersion(sqlite3* db) {

@@ -82,6 +82,8 @@ void requireSameData(const Snapshot& a, const Snapshot& b) {
   CHECK(a.events == b.events);
   CHECK(a.tasks == b.tasks);
   CHECK(a.features == b.features);
+  CHECK(a.infrastructure == b.infrastructure);
+  CHECK(a.messages == b.messages);
 }
 
 // export -> import into a fresh workspace -> export: the two exports must be byte-identical.
@@ -96,7 +98,7 @@ void checkRoundTrip(const fs::path& source) {
   exportScenario(*second->load(), tmp / "export2");
   const auto a = readFolder(tmp / "export1");
   const auto b = readFolder(tmp / "export2");
-  REQUIRE(a.size() == 11);
+  REQUIRE(a.size() == 12);
   for (const auto& [name, text] : a) {
     INFO(name);
     REQUIRE(b.count(name) == 1);

@@ -72,6 +72,7 @@ TEST_CASE("every field table matches the schema the migrations build", "[store][
   checkTable<Task>(db);
   checkTable<MapFeature>(db);
   checkTable<Infrastructure>(db);
+  checkTable<Message>(db);
   checkTable<Inject>(db);
   checkTable<InjectStatus>(db);
   checkTable<ExerciseClock>(db, /*keyedById=*/false);
@@ -238,6 +239,7 @@ TEST_CASE("docs/scenario-format.md lists every CSV column of the field tables, i
   checkDocumented<TimelineEvent>(doc);
   checkDocumented<Task>(doc);
   checkDocumented<Infrastructure>(doc);
+  checkDocumented<Message>(doc);
   std::vector<std::string> contacts{"representative"};
   for (const ColumnSpec& c : csvrec::columns<ContactMethod>()) contacts.push_back(c.name);
   CHECK(documentedColumns(doc, "contacts.csv") == contacts);
