@@ -1,5 +1,7 @@
 #include "task_board_panel.hpp"
 
+#include "app/shell/key_figures.hpp"
+
 #include <imgui.h>
 #include <imgui_internal.h>  // BeginDragDropTargetCustom: a whole column is the drop target
 #include <imgui_stdlib.h>
@@ -86,10 +88,9 @@ void TaskBoardPanel::drawContent(AppContext& ctx) {
   const bool past = ctx.view_time.has_value();
   // Overdue relative to the time shown; for an incident that has ended (an exercise replayed
   // later), relative to its end rather than to today.
-  m_reference = core::nowUtc();
-  if (const core::Incident* inc = s.mainIncident(); inc && inc->end && *inc->end < m_reference)
-    m_reference = *inc->end;
-  if (past) m_reference = *ctx.view_time;
+  // The one clock (stationNow: the scrubber, the exercise clock during a drill, the incident's
+  // end): the same "now" as the wall's overdue figure.
+  m_reference = stationNow(ctx, core::nowUtc()).time;
   if (m_shownFor != &s || m_shownVersion != s.version) {
     m_shownFor = &s;
     m_shownVersion = s.version;
@@ -264,7 +265,7 @@ void TaskBoardPanel::drawCard(AppContext& ctx, const core::Snapshot& s, const co
   ImGui::TextColored(th.text_muted, "%s", std::string(core::toString(t.priority)).c_str());
   if (t.due) {
     ImGui::SameLine();
-    const bool overdue = t.status != core::TaskStatus::Done && *t.due < m_reference;
+    const bool overdue = core::overdue(t, m_reference);
     const core::TimeUtc delta = *t.due - m_reference;
     if (overdue)
       ImGui::TextColored(th.danger, "overdue %s (due %s)", spanText(-delta).c_str(),

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 
@@ -67,6 +68,14 @@ void TimelinePanel::refresh(const AppContext& ctx) {
   if (!stale) return;
   m_visible = core::filterEvents(*s, m_filter);
   m_lanes = core::buildLanes(*s, m_visible, m_laneMode);
+  // The wall cannot be panned: the lanes with the most recent activity come first, and the
+  // ones that do not fit are counted (see "lanes hidden" below).
+  if (ctx.wallMode())
+    std::stable_sort(m_lanes.begin(), m_lanes.end(), [](const core::Lane& a, const core::Lane& b) {
+      const core::TimeUtc ta = a.events.empty() ? INT64_MIN : a.events.back()->time;
+      const core::TimeUtc tb = b.events.empty() ? INT64_MIN : b.events.back()->time;
+      return ta > tb;
+    });
   std::tie(m_extentLo, m_extentHi) = core::timelineExtent(*s);
   m_source = s;
   m_version = s->version;
@@ -234,6 +243,15 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
                                  1.15f * em, 2.4f * em);
   const float overflow = std::max(0.0f, laneH * static_cast<float>(m_lanes.size()) - lanesH);
   m_laneOffset = std::clamp(m_laneOffset, 0.0f, overflow);
+  // The wall: as many lanes as fit, the last row saying how many more there are.
+  std::size_t laneCount = m_lanes.size();
+  m_hiddenLanes = 0;
+  if (ctx.wallMode() && overflow > 0) {
+    m_laneOffset = 0;
+    const auto fit = static_cast<std::size_t>(std::max(1.0f, lanesH / laneH));
+    laneCount = fit > 1 ? fit - 1 : 0;
+    m_hiddenLanes = static_cast<int>(m_lanes.size() - laneCount);
+  }
   const float x0 = origin.x + labelW, x1 = origin.x + avail.x;
   const float y0 = origin.y, y1 = origin.y + avail.y;
   if (!m_fitted) fitAll();
@@ -302,7 +320,14 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
   const core::TimelineEvent* hoveredEvent = nullptr;
   float bestDist = 0.6f * em;
   const core::TimeUtc cutoff = ctx.view_time.value_or(INT64_MAX);
-  for (std::size_t li = 0; li < m_lanes.size(); ++li) {
+  if (m_hiddenLanes > 0) {
+    char hidden[48];
+    std::snprintf(hidden, sizeof hidden, "%d lanes hidden", m_hiddenLanes);
+    dl->AddText(ImVec2(origin.x + 0.3f * em,
+                       y0 + axisH + static_cast<float>(laneCount) * laneH + 0.05f * laneH),
+                ImGui::GetColorU32(th.text_muted), hidden);
+  }
+  for (std::size_t li = 0; li < laneCount; ++li) {
     const core::Lane& lane = m_lanes[li];
     const float ly0 = y0 + axisH + static_cast<float>(li) * laneH - m_laneOffset;
     const float cy = ly0 + laneH * 0.55f;

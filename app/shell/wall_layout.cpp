@@ -9,7 +9,9 @@
 #include <cstring>
 #include <ctime>
 
+#include "core/model/time_zone.hpp"
 #include "core/store/store.hpp"
+#include "app/wall/legibility.hpp"
 #include "theme.hpp"
 #include "wall_text.hpp"
 
@@ -144,7 +146,7 @@ void WallLayout::drawFrame(AppContext& ctx, const PanelRegistry& panels, double 
   const std::vector<WallPane> panes = pickWallPanes(panels);
   const int n = static_cast<int>(panes.size());
   handleKeys(n, time_s);
-  const core::TimeUtc now = core::nowUtc();
+  const core::TimeUtc now = stationNow(ctx, core::nowUtc()).time;
   if (ctx.snapshot) {
     m_changes.update(ctx.snapshot, time_s);
     m_figures.update(*ctx.snapshot, now, ctx.analysis.get());
@@ -155,13 +157,17 @@ void WallLayout::drawFrame(AppContext& ctx, const PanelRegistry& panels, double 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
   const float x = vp->Pos.x, y = vp->Pos.y, w = vp->Size.x, h = vp->Size.y;
-  const float header_h = 2.4f * em;
-  const float strip_h = 1.6f * em;
+  // Tight bands: at the back of a large room the text is large and every line counts.
+  const float header_h = 2.0f * em;
+  const float strip_h = 1.3f * em;
+  const float status_h = 1.2f * em;
   const float gap = 0.25f * em;
   drawHeader(ctx, x, y, w, header_h);
   drawChangeStrip(ctx, x, y + header_h, w, strip_h, time_s);
+  drawStatusLine(ctx, x, y + h - status_h, w, status_h);
   const float by = y + header_h + strip_h + gap;
-  const float bh = h - (by - y);
+  const float bh = h - (by - y) - status_h - gap;
+  if (ctx.show_legibility) drawLegibility(ctx, x, y, w, h);
   if (!m_readError.empty() || !ctx.snapshot) {
     drawErrorBody(ctx, x, by, w, bh);
     return;
@@ -191,8 +197,8 @@ void WallLayout::drawFrame(AppContext& ctx, const PanelRegistry& panels, double 
       const double phase =
           std::fmod(std::max(0.0, time_s - m_rotateStart), m_rotateSeconds) / m_rotateSeconds;
       ImDrawList* fg = ImGui::GetForegroundDrawList();
-      fg->AddRectFilled(ImVec2(x, y + h - 0.15f * em),
-                        ImVec2(x + w * static_cast<float>(phase), y + h),
+      fg->AddRectFilled(ImVec2(x, by + bh - 0.15f * em),
+                        ImVec2(x + w * static_cast<float>(phase), by + bh),
                         ImGui::GetColorU32(themeData(ctx.theme).accent));
       break;
     }
@@ -222,17 +228,26 @@ void WallLayout::drawHeader(AppContext& ctx, float x, float y, float w, float h)
     wallText(inc ? inc->name : std::string("No incident"), theme.text);
     if (ctx.fonts.large) ImGui::PopFont();
 
-    // Right side: operational period, then the clocks, right-aligned.
-    const std::time_t now = std::time(nullptr);
-    std::string period = "No current operational period";
+    // Right side: operational period, then the clocks, right-aligned. One clock: during a
+    // drill the exercise's time (marked EXERCISE TIME), after the incident its end, else now.
+    const core::OperationalNow op = stationNow(ctx, core::nowUtc());
+    const bool drill = op.mode == core::ClockMode::Exercise;
+    std::string period = drill ? std::string() : std::string("No current operational period");
     if (s)
       for (const auto& p : s->periods)
-        if (p.start <= now && now < p.end) {
+        if (p.start <= op.time && op.time < p.end) {
           period = "Op period " + std::to_string(p.number) + "  " + formatUtc(p.start, false) +
                    "\xE2\x80\x93" + formatUtc(p.end, false);
           break;
         }
-    const std::string local = clockText(now, true), utc = clockText(now, false);
+    const std::string zone = s ? core::incidentZone(*s) : std::string();
+    const std::string utc = formatUtc(op.time, false);
+    const std::string local =
+        op.mode == core::ClockMode::Live
+            ? (zone.empty() ? clockText(static_cast<std::time_t>(op.time), true)
+                            : core::formatLocal(op.time, zone, "%H:%M %Z"))
+            : op.label() + (zone.empty() ? std::string()
+                                         : "  " + core::formatLocal(op.time, zone, "%H:%M %Z"));
     if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
     const float wu = ImGui::CalcTextSize(utc.c_str()).x;
     if (ctx.fonts.large) ImGui::PopFont();
@@ -245,18 +260,18 @@ void WallLayout::drawHeader(AppContext& ctx, float x, float y, float w, float h)
       ImGui::SameLine(cx);
       if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
       ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight()) / 2);
-      wallText(utc, theme.accent);
+      wallText(utc, drill ? theme.exercise_bg : theme.accent);
       if (ctx.fonts.large) ImGui::PopFont();
       cx -= wl + 1.0f * em;
       if (cx > used) {
         ImGui::SameLine(cx);
         ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight()) / 2);
-        wallText(local, theme.text_muted);
+        wallText(local, drill ? theme.warn : theme.text_muted);
         cx -= wp + 1.5f * em;
         if (cx > used) {
           ImGui::SameLine(cx);
           ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight()) / 2);
-          wallText(period, theme.text);
+          if (!period.empty()) wallText(period, theme.text);
         }
       }
     }
@@ -351,7 +366,7 @@ void WallLayout::drawPane(AppContext& ctx, const WallPane& pane, int index, floa
     if (pane.panel)
       pane.panel->drawContent(ctx);
     else
-      drawTaskSummary(ctx, core::nowUtc(), true, pulse);
+      drawTaskSummary(ctx, m_figures, stationNow(ctx, core::nowUtc()).time, true, pulse);
     ImGui::EndChild();
     // The border last, over the content; a fresh change pulses it.
     const float a = pulse > 0 ? 0.6f + 0.4f * static_cast<float>(std::cos(time_s * 6.0)) : 1.0f;
@@ -368,6 +383,66 @@ void WallLayout::drawFigures(AppContext& ctx, float x, float y, float w, float h
     drawKeyFigureColumn(ctx, m_figures, w);
   }
   ImGui::End();
+}
+
+void WallLayout::drawStatusLine(AppContext& ctx, float x, float y, float w, float h) {
+  const Theme& theme = themeData(ctx.theme);
+  if (beginRegion("##wall_status", x, y, w, h, theme.background)) {
+    ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight()) / 2);
+    const wall::Room room = ctx.wall_room.value_or(wall::Room{});
+    std::string line = wall::roomStatus(room);
+    // On a narrow wall the hint in brackets goes first: the numbers are what matter.
+    if (ImGui::CalcTextSize(line.c_str()).x > w - ImGui::GetFontSize()) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%g m, %g in%s", room.distance_m, room.diagonal_in,
+                    room.assumed_distance || room.assumed_diagonal ? " (assumed)" : "");
+      line = buf;
+    }
+    wallText(line, room.assumed_distance || room.assumed_diagonal ? theme.warn : theme.text_muted);
+  }
+  ImGui::End();
+}
+
+std::vector<WallTextSize> WallLayout::textSizes(const AppContext& ctx, float screen_w,
+                                                float screen_h) {
+  std::vector<WallTextSize> out;
+  const wall::Room room = ctx.wall_room.value_or(wall::Room{});
+  const double pitch = wall::pixelPitchMm(room.diagonal_in, static_cast<int>(screen_w),
+                                          static_cast<int>(screen_h));
+  auto add = [&](const char* what, float px) {
+    if (px > 0) out.push_back({what, px, wall::fontArcMinutes(px, pitch, room.distance_m)});
+  };
+  const float body = ctx.fonts.regular ? ctx.fonts.regular->FontSize : ImGui::GetFontSize();
+  add("Body", body);
+  if (ctx.fonts.bold && ctx.fonts.bold != ctx.fonts.regular) add("Titles", ctx.fonts.bold->FontSize);
+  if (ctx.fonts.large) add("Headline", ctx.fonts.large->FontSize);
+  add("Keys and legends", body * wall::kSmallTextFactor);
+  return out;
+}
+
+void WallLayout::drawLegibility(AppContext& ctx, float x, float y, float w, float h) {
+  const Theme& theme = themeData(ctx.theme);
+  const float em = ImGui::GetFontSize();
+  const auto sizes = textSizes(ctx, w, h);
+  std::vector<std::string> lines;
+  for (const auto& t : sizes) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%s %.0f px = %.1f'", t.what, static_cast<double>(t.px),
+                  t.arcmin);
+    lines.emplace_back(buf);
+  }
+  float tw = 0;
+  for (const auto& l : lines) tw = std::max(tw, ImGui::CalcTextSize(l.c_str()).x);
+  const float lh = ImGui::GetTextLineHeight();
+  const float bw = tw + 0.8f * em, bh = lh * static_cast<float>(lines.size()) + 0.6f * em;
+  const float bx = x + w - bw - 0.3f * em, by = y + h - bh - 1.4f * em;
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  fg->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bw, by + bh), ImGui::GetColorU32(theme.panel));
+  fg->AddRect(ImVec2(bx, by), ImVec2(bx + bw, by + bh), ImGui::GetColorU32(theme.accent), 0, 0,
+              std::max(1.0f, 0.08f * em));
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    fg->AddText(ImVec2(bx + 0.4f * em, by + 0.3f * em + lh * static_cast<float>(i)),
+                ImGui::GetColorU32(theme.text), lines[i].c_str());
 }
 
 void WallLayout::drawErrorBody(AppContext& ctx, float x, float y, float w, float h) {
