@@ -236,6 +236,44 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
   const float labelW = 6.5f * em, axisH = 1.6f * em;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (ctx.wallMode() && avail.y < 5.0f * em) {
+    // The wall's text is sized for the room: too low for lanes, the pane lists each lane's
+    // latest event, most recent first, and counts what does not fit.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const auto rows = static_cast<std::size_t>(std::max(1.0f, avail.y / line));
+    const std::size_t shown = m_lanes.size() <= rows ? m_lanes.size() : std::max<std::size_t>(1, rows - 1);
+    m_hiddenLanes = static_cast<int>(m_lanes.size() - shown);
+    ImDrawList* wl = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < shown; ++i) {
+      const core::Lane& lane = m_lanes[i];
+      if (lane.events.empty()) continue;
+      const core::TimelineEvent& e = *lane.events.back();
+      std::string text = lane.label + "  " + clockUtc(e.time) + "  " + e.text;
+      // One row only: the count goes on it.
+      const std::string tail = rows == 1 && m_lanes.size() > 1
+                                   ? "  +" + std::to_string(m_lanes.size() - 1) + " lanes"
+                                   : std::string();
+      const float room = avail.x - ImGui::CalcTextSize(tail.c_str()).x;
+      // Shortened to the pane's width, never wrapped, never smaller.
+      if (ImGui::CalcTextSize(text.c_str()).x > room) {
+        while (text.size() > 8 && ImGui::CalcTextSize((text + "...").c_str()).x > room)
+          text.pop_back();
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+          text.pop_back();  // never half a UTF-8 character
+        text += "...";
+      }
+      text += tail;
+      wl->AddText(ImVec2(origin.x, origin.y + static_cast<float>(i) * line),
+                  ImGui::GetColorU32(th.text), text.c_str());
+    }
+    if (m_hiddenLanes > 0 && rows > 1) {
+      const std::string more = std::to_string(m_hiddenLanes) + " lanes hidden";
+      wl->AddText(ImVec2(origin.x, origin.y + static_cast<float>(shown) * line),
+                  ImGui::GetColorU32(th.text_muted), more.c_str());
+    }
+    ImGui::Dummy(avail);
+    return;
+  }
   if (avail.x < labelW + 4 * em || avail.y < 4 * em) return;
   // Lanes share the height down to a readable minimum; beyond that, drag vertically to pan.
   const float lanesH = avail.y - axisH - 1.5f * em;

@@ -178,17 +178,19 @@ void drawTaskSummary(AppContext& ctx, const KeyFigureBoard& board, core::TimeUtc
   };
   // The key figures, each with the time it last changed, on one line each.
   const auto& rows = board.rows();
+  // All of them when they fit, else one line fewer and "+N more".
+  const int room = std::max(1, rowsLeft());
+  const int fit = static_cast<int>(rows.size()) <= room ? room : std::max(1, room - 1);
   int shown = 0;
   for (const auto& row : rows) {
-    if (rowsLeft() < 2 && shown > 0) break;
+    if (shown >= fit) break;
     const ImVec4 colour = row.value < 0             ? theme.text_muted
                           : row.bad && row.value > 0 ? theme.danger
                                                      : theme.ok;
     const std::string value = row.value < 0 ? std::string("...") : std::to_string(row.value);
     wallText(value, colour);
     ImGui::SameLine(0, 0.5f * em);
-    wallText(fitted(std::string(row.label) + "  since " + formatUtc(row.since, false)),
-             theme.text);
+    wallText(fitted(std::string(row.label) + "  " + formatUtc(row.since, false)), theme.text);
     ++shown;
   }
   if (shown < static_cast<int>(rows.size()))

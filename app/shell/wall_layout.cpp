@@ -172,17 +172,23 @@ void WallLayout::drawFrame(AppContext& ctx, const PanelRegistry& panels, double 
     drawErrorBody(ctx, x, by, w, bh);
     return;
   }
-  switch (m_kind) {
+  // A quad whose panes cannot hold a few lines at the room's size (a far room, a small panel)
+  // is drawn as focus instead, and the status line says so: never smaller text.
+  m_drawn = m_kind;
+  if (m_kind == WallLayoutKind::Quad && (bh - gap) * 0.58f < 5.0f * em)
+    m_drawn = WallLayoutKind::Focus;
+  switch (m_drawn) {
     case WallLayoutKind::Quad: {
-      const float pw = (w - gap) / 2, ph = (bh - gap) / 2;
+      // The pictures (network, map) on top get more of the height than the lists below.
+      const float pw = (w - gap) / 2, top_h = (bh - gap) * 0.58f, low_h = bh - gap - top_h;
       for (int i = 0; i < std::min(n, 4); ++i)
         drawPane(ctx, panes[static_cast<std::size_t>(i)], i,
-                 x + static_cast<float>(i % 2) * (pw + gap),
-                 by + static_cast<float>(i / 2) * (ph + gap), pw, ph, time_s, i == m_focus);
+                 x + static_cast<float>(i % 2) * (pw + gap), i < 2 ? by : by + top_h + gap, pw,
+                 i < 2 ? top_h : low_h, time_s, i == m_focus);
       break;
     }
     case WallLayoutKind::Focus: {
-      const float fw = std::max(w * 0.26f, 11.0f * em);
+      const float fw = std::min(std::max(w * 0.26f, 8.0f * em), w * 0.45f);
       const int i = shownPane(time_s, n);
       drawPane(ctx, panes[static_cast<std::size_t>(i)], i, x, by, w - fw - gap, bh, time_s, false);
       drawFigures(ctx, x + w - fw, by, fw, bh);
@@ -205,31 +211,30 @@ void WallLayout::drawFrame(AppContext& ctx, const PanelRegistry& panels, double 
   }
 }
 
+namespace {
+
+// text shortened with "..." to at most width pixels in the current font (never half a UTF-8
+// character); the whole text when it fits.
+std::string fitText(std::string text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  while (text.size() > 1 && ImGui::CalcTextSize((text + "...").c_str()).x > width) {
+    text.pop_back();
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+      text.pop_back();
+  }
+  return text + "...";
+}
+
+}  // namespace
+
 void WallLayout::drawHeader(AppContext& ctx, float x, float y, float w, float h) {
   const Theme& theme = themeData(ctx.theme);
   const float em = ImGui::GetFontSize();
   if (beginRegion("##wall_header", x, y, w, h, theme.background)) {
     const core::Snapshot* s = ctx.snapshot.get();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
-    const float line = ImGui::GetTextLineHeight();
-    ImGui::SetCursorPosY((h - line) / 2);
-    if (s && s->isExercise()) {
-      // Filled, full height: nobody may mistake an exercise for a real incident.
-      const char* label = "EXERCISE";
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      const ImVec2 size = ImGui::CalcTextSize(label);
-      dl->AddRectFilled(ImVec2(x, y), ImVec2(p.x + size.x + 0.6f * em, y + h),
-                        ImGui::GetColorU32(theme.exercise_bg));
-      wallText(label, theme.exercise_fg);
-      ImGui::SameLine(0, 1.4f * em);
-    }
-    const core::Incident* inc = s ? s->mainIncident() : nullptr;
-    wallText(inc ? inc->name : std::string("No incident"), theme.text);
-    if (ctx.fonts.large) ImGui::PopFont();
-
-    // Right side: operational period, then the clocks, right-aligned. One clock: during a
-    // drill the exercise's time (marked EXERCISE TIME), after the incident its end, else now.
+    // The one clock: during a drill the exercise's time (marked EXERCISE TIME), after the
+    // incident its end, else now. It is placed first; the incident's name gets what is left.
     const core::OperationalNow op = stationNow(ctx, core::nowUtc());
     const bool drill = op.mode == core::ClockMode::Exercise;
     std::string period = drill ? std::string() : std::string("No current operational period");
@@ -250,31 +255,61 @@ void WallLayout::drawHeader(AppContext& ctx, float x, float y, float w, float h)
                                          : "  " + core::formatLocal(op.time, zone, "%H:%M %Z"));
     if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
     const float wu = ImGui::CalcTextSize(utc.c_str()).x;
+    const float line = ImGui::GetTextLineHeight();
     if (ctx.fonts.large) ImGui::PopFont();
     const float wl = ImGui::CalcTextSize(local.c_str()).x;
-    const float wp = ImGui::CalcTextSize(period.c_str()).x;
     const float right = w - 0.6f * em;
-    const float used = ImGui::GetItemRectMax().x - x + em;
+
+    // Left: the EXERCISE banner, filled, full height: nobody may mistake a drill for the real
+    // thing.
+    if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
+    ImGui::SetCursorPosY((h - line) / 2);
+    if (s && s->isExercise()) {
+      const char* label = "EXERCISE";
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const ImVec2 size = ImGui::CalcTextSize(label);
+      dl->AddRectFilled(ImVec2(x, y), ImVec2(p.x + size.x + 0.6f * em, y + h),
+                        ImGui::GetColorU32(theme.exercise_bg));
+      wallText(label, theme.exercise_fg);
+      ImGui::SameLine(0, 1.0f * em);
+    }
+    // Then, right to left: the time in large type, what the clock is (or the local time),
+    // the incident's name in what is left, the operational period where there is room.
+    const float start = ImGui::GetCursorScreenPos().x - x;
+    std::string mode = local;
+    if (right - wu - 0.8f * em - ImGui::CalcTextSize(mode.c_str()).x < start)
+      mode = op.label();  // "EXERCISE TIME" without the local time
+    float wm = mode.empty() ? 0.0f : ImGui::CalcTextSize(mode.c_str()).x;
+    if (right - wu - 0.8f * em - wm < start) mode.clear(), wm = 0;
+    const float clocks = wu + (mode.empty() ? 0.0f : 0.8f * em + wm);
+    const float name_room = right - clocks - 1.0f * em - start;
+    const core::Incident* inc = s ? s->mainIncident() : nullptr;
+    const std::string name = inc ? inc->name : std::string("No incident");
+    const bool show_name = name_room > 2.0f * em;
+    if (show_name) wallText(fitText(name, name_room), theme.text);
+    if (ctx.fonts.large) ImGui::PopFont();
+    float used = show_name ? ImGui::GetItemRectMax().x - x + 0.8f * em : start;
     float cx = right - wu;
-    if (cx > used) {
+    ImGui::SameLine(cx);
+    if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
+    ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight()) / 2);
+    wallText(utc, drill ? theme.exercise_bg : theme.accent);
+    if (ctx.fonts.large) ImGui::PopFont();
+    if (!mode.empty()) {
+      cx -= wm + 0.8f * em;
       ImGui::SameLine(cx);
-      if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
       ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight()) / 2);
-      wallText(utc, drill ? theme.exercise_bg : theme.accent);
-      if (ctx.fonts.large) ImGui::PopFont();
-      cx -= wl + 1.0f * em;
-      if (cx > used) {
+      wallText(mode, drill ? theme.warn : theme.text_muted);
+      const float wp = ImGui::CalcTextSize(period.c_str()).x;
+      cx -= wp + 1.2f * em;
+      if (!period.empty() && cx > used) {
         ImGui::SameLine(cx);
         ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight()) / 2);
-        wallText(local, drill ? theme.warn : theme.text_muted);
-        cx -= wp + 1.5f * em;
-        if (cx > used) {
-          ImGui::SameLine(cx);
-          ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight()) / 2);
-          if (!period.empty()) wallText(period, theme.text);
-        }
+        wallText(period, theme.text);
       }
     }
+    (void)wl;
+    (void)used;
     dl->AddLine(ImVec2(x, y + h - 1), ImVec2(x + w, y + h - 1), ImGui::GetColorU32(theme.border),
                 std::max(1.0f, 0.08f * em));
   }
@@ -362,7 +397,10 @@ void WallLayout::drawPane(AppContext& ctx, const WallPane& pane, int index, floa
       ImGui::SameLine(0, 1.2f * em);
       wallText(m_paneNote, theme.text_muted);
     }
-    ImGui::BeginChild("##content", ImVec2(0, 0), false, ImGuiWindowFlags_NoNav);
+    // No scroll bars: the wall is not scrolled; what does not fit is counted by the pane.
+    ImGui::BeginChild("##content", ImVec2(0, 0), false,
+                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar |
+                          ImGuiWindowFlags_NoScrollWithMouse);
     if (pane.panel)
       pane.panel->drawContent(ctx);
     else
@@ -391,11 +429,13 @@ void WallLayout::drawStatusLine(AppContext& ctx, float x, float y, float w, floa
     ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight()) / 2);
     const wall::Room room = ctx.wall_room.value_or(wall::Room{});
     std::string line = wall::roomStatus(room);
+    if (m_drawn != m_kind) line += "; quad too small here: focus shown";
     // On a narrow wall the hint in brackets goes first: the numbers are what matter.
     if (ImGui::CalcTextSize(line.c_str()).x > w - ImGui::GetFontSize()) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%g m, %g in%s", room.distance_m, room.diagonal_in,
-                    room.assumed_distance || room.assumed_diagonal ? " (assumed)" : "");
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%g m, %g in%s%s", room.distance_m, room.diagonal_in,
+                    room.assumed_distance || room.assumed_diagonal ? " (assumed)" : "",
+                    m_drawn != m_kind ? "; focus shown" : "");
       line = buf;
     }
     wallText(line, room.assumed_distance || room.assumed_diagonal ? theme.warn : theme.text_muted);

@@ -65,6 +65,8 @@ class WallLayout {
   const std::string& readError() const { return m_readError; }
 
   WallLayoutKind layout() const { return m_kind; }
+  // The layout drawn last frame: a quad too small for the room's text size is drawn as focus.
+  WallLayoutKind drawnLayout() const { return m_drawn; }
   void setLayout(WallLayoutKind k) { m_kind = k; }
   int focused() const { return m_focus; }
   // The pane shown in focus and rotate layouts at time_s.
@@ -87,6 +89,7 @@ class WallLayout {
   void drawLegibility(AppContext& ctx, float x, float y, float w, float h);
 
   WallLayoutKind m_kind;
+  WallLayoutKind m_drawn = WallLayoutKind::Quad;
   double m_rotateSeconds;
   double m_rotateStart = 0;
   int m_focus = 0;

@@ -1,5 +1,7 @@
 #include "label_layer.hpp"
 
+#include "legibility.hpp"
+
 #include <algorithm>
 #include <cfloat>
 
@@ -28,8 +30,11 @@ void LabelLayer::add(std::string text, bool bold, std::int64_t agency, float ax,
 }
 
 void LabelLayer::place(const Box& pane, const std::vector<Box>& obstacles, ImFont* regular,
-                       ImFont* bold, float em) {
+                       ImFont* bold, float body_em) {
   m_labels.clear();
+  // Labels are keys to the picture, not body text: set at the wall's smallest legible size
+  // (16 arc-minutes when body text is at 20), so that more of them fit, never smaller.
+  const float em = body_em * kSmallTextFactor;
   m_regular = regular;
   m_bold = bold ? bold : regular;
   m_em = em;

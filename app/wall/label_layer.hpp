@@ -1,6 +1,6 @@
 // The wall's labels for one pane (network or map), in ImGui: collect what wants a label, place
-// them by importance with app/wall/label_placement.hpp (at the wall's body size: never smaller
-// text), and draw the labels, the numbered markers and the legend naming them.
+// them by importance with app/wall/label_placement.hpp (at the wall's smallest legible size,
+// 16 arc-minutes: never smaller text), and draw the labels, the numbered markers and the legend naming them.
 #pragma once
 
 #include <imgui.h>
@@ -30,9 +30,10 @@ class LabelLayer {
   // An agency code or a place's name is bold; a person's name regular.
   void add(std::string text, bool bold, std::int64_t agency, float ax, float ay, float ar,
            int priority, double weight, bool essential);
-  // Places everything added since clear() inside pane, avoiding obstacles.
+  // Places everything added since clear() inside pane, avoiding obstacles; body_em: the wall's
+  // body text size (labels are set at kSmallTextFactor of it, 16 arc-minutes).
   void place(const Box& pane, const std::vector<Box>& obstacles, ImFont* regular, ImFont* bold,
-             float em);
+             float body_em);
   struct Colours {
     ImU32 text, backing, legend_bg, marker, marker_text;
     std::function<ImU32(std::int64_t agency)> agency;  // may be empty

@@ -96,7 +96,8 @@ Legend layoutLegend(const Box& pane, const std::vector<std::pair<int, int>>& ent
                     const LegendWidth& width, float line_h, float text_h, float gap,
                     int max_lines) {
   Legend out;
-  if (entries.empty() || max_lines <= 0) return out;
+  // Not even one line fits: nothing (a legend cut by the pane's edge would mislead).
+  if (entries.empty() || max_lines <= 0 || pane.height() < text_h) return out;
   float x = pane.x0 + gap;
   int line = 0;
   auto at = [&](float w) {

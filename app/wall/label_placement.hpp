@@ -71,6 +71,7 @@ struct Legend {
   int lines = 0;
 };
 using LegendWidth = std::function<float(int number, int wish)>;
+// Nothing when the pane is lower than one line.
 Legend layoutLegend(const Box& pane, const std::vector<std::pair<int, int>>& entries,
                     const LegendWidth& width, float line_h, float text_h, float gap,
                     int max_lines);

@@ -3,7 +3,8 @@
 // issue's acceptance case). Every glyph of every frame is read back from the draw lists (as the
 // sensitive-value test does) and none may subtend less than 16 arc-minutes; the network pane's
 // labels never overlap and are never cut by the pane's edge; every agency of a broken or
-// single-path need is labelled, or numbered with a legend line.
+// single-path need is labelled, or numbered with a legend line (at 8 m from a 55-inch panel,
+// where a pane holds a line or two, counted in the legend's "+N more" when there is no room).
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -115,7 +116,10 @@ TEST_CASE("the wall's text is at least 16 arc-minutes and its labels never colli
           smallest = std::min(smallest, app::wall::fontArcMinutes(g.font_px, pitch, rc.distance));
         CHECK(smallest >= app::wall::kMinArcMinutes - 0.01);
 
-        const bool networkShown = layout == app::WallLayoutKind::Quad || pane == 0;
+        const bool networkShown = wall.drawnLayout() == app::WallLayoutKind::Quad || pane == 0;
+        // A quad is drawn as focus only where it cannot hold a few lines (8 m, 55 in, 1080p).
+        if (layout == app::WallLayoutKind::Quad && rc.distance <= 6)
+          CHECK(wall.drawnLayout() == app::WallLayoutKind::Quad);
         if (!networkShown) continue;
         const auto& labels = network->wallLabels();
         REQUIRE(!labels.empty());
@@ -135,10 +139,20 @@ TEST_CASE("the wall's text is at least 16 arc-minutes and its labels never colli
           if (labels[i].agency && (labels[i].number == 0 || labels[i].legend))
             named.insert(labels[i].agency);
         }
+        // Where the issue's acceptance asks it (6 m from a 65-inch 4K panel) and at 3 m, every
+        // agency of a broken or single-path need is named. At 8 m from a 55-inch panel the
+        // text is so large that a pane holds a line or two: those not named are counted in the
+        // legend's "+N more", never dropped silently.
+        int more = 0;
+        for (const auto& l : labels)
+          if (l.legend && l.number < 0) more = -l.number;
+        int missing = 0;
         for (core::Id agency : essential) {
           INFO("agency " << snapshot->agency(agency)->code);
-          CHECK(named.count(agency) == 1);
+          if (rc.distance <= 6) CHECK(named.count(agency) == 1);
+          missing += named.count(agency) == 0;
         }
+        CHECK(missing <= more);
       }
     }
   }
