@@ -84,3 +84,18 @@ TEST_CASE("wall legibility: DejaVu Sans capitals are 0.626 of ImGui's font size"
   const float cap = H->Y1 - H->Y0;
   CHECK(cap == Approx(100.0 * wall::kCapHeightPerFontPx).margin(1.5));
 }
+
+TEST_CASE("wall legibility: the fonts for 8 m from a 55-inch 4K panel fit one GPU texture",
+          "[wall][legibility]") {
+  // 235 px body text, 352 px headline: the atlas must stay within 8192 x 8192 (every GL 3 GPU
+  // and Mesa's software rasteriser take that much).
+  test::HeadlessImGui imgui(3840, 2160);
+  const auto s = wall::wallSizing({8, 55, false, false}, 3840, 2160);
+  loadFonts(s.body_px, 1.5f);
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  INFO(w << " x " << h);
+  CHECK(w <= 8192);
+  CHECK(h <= 8192);
+}

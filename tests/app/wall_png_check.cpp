@@ -9,6 +9,7 @@
 
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -77,7 +78,11 @@ int main(int argc, char** argv) {
   const float cap = static_cast<float>(sizing.min_px * wall::kCapHeightPerFontPx) - 1.0f;
   // Header band: 2 em. The incident name is white, in the large (1.5x) font.
   int top = 0;
-  const int header = textExtent(shot, 0, static_cast<int>(2.0f * em), 0, 255, 255, 255, top);
+  // The incident's name (white) or, where the room's text leaves no space for it, the clock
+  // (the accent colour).
+  const int header =
+      std::max(textExtent(shot, 0, static_cast<int>(2.0f * em), 0, 255, 255, 255, top),
+               textExtent(shot, 0, static_cast<int>(2.0f * em), 0, 255, 214, 0, top));
   std::printf("%s: body %.0f px at %.1f m, %.0f in; header text %d px (min %.1f), ", argv[1],
               static_cast<double>(em), metres, inches, header, static_cast<double>(cap));
   if (header < cap) fail("header text below 16 arc-minutes");
