@@ -438,6 +438,14 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
     if (px0 >= x1 || xOf(static_cast<double>(p.end)) <= x0) continue;
     char lbl[32];
     std::snprintf(lbl, sizeof lbl, "Operational period %d", p.number);
+    // The wall: a name that does not fit its period's span is shortened, then left out (two
+    // names must not overlap, nor run past the pane's edge).
+    if (ctx.wallMode()) {
+      const float span = std::min(x1, xOf(static_cast<double>(p.end))) - px0 - 0.8f * em;
+      if (ImGui::CalcTextSize(lbl).x > span)
+        std::snprintf(lbl, sizeof lbl, "OP %d", p.number);
+      if (ImGui::CalcTextSize(lbl).x > span) continue;
+    }
     dl->AddText(ImVec2(px0 + 0.4f * em, y1 - 1.3f * em), ImGui::GetColorU32(th.text_muted), lbl);
   }
   if (m_lanes.empty())

@@ -121,7 +121,16 @@ void drawKeyFigureColumn(AppContext& ctx, const KeyFigureBoard& board, float wid
     wallText(row.value < 0 ? std::string("...") : std::to_string(row.value), colour);
     if (ctx.fonts.large) ImGui::PopFont();
     ImGui::SameLine(0, 0.5f * em);
-    wallText(row.label, theme.text);
+    // The label shortened to the column, never cut by its edge.
+    std::string label = row.label;
+    const float room_x = ImGui::GetContentRegionAvail().x;
+    if (ImGui::CalcTextSize(label.c_str()).x > room_x) {
+      while (label.size() > 1 && ImGui::CalcTextSize((label + "...").c_str()).x > room_x)
+        label.pop_back();
+      label += "...";
+    }
+    if (ImGui::CalcTextSize(label.c_str()).x <= room_x) wallText(label, theme.text);
+    else ImGui::NewLine();
     wallText("since " + formatUtc(row.since, false), theme.text_muted);
     ImGui::Unindent(0.7f * em);
     ImGui::Dummy(ImVec2(width * 0.0f, 0.3f * em));

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -276,10 +277,15 @@ void WallLayout::drawHeader(AppContext& ctx, float x, float y, float w, float h)
     // Then, right to left: the time in large type, what the clock is (or the local time),
     // the incident's name in what is left, the operational period where there is room.
     const float start = ImGui::GetCursorScreenPos().x - x;
+    // The mode is drawn in body type (the large font is pushed here).
+    ImFont* body = ctx.fonts.regular ? ctx.fonts.regular : ImGui::GetFont();
+    auto bodyW = [&](const std::string& t) {
+      return body->CalcTextSizeA(em, FLT_MAX, 0, t.c_str()).x;
+    };
     std::string mode = local;
-    if (right - wu - 0.8f * em - ImGui::CalcTextSize(mode.c_str()).x < start)
+    if (right - wu - 0.8f * em - bodyW(mode) < start)
       mode = op.label();  // "EXERCISE TIME" without the local time
-    float wm = mode.empty() ? 0.0f : ImGui::CalcTextSize(mode.c_str()).x;
+    float wm = mode.empty() ? 0.0f : bodyW(mode);
     if (right - wu - 0.8f * em - wm < start) mode.clear(), wm = 0;
     const float clocks = wu + (mode.empty() ? 0.0f : 0.8f * em + wm);
     const float name_room = right - clocks - 1.0f * em - start;
