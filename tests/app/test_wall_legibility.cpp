@@ -6,11 +6,22 @@
 
 #include <imgui.h>
 
+#include <filesystem>
+#include <random>
+
 #include "app/shell/fonts.hpp"
+#include "app/shell/wall_runner.hpp"
+#include "core/store/store.hpp"
 #include "app/wall/legibility.hpp"
 #include "headless_imgui.hpp"
 
 using namespace liaison::app;
+
+namespace {
+void core_store_create(const std::filesystem::path& ws) {
+  liaison::core::Store::create(ws);
+}
+}  // namespace
 
 TEST_CASE("wall legibility: 6 m from a 65-inch 4K panel", "[wall][legibility]") {
   // 65 * 25.4 = 1651 mm over hypot(3840, 2160) = 4405.815 px: 0.37473 mm per pixel.
@@ -98,4 +109,47 @@ TEST_CASE("wall legibility: the fonts for 8 m from a 55-inch 4K panel fit one GP
   INFO(w << " x " << h);
   CHECK(w <= 8192);
   CHECK(h <= 8192);
+}
+
+TEST_CASE("wall legibility: the room comes from the options, else the workspace, else 5 m 55 in",
+          "[wall][legibility]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() /
+                       ("liaison-wall-roomset-" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir);
+  const fs::path ws = dir / "room.liaison";
+  core_store_create(ws);
+  WallRunOptions o;
+  o.workspace = ws;
+  {
+    auto store = liaison::core::Store::open(ws, liaison::core::OpenMode::ReadOnly);
+    const wall::Room r = wallRoom(o, *store);
+    CHECK(r.distance_m == 5);
+    CHECK(r.diagonal_in == 55);
+    CHECK(r.assumed_distance);
+    CHECK(r.assumed_diagonal);
+  }
+  // --save-room writes the settings every wall PC of the incident reads.
+  o.viewing_distance_m = 6.5;
+  o.diagonal_in = 65;
+  REQUIRE(saveWallRoom(o) == 0);
+  WallRunOptions plain;
+  plain.workspace = ws;
+  {
+    auto store = liaison::core::Store::open(ws, liaison::core::OpenMode::ReadOnly);
+    CHECK(store->setting(wall::kDistanceSetting) == "6.5");
+    const wall::Room r = wallRoom(plain, *store);
+    CHECK(r.distance_m == 6.5);
+    CHECK(r.diagonal_in == 65);
+    CHECK_FALSE(r.assumed_distance);
+    // An option overrides the setting.
+    plain.viewing_distance_m = 3;
+    CHECK(wallRoom(plain, *store).distance_m == 3);
+    CHECK(wallRoom(plain, *store).diagonal_in == 65);
+  }
+  // Nothing to save: refused, nothing written.
+  WallRunOptions none;
+  none.workspace = ws;
+  CHECK(saveWallRoom(none) == 1);
+  fs::remove_all(dir);
 }
