@@ -11,6 +11,7 @@
 #include <random>
 #include <set>
 
+#include "app/panels/map_view.hpp"
 #include "app/panels/network_view.hpp"
 #include "app/shell/fonts.hpp"
 #include "app/shell/frame_loop.hpp"
@@ -93,6 +94,8 @@ TEST_CASE("the wall's text is at least 16 arc-minutes and its labels never colli
     const auto panels = app::PanelRegistry::makeDefault();
     auto* network = panels.find<app::NetworkView>();
     REQUIRE(network);
+    auto* map = panels.find<app::MapView>();
+    REQUIRE(map);
 
     for (auto layout :
          {app::WallLayoutKind::Quad, app::WallLayoutKind::Focus, app::WallLayoutKind::Rotate}) {
@@ -116,6 +119,19 @@ TEST_CASE("the wall's text is at least 16 arc-minutes and its labels never colli
           smallest = std::min(smallest, app::wall::fontArcMinutes(g.font_px, pitch, rc.distance));
         CHECK(smallest >= app::wall::kMinArcMinutes - 0.01);
 
+        // The map's labels (places and agencies): never overlapping, inside the wall.
+        const bool mapShown = wall.drawnLayout() == app::WallLayoutKind::Quad || pane == 1;
+        if (mapShown) {
+          const auto& m = map->wallLabels();
+          for (std::size_t i = 0; i < m.size(); ++i) {
+            INFO("map label " << m[i].text);
+            CHECK(m[i].box.x0 >= 0);
+            CHECK(m[i].box.y0 >= 0);
+            CHECK(m[i].box.x1 <= static_cast<float>(rc.w));
+            CHECK(m[i].box.y1 <= static_cast<float>(rc.h));
+            for (std::size_t j = i + 1; j < m.size(); ++j) CHECK_FALSE(m[i].box.overlaps(m[j].box));
+          }
+        }
         const bool networkShown = wall.drawnLayout() == app::WallLayoutKind::Quad || pane == 0;
         // A quad is drawn as focus only where it cannot hold a few lines (8 m, 55 in, 1080p).
         if (layout == app::WallLayoutKind::Quad && rc.distance <= 6)
