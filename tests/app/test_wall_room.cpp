@@ -131,6 +131,19 @@ TEST_CASE("the wall's text is at least 16 arc-minutes and its labels never colli
             CHECK(m[i].box.y1 <= static_cast<float>(rc.h));
             for (std::size_t j = i + 1; j < m.size(); ++j) CHECK_FALSE(m[i].box.overlaps(m[j].box));
           }
+          // Essential agencies on the map (those with a position): named, or counted in the
+          // legend's "+N more" (the map pane holds few lines at the wall's size).
+          std::set<core::Id> onMap;
+          int mapMore = 0;
+          for (const auto& l : m) {
+            if (l.agency && (l.number == 0 || l.legend)) onMap.insert(l.agency);
+            if (l.legend && l.number < 0) mapMore = -l.number;
+          }
+          int mapMissing = 0;
+          for (core::Id agency : essential)
+            if (const core::Agency* a = snapshot->agency(agency); a && a->position)
+              mapMissing += onMap.count(agency) == 0;
+          CHECK(mapMissing <= mapMore);
         }
         const bool networkShown = wall.drawnLayout() == app::WallLayoutKind::Quad || pane == 0;
         // A quad is drawn as focus only where it cannot hold a few lines (8 m, 55 in, 1080p).
