@@ -54,6 +54,8 @@ void registerScreenshotCommand(CLI::App& root, cli::CliResult& result) {
     std::vector<std::string> whatif;
     int frames = 3;
     float scale = 1.0f;
+    double distance = 0, diagonal = 0;
+    bool show_legibility = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = root.add_subcommand(
@@ -92,6 +94,14 @@ void registerScreenshotCommand(CLI::App& root, cli::CliResult& result) {
   cmd->add_option("--wall-layout", args->wall_layout, "With --layout wall: quad, focus or rotate")
       ->capture_default_str()
       ->check(CLI::IsMember({"quad", "focus", "rotate"}));
+  cmd->add_option("--viewing-distance", args->distance,
+                  "With --layout wall: metres to the farthest reader (as liaison wall)")
+      ->check(CLI::Range(0.5, 100.0));
+  cmd->add_option("--diagonal", args->diagonal,
+                  "With --layout wall: the panel's diagonal in inches (as liaison wall)")
+      ->check(CLI::Range(10.0, 1000.0));
+  cmd->add_flag("--show-legibility", args->show_legibility,
+                "With --layout wall: overlay the arc-minutes of each text size in use");
 
   cmd->callback([&result, args] {
     cli::runGuarded(result, [&] {
@@ -114,6 +124,9 @@ void registerScreenshotCommand(CLI::App& root, cli::CliResult& result) {
         w.workspace = o.workspace;
         w.layout = parseWallLayout(args->wall_layout).value_or(WallLayoutKind::Quad);
         w.scale = args->scale;
+        if (args->distance > 0) w.viewing_distance_m = args->distance;
+        if (args->diagonal > 0) w.diagonal_in = args->diagonal;
+        w.show_legibility = args->show_legibility;
         w.screenshot = shot;
         return runWall(w);
       }

@@ -17,6 +17,8 @@ void registerWallCommand(CLI::App& root, cli::CliResult& result) {
     int monitor = 1;
     float scale = 1.0f;
     double interval = 20.0;
+    double distance = 0, diagonal = 0;
+    bool show_legibility = false, save_room = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = root.add_subcommand(
@@ -34,8 +36,21 @@ void registerWallCommand(CLI::App& root, cli::CliResult& result) {
   cmd->add_option("--monitor", args->monitor, "Monitor to fill, 1 = primary")
       ->capture_default_str()
       ->check(CLI::Range(1, 16));
+  cmd->add_option("--viewing-distance", args->distance,
+                  "Metres from the wall to the farthest reader (default: the workspace's "
+                  "setting, else 5): text is sized so capitals subtend 20 arc-minutes there, "
+                  "nothing below 16")
+      ->check(CLI::Range(0.5, 100.0));
+  cmd->add_option("--diagonal", args->diagonal,
+                  "The panel's diagonal in inches (default: the workspace's setting, else 55)")
+      ->check(CLI::Range(10.0, 1000.0));
+  cmd->add_flag("--save-room", args->save_room,
+                "Save --viewing-distance and --diagonal in the workspace's settings, so every "
+                "wall of the incident uses them, and exit");
+  cmd->add_flag("--show-legibility", args->show_legibility,
+                "Overlay the arc-minutes of each text size in use");
   cmd->add_option("--scale", args->scale,
-                  "Multiply the size of text (never below 1/40 of the screen height)")
+                  "Multiply the size of text (never below the room's 20 arc-minutes)")
       ->capture_default_str()
       ->check(CLI::Range(0.25f, 8.0f));
   cmd->add_option("--interval", args->interval, "Rotate layout: seconds per pane")
@@ -57,6 +72,10 @@ void registerWallCommand(CLI::App& root, cli::CliResult& result) {
       o.scale = args->scale;
       o.interval_s = args->interval;
       o.state_file = args->state_file;
+      if (args->distance > 0) o.viewing_distance_m = args->distance;
+      if (args->diagonal > 0) o.diagonal_in = args->diagonal;
+      o.show_legibility = args->show_legibility;
+      if (args->save_room) return saveWallRoom(o);
       return runWall(o);
     });
   });

@@ -292,6 +292,7 @@ void MapView::drawContent(AppContext& ctx) {
   drawFeatures(ctx, em);
   drawHighlights(ctx, em);  // under the agencies' discs and codes
   drawAgencies(ctx, em);
+  if (ctx.wallMode()) drawWallLabels(ctx, em);
   drawZoneDraft(ctx, em);
   drawOverlay(ctx, em, hovered);
   dl->PopClipRect();

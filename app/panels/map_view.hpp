@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "app/wall/label_layer.hpp"
 #include "app/shell/screen_rect.hpp"
 #include "app/panels/map_edit.hpp"
 #include "app/render/tile_cache.hpp"
@@ -34,6 +35,8 @@ namespace liaison::app {
 
 class MapView final : public Panel {
  public:
+  // The wall: the labels as last drawn (app/wall/label_layer.hpp).
+  const std::vector<wall::DrawnLabel>& wallLabels() const { return m_wallLabels.labels(); }
   MapView();
   ~MapView() override;
   const char* name() const override { return "Map"; }
@@ -110,6 +113,7 @@ class MapView final : public Panel {
   void finishZone(AppContext& ctx);
   void drawAgencies(AppContext& ctx, float em);
   void drawHighlights(AppContext& ctx, float em);
+  void drawWallLabels(AppContext& ctx, float em);
   void drawZoneDraft(AppContext& ctx, float em);
   void drawLabelPopup(AppContext& ctx);
   void drawZoneMenu(AppContext& ctx);
@@ -127,6 +131,7 @@ class MapView final : public Panel {
   std::vector<Prepared> m_items;
   std::vector<PlacedAgency> m_agencies;
   std::vector<std::array<float, 4>> m_labelBoxes;  // labels drawn this frame (x0, y0, x1, y1)
+  wall::LabelLayer m_wallLabels;                   // the wall's: places and agencies together
   bool m_hasFeatures = false;
   core::tiles::World m_min{0, 0}, m_max{1, 1};  // the features' bounds
 

@@ -12,6 +12,7 @@
 #include "app/shell/app_context.hpp"
 #include "app/shell/theme.hpp"
 #include "map_view.hpp"
+#include "app/wall/importance.hpp"
 #include "map_view_parts.hpp"
 
 namespace liaison::app {
@@ -87,6 +88,7 @@ void MapView::drawFeatures(AppContext& ctx, const float em) {
     }
   }
   const float r = 0.45f * em;
+  m_wallLabels.clear();
   m_labelBoxes.clear();  // label rectangles drawn so far (x0, y0, x1, y1)
   for (int pass = 0; pass < 2; ++pass)
     for (const auto& it : m_items) {
@@ -133,6 +135,11 @@ void MapView::drawFeatures(AppContext& ctx, const float em) {
       if (!keyPlace(f.kind) && (ctx.wallMode() || isBasemap(f))) continue;
       const std::string label = ctx.wallMode() ? shortLabel(f.label) : f.label;
       if (label.empty()) continue;
+      if (ctx.wallMode()) {  // placed with the agencies' codes, by importance (drawWallLabels)
+        const bool site = f.kind == core::FeatureKind::IncidentSite;
+        m_wallLabels.add(label, true, 0, p.x, p.y, 1.4f * r, site ? 3 : first ? 4 : 6, 0, site);
+        continue;
+      }
       const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
       const ImVec2 lp(p.x + 1.2f * r, p.y - ts.y / 2);
       // A label that would cover another is left out (the marker stays): readable beats complete.
@@ -151,6 +158,7 @@ void MapView::drawAgencies(AppContext& ctx, float em) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   // The wall's em is huge: smaller discs there leave the incident's places visible.
   const float r = (ctx.wallMode() ? 0.3f : 0.5f) * em, line_w = std::max(1.0f, 0.12f * em);
+  const auto importance = wall::agencyImportance(ctx.analysis.get());
   for (const PlacedAgency& pa : m_agencies) {
     const MapScreenPoint sp = screenOf(tiles::toLonLat(pa.at));
     const ImVec2 p(sp.x, sp.y);
@@ -159,6 +167,14 @@ void MapView::drawAgencies(AppContext& ctx, float em) {
     dl->AddCircle(p, r, colour(theme.text), 20, 1.5f * line_w);
     const std::string& code = pa.agency->code;
     if (code.empty()) continue;
+    if (ctx.wallMode()) {
+      const auto it = importance.find(pa.agency->id);
+      const wall::AgencyImportance imp =
+          it == importance.end() ? wall::AgencyImportance{} : it->second;
+      m_wallLabels.add(code, true, pa.agency->id, p.x, p.y, r, imp.priority(), 0,
+                       imp.essential());
+      continue;
+    }
     ImFont* font = ctx.fonts.bold ? ctx.fonts.bold : ImGui::GetFont();
     const ImVec2 ts = font->CalcTextSizeA(em, FLT_MAX, 0, code.c_str());
     // Right of the disc, else left, below or above it; a code that would cover a label
@@ -180,6 +196,21 @@ void MapView::drawAgencies(AppContext& ctx, float em) {
                       colour(theme.background, 0.7f));
     dl->AddText(font, em, lp, colour(theme.text), code.c_str());
   }
+}
+
+void MapView::drawWallLabels(AppContext& ctx, float em) {
+  const Theme& theme = themeData(ctx.theme);
+  // Above the scale bar and the attribution along the bottom.
+  const wall::Box pane{m_originX, m_originY, m_originX + static_cast<float>(m_view.width),
+                       m_originY + static_cast<float>(m_view.height) - 2.8f * em};
+  m_wallLabels.place(pane, {}, ImGui::GetFont(), ctx.fonts.bold, em);
+  wall::LabelLayer::Colours colours;
+  colours.text = colour(theme.text);
+  colours.backing = colour(theme.background, 0.75f);
+  colours.legend_bg = colour(theme.panel);
+  colours.marker = colour(theme.accent);
+  colours.marker_text = IM_COL32(0, 0, 0, 255);
+  m_wallLabels.draw(ImGui::GetWindowDrawList(), colours);
 }
 
 void MapView::drawHighlights(AppContext& ctx, float em) {

@@ -12,6 +12,7 @@
 
 #include "app/shell/screen_rect.hpp"
 #include "app/render/layout_worker.hpp"
+#include "app/wall/label_layer.hpp"
 #include "app/render/network_draw.hpp"
 #include "app/shell/panel.hpp"
 
@@ -56,6 +57,9 @@ class NetworkView final : public Panel {
   void setCollapsed(core::Id agency, bool collapsed);
   void setLayoutMode(NetworkLayoutMode mode) { m_mode = mode; }
   void setSizeMode(SizeMode mode) { m_sizeMode = mode; }
+  // The wall: labels placed by importance (app/wall/label_layer.hpp) as last drawn, the
+  // numbered markers among them and the legend naming each marker ("1  RCASD").
+  const std::vector<wall::DrawnLabel>& wallLabels() const { return m_wallLabels.labels(); }
   // Blocks until the force layout settles (tests, benchmark, screenshots); false on timeout.
   bool waitLayout(double seconds);
   std::uint64_t generation() const { return m_generation; }
@@ -134,6 +138,8 @@ class NetworkView final : public Panel {
   int m_menuNode = -1, m_menuCluster = -1, m_menuEdge = -1;
   bool m_showLegend = true;
   float m_legendWidth = 0;  // pixels, as last drawn
+  wall::LabelLayer m_wallLabels;
+  void placeWallLabels(AppContext& ctx, ImDrawList* dl);
 };
 
 }  // namespace liaison::app

@@ -13,6 +13,10 @@
 #include "core/analysis/analysis.hpp"
 #include "network_view.hpp"
 
+#include <cfloat>
+
+#include "app/wall/importance.hpp"
+
 namespace liaison::app {
 namespace {
 
@@ -428,6 +432,13 @@ void NetworkView::drawCanvas(AppContext& ctx, ImDrawList* dl) {
     dl->AddText(ImVec2(mid.x - ts.x * 0.5f, mid.y - ts.y * 0.5f), IM_COL32(0, 0, 0, 255), num);
   }
 
+  // The wall places its own labels: by importance, never colliding, essential ones as markers.
+  if (wall) {
+    m_draw.labels.clear();
+    placeWallLabels(ctx, dl);
+  } else {
+    m_wallLabels.clear();
+  }
   // Labels on a dark backing so they stay legible over lines.
   const ImU32 backing = withAlpha(bg, 0.72f);
   for (const auto& l : m_draw.labels) {
@@ -454,13 +465,72 @@ void NetworkView::drawCanvas(AppContext& ctx, ImDrawList* dl) {
   }
 }
 
+void NetworkView::placeWallLabels(AppContext& ctx, ImDrawList* dl) {
+  m_wallLabels.clear();
+  const Theme& theme = themeData(ctx.theme);
+  const float em = ImGui::GetFontSize();
+  const auto importance = wall::agencyImportance(ctx.analysis.get());
+  const wall::Box pane{m_view.origin.x, m_view.origin.y, m_view.origin.x + m_view.size.x,
+                       m_view.origin.y + m_view.size.y};
+
+  // One anchor per agency: its circle, its hub (collapsed) or its first drawn member.
+  struct Anchor {
+    Vec2f c;
+    float r = -1;
+  };
+  std::vector<Anchor> anchors(m_model.clusters.size());
+  for (const auto& c : m_draw.clusters)
+    anchors[static_cast<std::size_t>(c.cluster)] = {c.c, c.r};
+  for (const auto& n : m_draw.nodes) {
+    const int cl = m_model.nodes[static_cast<std::size_t>(n.node)].cluster;
+    if (cl < 0) continue;
+    Anchor& a = anchors[static_cast<std::size_t>(cl)];
+    if (a.r < 0 || (n.flags & kNodeHub)) a = {n.c, n.r};
+  }
+  for (std::size_t c = 0; c < m_model.clusters.size(); ++c) {
+    const NetCluster& cl = m_model.clusters[c];
+    const auto it = importance.find(cl.agency);
+    const wall::AgencyImportance imp =
+        it == importance.end() ? wall::AgencyImportance{} : it->second;
+    // Culled (outside the view): an essential agency is still named in the legend.
+    if (anchors[c].r < 0 && !imp.essential()) continue;
+    const Anchor a = anchors[c].r >= 0 ? anchors[c] : Anchor{{-1e6f, -1e6f}, 0};
+    m_wallLabels.add(cl.code, true, cl.agency, a.c.x, a.c.y, a.r, imp.priority(),
+                     static_cast<double>(cl.members.size()), imp.essential());
+  }
+  // People: single points of failure and bottlenecks first, then the largest discs.
+  for (const auto& n : m_draw.nodes) {
+    if (n.flags & kNodeHub) continue;
+    const NetNode& node = m_model.nodes[static_cast<std::size_t>(n.node)];
+    const bool key = n.flags & (kNodeArticulation | kNodeBottleneck);
+    m_wallLabels.add(node.label, false, 0, n.c.x, n.c.y, n.r, key ? 3 : 5, n.r, false);
+  }
+  m_wallLabels.place(pane, {}, ImGui::GetFont(), ctx.fonts.bold, em);
+  wall::LabelLayer::Colours colours;
+  colours.text = ImGui::GetColorU32(theme.text);
+  colours.backing = withAlpha(ImGui::GetColorU32(theme.background), 0.8f);
+  colours.legend_bg = ImGui::GetColorU32(theme.panel);
+  colours.marker = ImGui::GetColorU32(theme.accent);
+  colours.marker_text = IM_COL32(0, 0, 0, 255);
+  colours.agency = [&](std::int64_t agency) {
+    const int c = m_model.clusterOfAgency(agency);
+    return c >= 0 ? agencyTypeStyle(m_model.clusters[static_cast<std::size_t>(c)].colour).colour
+                  : colours.text;
+  };
+  m_wallLabels.draw(dl, colours);
+}
+
 void NetworkView::drawLegend(AppContext& ctx, ImDrawList* dl) {
   if (!m_showLegend || m_model.nodes.empty()) return;
+  // The wall's pane is for the network and its names at reading size (the key would cover
+  // labels placed by importance).
+  if (ctx.wallMode()) return;
   // On a wall pane the key must not cover the network: keep it only where there is room.
   if (ctx.wallMode() && m_legendWidth * 3.5f > m_view.size.x) return;
   const Theme& theme = themeData(ctx.theme);
-  // On the wall the body text is huge; the legend, a key rather than content, is set smaller.
-  const float scale = ctx.wallMode() ? 0.7f : 1.0f;
+  // On the wall the body text is huge; the legend, a key rather than content, is set smaller,
+  // but never below 16 arc-minutes (app/wall/legibility.hpp).
+  const float scale = ctx.wallMode() ? wall::kSmallTextFactor : 1.0f;
   const float em = ImGui::GetFontSize() * scale;
   ImFont* font = ImGui::GetFont();
   auto textW = [&](const char* t) { return ImGui::CalcTextSize(t).x * scale; };

@@ -1,5 +1,7 @@
 #include "task_board_panel.hpp"
 
+#include "app/shell/key_figures.hpp"
+
 #include <imgui.h>
 #include <imgui_internal.h>  // BeginDragDropTargetCustom: a whole column is the drop target
 #include <imgui_stdlib.h>
@@ -87,8 +89,9 @@ void TaskBoardPanel::drawContent(AppContext& ctx) {
   const bool past = ctx.view_time.has_value();
   // Overdue relative to the time shown; for an incident that has ended (an exercise replayed
   // later), relative to its end rather than to today.
-  // (the one clock: AppContext::now, which also follows a drill's exercise clock).
-  m_reference = ctx.now.time;
+  // The one clock (stationNow: the scrubber, the exercise clock during a drill, the incident's
+  // end): the same "now" as the wall's overdue figure.
+  m_reference = stationNow(ctx, core::nowUtc()).time;
   if (m_shownFor != &s || m_shownVersion != s.version) {
     m_shownFor = &s;
     m_shownVersion = s.version;

@@ -19,6 +19,8 @@ namespace liaison::app {
 
 class TaskBoardPanel final : public Panel {
  public:
+  // "Now" for overdue as last drawn (the one clock; tests compare it with the wall's).
+  core::TimeUtc reference() const { return m_reference; }
   const char* name() const override { return "Task board"; }
   PanelSlot slot() const override { return PanelSlot::Centre; }
   bool wallSafe() const override { return true; }

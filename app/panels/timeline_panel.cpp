@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 
@@ -68,6 +69,14 @@ void TimelinePanel::refresh(const AppContext& ctx) {
   if (!stale) return;
   m_visible = core::filterEvents(*s, m_filter);
   m_lanes = core::buildLanes(*s, m_visible, m_laneMode);
+  // The wall cannot be panned: the lanes with the most recent activity come first, and the
+  // ones that do not fit are counted (see "lanes hidden" below).
+  if (ctx.wallMode())
+    std::stable_sort(m_lanes.begin(), m_lanes.end(), [](const core::Lane& a, const core::Lane& b) {
+      const core::TimeUtc ta = a.events.empty() ? INT64_MIN : a.events.back()->time;
+      const core::TimeUtc tb = b.events.empty() ? INT64_MIN : b.events.back()->time;
+      return ta > tb;
+    });
   std::tie(m_extentLo, m_extentHi) = core::timelineExtent(*s);
   m_source = s;
   m_version = s->version;
@@ -235,6 +244,44 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
   const float labelW = 6.5f * em, axisH = 1.6f * em;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (ctx.wallMode() && avail.y < 5.0f * em) {
+    // The wall's text is sized for the room: too low for lanes, the pane lists each lane's
+    // latest event, most recent first, and counts what does not fit.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const auto rows = static_cast<std::size_t>(std::max(1.0f, avail.y / line));
+    const std::size_t shown = m_lanes.size() <= rows ? m_lanes.size() : std::max<std::size_t>(1, rows - 1);
+    m_hiddenLanes = static_cast<int>(m_lanes.size() - shown);
+    ImDrawList* wl = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < shown; ++i) {
+      const core::Lane& lane = m_lanes[i];
+      if (lane.events.empty()) continue;
+      const core::TimelineEvent& e = *lane.events.back();
+      std::string text = lane.label + "  " + clockUtc(e.time) + "  " + e.text;
+      // One row only: the count goes on it.
+      const std::string tail = rows == 1 && m_lanes.size() > 1
+                                   ? "  +" + std::to_string(m_lanes.size() - 1) + " lanes"
+                                   : std::string();
+      const float room = avail.x - ImGui::CalcTextSize(tail.c_str()).x;
+      // Shortened to the pane's width, never wrapped, never smaller.
+      if (ImGui::CalcTextSize(text.c_str()).x > room) {
+        while (text.size() > 8 && ImGui::CalcTextSize((text + "...").c_str()).x > room)
+          text.pop_back();
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+          text.pop_back();  // never half a UTF-8 character
+        text += "...";
+      }
+      text += tail;
+      wl->AddText(ImVec2(origin.x, origin.y + static_cast<float>(i) * line),
+                  ImGui::GetColorU32(th.text), text.c_str());
+    }
+    if (m_hiddenLanes > 0 && rows > 1) {
+      const std::string more = std::to_string(m_hiddenLanes) + " lanes hidden";
+      wl->AddText(ImVec2(origin.x, origin.y + static_cast<float>(shown) * line),
+                  ImGui::GetColorU32(th.text_muted), more.c_str());
+    }
+    ImGui::Dummy(avail);
+    return;
+  }
   if (avail.x < labelW + 4 * em || avail.y < 4 * em) return;
   // Lanes share the height down to a readable minimum; beyond that, drag vertically to pan.
   const float lanesH = avail.y - axisH - 1.5f * em;
@@ -242,6 +289,15 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
                                  1.15f * em, 2.4f * em);
   const float overflow = std::max(0.0f, laneH * static_cast<float>(m_lanes.size()) - lanesH);
   m_laneOffset = std::clamp(m_laneOffset, 0.0f, overflow);
+  // The wall: as many lanes as fit, the last row saying how many more there are.
+  std::size_t laneCount = m_lanes.size();
+  m_hiddenLanes = 0;
+  if (ctx.wallMode() && overflow > 0) {
+    m_laneOffset = 0;
+    const auto fit = static_cast<std::size_t>(std::max(1.0f, lanesH / laneH));
+    laneCount = fit > 1 ? fit - 1 : 0;
+    m_hiddenLanes = static_cast<int>(m_lanes.size() - laneCount);
+  }
   const float x0 = origin.x + labelW, x1 = origin.x + avail.x;
   const float y0 = origin.y, y1 = origin.y + avail.y;
   if (!m_fitted) fitAll();
@@ -310,7 +366,14 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
   const core::TimelineEvent* hoveredEvent = nullptr;
   float bestDist = 0.6f * em;
   const core::TimeUtc cutoff = ctx.view_time.value_or(INT64_MAX);
-  for (std::size_t li = 0; li < m_lanes.size(); ++li) {
+  if (m_hiddenLanes > 0) {
+    char hidden[48];
+    std::snprintf(hidden, sizeof hidden, "%d lanes hidden", m_hiddenLanes);
+    dl->AddText(ImVec2(origin.x + 0.3f * em,
+                       y0 + axisH + static_cast<float>(laneCount) * laneH + 0.05f * laneH),
+                ImGui::GetColorU32(th.text_muted), hidden);
+  }
+  for (std::size_t li = 0; li < laneCount; ++li) {
     const core::Lane& lane = m_lanes[li];
     const float ly0 = y0 + axisH + static_cast<float>(li) * laneH - m_laneOffset;
     const float cy = ly0 + laneH * 0.55f;
@@ -383,6 +446,14 @@ void TimelinePanel::drawAxis(AppContext& ctx) {
     if (px0 >= x1 || xOf(static_cast<double>(p.end)) <= x0) continue;
     char lbl[32];
     std::snprintf(lbl, sizeof lbl, "Operational period %d", p.number);
+    // The wall: a name that does not fit its period's span is shortened, then left out (two
+    // names must not overlap, nor run past the pane's edge).
+    if (ctx.wallMode()) {
+      const float span = std::min(x1, xOf(static_cast<double>(p.end))) - px0 - 0.8f * em;
+      if (ImGui::CalcTextSize(lbl).x > span)
+        std::snprintf(lbl, sizeof lbl, "OP %d", p.number);
+      if (ImGui::CalcTextSize(lbl).x > span) continue;
+    }
     dl->AddText(ImVec2(px0 + 0.4f * em, y1 - 1.3f * em), ImGui::GetColorU32(th.text_muted), lbl);
   }
   if (m_lanes.empty())

@@ -63,6 +63,11 @@ class TimelinePanel final : public Panel {
   core::TimeUtc m_extentLo = 0, m_extentHi = 0;
   bool m_draggingScrub = false;
   float m_laneOffset = 0;  // vertical pan of the lanes (pixels)
+  int m_hiddenLanes = 0;  // the wall: lanes that did not fit (said on screen)
+
+ public:
+  int hiddenLanes() const { return m_hiddenLanes; }
+  const std::vector<core::Lane>& lanes() const { return m_lanes; }
 };
 
 }  // namespace liaison::app

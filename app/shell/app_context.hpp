@@ -18,6 +18,7 @@
 #include "core/analysis/availability.hpp"
 #include "core/analysis/timeline_query.hpp"
 #include "core/exercise/operational_clock.hpp"
+#include "app/wall/legibility.hpp"
 #include "exercise_view.hpp"
 #include "requests.hpp"
 
@@ -92,6 +93,10 @@ struct AppContext {
   UiFlags ui;
   ThemeKind theme = ThemeKind::Operator;
   float scale = 1.0f;  // monitor content scale x --scale
+  // The wall: the room it is read in. Its font size then follows the panel's physical size and
+  // the viewing distance (app/wall/legibility.hpp; scale may only enlarge it), not the theme.
+  std::optional<wall::Room> wall_room;
+  bool show_legibility = false;  // the wall prints the arc-minutes of each text size in use
   Fonts fonts;
 
   // Every wish of this frame that goes beyond it; the loop applies them after the frame.

@@ -20,9 +20,19 @@
 
 namespace liaison::app {
 
-float setupLook(AppContext& ctx, float screen_height, bool recreate_texture) {
+float lookPixels(const AppContext& ctx, float screen_width, float screen_height) {
   const Theme& theme = themeData(ctx.theme);
-  const float px = fontPixels(theme, ctx.scale, screen_height);
+  if (ctx.wallMode() && ctx.wall_room && screen_width > 0 && screen_height > 0) {
+    const wall::WallSizing s = wall::wallSizing(*ctx.wall_room, static_cast<int>(screen_width),
+                                                static_cast<int>(screen_height));
+    return s.body_px * std::max(ctx.scale, 1.0f);
+  }
+  return fontPixels(theme, ctx.scale, screen_height);
+}
+
+float setupLook(AppContext& ctx, float screen_width, float screen_height, bool recreate_texture) {
+  const Theme& theme = themeData(ctx.theme);
+  const float px = lookPixels(ctx, screen_width, screen_height);
   if (recreate_texture) ImGui_ImplOpenGL3_DestroyFontsTexture();
   ctx.fonts = loadFonts(px, theme.large_factor);
   if (recreate_texture) ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -34,7 +44,7 @@ int runFrameLoop(AppContext& ctx, GlWindow& window, SnapshotFollower& follower,
                  AnalysisBridge& analysis, RequestApplier& applier, const FrameSteps& steps) {
   int fw = 0, fh = 0;
   window.framebufferSize(fw, fh);
-  float built_px = setupLook(ctx, static_cast<float>(fh), false);
+  float built_px = setupLook(ctx, static_cast<float>(fw), static_cast<float>(fh), false);
   int burst = 3;  // frames to draw without waiting, so ImGui settles after each input
   while (!window.shouldClose() && !ctx.ui.request_quit) {
     const double timeout = burst > 0 && !steps.redraw_always ? 0.0 : 0.1;
@@ -56,8 +66,9 @@ int runFrameLoop(AppContext& ctx, GlWindow& window, SnapshotFollower& follower,
       built_px = -1;
     }
     window.framebufferSize(fw, fh);
-    if (fh > 0 && fontPixels(themeData(ctx.theme), ctx.scale, static_cast<float>(fh)) != built_px)
-      built_px = setupLook(ctx, static_cast<float>(fh), true);
+    if (fh > 0 &&
+        lookPixels(ctx, static_cast<float>(fw), static_cast<float>(fh)) != built_px)
+      built_px = setupLook(ctx, static_cast<float>(fw), static_cast<float>(fh), true);
 
     analysis.update(ctx);
     ctx.updateNow(core::nowUtc());
@@ -85,7 +96,7 @@ int renderScreenshot(AppContext& ctx, GlWindow& window, const ScreenshotRequest&
     std::cerr << "error: " << e.what() << "\n";
     return 1;
   }
-  setupLook(ctx, static_cast<float>(shot.height), false);
+  setupLook(ctx, static_cast<float>(shot.width), static_cast<float>(shot.height), false);
   const ImVec4 bg = themeData(ctx.theme).background;
   for (int i = 0; i < std::max(shot.frames, 1); ++i) {
     window.newFrame();

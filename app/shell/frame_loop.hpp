@@ -31,9 +31,13 @@ struct FrameSteps {
   bool redraw_always = false;  // the wall: clocks and pulses move without input
 };
 
-// Fonts and style for ctx.theme and ctx.scale at this screen height; returns the body font's
+// Fonts and style for ctx.theme and ctx.scale at this screen size; returns the body font's
 // pixel size. Outside a frame only. recreate_texture: the GL font texture exists already.
-float setupLook(AppContext& ctx, float screen_height, bool recreate_texture);
+float setupLook(AppContext& ctx, float screen_width, float screen_height, bool recreate_texture);
+
+// The body font's pixel size for ctx at this screen size: the theme's, or on a wall with a
+// room, the size whose capitals subtend 20 arc-minutes from the back of the room.
+float lookPixels(const AppContext& ctx, float screen_width, float screen_height);
 
 // Until the window closes or ctx.ui.request_quit (Ctrl+Q). Returns the exit code (0).
 int runFrameLoop(AppContext& ctx, GlWindow& window, SnapshotFollower& follower,

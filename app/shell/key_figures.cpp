@@ -20,45 +20,6 @@ bool isOpen(const core::Task& t) {
   return t.status != core::TaskStatus::Done;
 }
 
-int countNeedsWithoutPath(const core::Snapshot& s) {
-  std::unordered_map<core::Id, std::vector<core::Id>> adj;
-  auto agencyOf = [&](core::Id rep) {
-    const core::Representative* r = s.representative(rep);
-    return r ? r->agency : core::Id{0};
-  };
-  for (const auto& c : s.channels) {
-    if (c.status == core::ChannelStatus::Down) continue;
-    const core::Id a = c.betweenReps() ? agencyOf(c.from_rep) : c.from_agency;
-    const core::Id b = c.betweenReps() ? agencyOf(c.to_rep) : c.to_agency;
-    if (a == 0 || b == 0 || a == b) continue;
-    adj[a].push_back(b);
-    adj[b].push_back(a);
-  }
-  // Component label per agency, so each need is one lookup.
-  std::unordered_map<core::Id, int> comp;
-  int next = 0;
-  for (const auto& ag : s.agencies) {
-    if (comp.count(ag.id)) continue;
-    std::queue<core::Id> q;
-    q.push(ag.id);
-    comp[ag.id] = next;
-    while (!q.empty()) {
-      const core::Id v = q.front();
-      q.pop();
-      for (core::Id w : adj[v])
-        if (comp.emplace(w, next).second) q.push(w);
-    }
-    ++next;
-  }
-  int broken = 0;
-  for (const auto& n : s.needs) {
-    if (n.agency_a == n.agency_b) continue;
-    auto a = comp.find(n.agency_a), b = comp.find(n.agency_b);
-    if (a == comp.end() || b == comp.end() || a->second != b->second) ++broken;
-  }
-  return broken;
-}
-
 }  // namespace
 
 std::string formatUtc(core::TimeUtc t, bool seconds) {
@@ -70,6 +31,13 @@ std::string formatUtc(core::TimeUtc t, bool seconds) {
   return buf;
 }
 
+core::OperationalNow stationNow(const AppContext& ctx, core::TimeUtc wall) {
+  static const core::Snapshot empty;
+  const core::Snapshot& s = ctx.snapshot ? *ctx.snapshot : empty;
+  const core::ExerciseClock* clock = ctx.exercise ? &ctx.exercise->state.clock : nullptr;
+  return core::operationalNow(s, clock, ctx.view_time, wall);
+}
+
 KeyFigures computeKeyFigures(const core::Snapshot& s, core::TimeUtc now,
                              const core::AnalysisResult* analysis) {
   KeyFigures k;
@@ -77,18 +45,21 @@ KeyFigures computeKeyFigures(const core::Snapshot& s, core::TimeUtc now,
     if (!isOpen(t)) continue;
     ++k.open_tasks;
     if (t.status == core::TaskStatus::Blocked) ++k.blocked_tasks;
-    if (t.due && *t.due < now) ++k.overdue_tasks;
+    if (core::overdue(t, now)) ++k.overdue_tasks;
+  }
+  if (analysis && analysis->version == s.version && !analysis->cancelled) {
+    k.broken_needs = analysis->count(core::NeedState::Broken);
+    k.single_points = static_cast<int>(analysis->singlePoints.size());
+    k.channels_down = static_cast<int>(analysis->channelsDown.size());
+    k.channels_degraded = static_cast<int>(analysis->channelsDegraded.size());
+    k.infrastructure_down = static_cast<int>(analysis->infrastructureDown.size());
+    return k;
   }
   for (const auto& c : s.channels) {
     if (c.status == core::ChannelStatus::Down) ++k.channels_down;
     if (c.status == core::ChannelStatus::Degraded) ++k.channels_degraded;
   }
-  k.needs_without_path = countNeedsWithoutPath(s);
-  if (analysis && analysis->version == s.version && !analysis->cancelled) {
-    k.broken_needs = 0;
-    for (const auto& n : analysis->needs) k.broken_needs += n.state == core::NeedState::Broken;
-    k.single_points = static_cast<int>(analysis->singlePoints.size());
-  }
+  for (const auto& i : s.infrastructure) k.infrastructure_down += i.status == core::Status::Down;
   return k;
 }
 
@@ -96,21 +67,25 @@ void KeyFigureBoard::update(const core::Snapshot& s, core::TimeUtc now,
                             const core::AnalysisResult* analysis) {
   if (analysis && analysis->version != s.version) analysis = nullptr;  // stale: not shown
   const KeyFigures k = computeKeyFigures(s, now, analysis);
+  // Most important first: a pane that cannot hold them all shows the top ones.
   std::vector<Row> next = {
-      {"Open tasks", k.open_tasks, false, now},
+      {"Broken needs", k.broken_needs, true, now},
+      {"Single points of failure", k.single_points, true, now},
       {"Overdue tasks", k.overdue_tasks, true, now},
+      {"Channels down", k.channels_down, true, now},
   };
-  if (k.broken_needs >= 0)
-    next.push_back({"Broken needs", k.broken_needs, true, now});
-  else  // until the engine's result is in: a plain reachability count
-    next.push_back({"Needs without a working path", k.needs_without_path, true, now});
-  next.push_back({"Channels down", k.channels_down, true, now});
-  if (k.single_points >= 0)
-    next.push_back({"Single points of failure", k.single_points, true, now});
-  // A figure keeps its "since" time while its value (and meaning) stays the same.
+  if (k.infrastructure_down > 0 || !s.infrastructure.empty())
+    next.push_back({"Infrastructure down", k.infrastructure_down, true, now});
+  next.push_back({"Open tasks", k.open_tasks, false, now});
+  // A figure keeps its "since" time while its value stays the same (a pending engine result
+  // does not count as a change).
   for (Row& row : next)
     for (const Row& old : m_rows)
-      if (std::string_view(old.label) == row.label && old.value == row.value) row.since = old.since;
+      if (std::string_view(old.label) == row.label &&
+          (old.value == row.value || row.value < 0)) {
+        row.since = old.since;
+        if (row.value < 0) row.value = old.value;
+      }
   m_rows = std::move(next);
   m_figures = k;
   m_version = s.version;
@@ -121,66 +96,132 @@ void drawKeyFigureColumn(AppContext& ctx, const KeyFigureBoard& board, float wid
   const Theme& theme = themeData(ctx.theme);
   const float em = ImGui::GetFontSize();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  for (const auto& row : board.rows()) {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const ImVec4 colour = row.bad && row.value > 0 ? theme.danger : theme.ok;
-    dl->AddRectFilled(p, ImVec2(p.x + 0.3f * em, p.y + 3.6f * em), ImGui::GetColorU32(colour));
-    ImGui::Indent(0.7f * em);
-    wallText(row.label, theme.text);
+  const auto& rows = board.rows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    // The value in large type and its label, then when it last changed: two lines. What does
+    // not fit is counted, most important first (never smaller text).
     if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
-    wallText(std::to_string(row.value), colour);
+    const float big = ImGui::GetTextLineHeightWithSpacing();
     if (ctx.fonts.large) ImGui::PopFont();
+    const float need = big + ImGui::GetTextLineHeightWithSpacing();
+    const float room = ImGui::GetContentRegionAvail().y;
+    const bool more_follow = i + 1 < rows.size();
+    if (room < need + (more_follow ? ImGui::GetTextLineHeightWithSpacing() : 0.0f) && i > 0) {
+      wallText("+" + std::to_string(rows.size() - i) + " more", theme.text_muted);
+      break;
+    }
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec4 colour = row.value < 0             ? theme.text_muted
+                          : row.bad && row.value > 0 ? theme.danger
+                                                     : theme.ok;
+    dl->AddRectFilled(p, ImVec2(p.x + 0.3f * em, p.y + need), ImGui::GetColorU32(colour));
+    ImGui::Indent(0.7f * em);
+    if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
+    wallText(row.value < 0 ? std::string("...") : std::to_string(row.value), colour);
+    if (ctx.fonts.large) ImGui::PopFont();
+    ImGui::SameLine(0, 0.5f * em);
+    // The label shortened to the column, never cut by its edge.
+    std::string label = row.label;
+    const float room_x = ImGui::GetContentRegionAvail().x;
+    if (ImGui::CalcTextSize(label.c_str()).x > room_x) {
+      while (label.size() > 1 && ImGui::CalcTextSize((label + "...").c_str()).x > room_x)
+        label.pop_back();
+      label += "...";
+    }
+    if (ImGui::CalcTextSize(label.c_str()).x <= room_x) wallText(label, theme.text);
+    else ImGui::NewLine();
     wallText("since " + formatUtc(row.since, false), theme.text_muted);
     ImGui::Unindent(0.7f * em);
-    ImGui::Dummy(ImVec2(width * 0.0f, 0.6f * em));
+    ImGui::Dummy(ImVec2(width * 0.0f, 0.3f * em));
   }
 }
 
-void drawTaskSummary(AppContext& ctx, core::TimeUtc now, bool highlight_moves, double pulse) {
+std::vector<const core::Task*> overdueTasks(const core::Snapshot& s, core::TimeUtc now) {
+  std::vector<const core::Task*> out;
+  for (const auto& t : s.tasks)
+    if (core::overdue(t, now)) out.push_back(&t);
+  std::stable_sort(out.begin(), out.end(), [](const core::Task* a, const core::Task* b) {
+    if (a->priority != b->priority) return a->priority < b->priority;
+    if (*a->due != *b->due) return *a->due < *b->due;
+    return a->id < b->id;
+  });
+  return out;
+}
+
+std::string taskOwnerText(const core::Snapshot& s, const core::Task& t) {
+  std::string out;
+  if (const core::Agency* a = s.agency(t.owner_agency)) out = a->code;
+  if (const core::Representative* r = s.representative(t.owner_rep))
+    out += (out.empty() ? "" : ": ") + r->name;
+  if (out.empty()) out = "no owner";
+  std::string with;
+  for (core::Id id : t.involved)
+    if (const core::Agency* a = s.agency(id); a && id != t.owner_agency)
+      with += (with.empty() ? "" : ", ") + a->code;
+  if (!with.empty()) out += "; with " + with;
+  return out;
+}
+
+void drawTaskSummary(AppContext& ctx, const KeyFigureBoard& board, core::TimeUtc now,
+                     bool highlight_moves, double pulse) {
   const Theme& theme = themeData(ctx.theme);
   const core::Snapshot& s = *ctx.snapshot;
-  int counts[4] = {0, 0, 0, 0};
-  std::vector<const core::Task*> overdue;
-  for (const auto& t : s.tasks) {
-    ++counts[static_cast<int>(t.status)];
-    if (t.status != core::TaskStatus::Done && t.due && *t.due < now) overdue.push_back(&t);
-  }
-  std::sort(overdue.begin(), overdue.end(),
-            [](const core::Task* a, const core::Task* b) { return *a->due < *b->due; });
-  const char* labels[4] = {"To do", "Doing", "Blocked", "Done"};
-  const ImVec4 colours[4] = {theme.text, theme.accent, theme.danger, theme.ok};
   const float em = ImGui::GetFontSize();
-  const float col = std::max(ImGui::GetContentRegionAvail().x / 4.0f, 4.0f * em);
-  const float x0 = ImGui::GetCursorPosX();
-  const float y0 = ImGui::GetCursorPosY();
-  for (int i = 0; i < 4; ++i) {
-    ImGui::SetCursorPos(ImVec2(x0 + col * static_cast<float>(i), y0));
-    ImGui::BeginGroup();
-    wallText(labels[i], theme.text_muted);
-    if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
-    wallText(std::to_string(counts[i]), colours[i]);
-    if (ctx.fonts.large) ImGui::PopFont();
-    ImGui::EndGroup();
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  // Never smaller text: what does not fit is counted, most important first.
+  auto rowsLeft = [&] {
+    return static_cast<int>(ImGui::GetContentRegionAvail().y / line);
+  };
+  auto fits = [&](const std::string& text) {
+    return ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x;
+  };
+  // Shortened to the width with "...", never wrapped into lines that push the rest out.
+  auto fitted = [&](std::string text) {
+    if (fits(text)) return text;
+    while (text.size() > 4 && !fits(text + "..."))
+      text.pop_back();
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+      text.pop_back();  // never half a UTF-8 character
+    return text + "...";
+  };
+  // The key figures, each with the time it last changed, on one line each.
+  const auto& rows = board.rows();
+  // All of them when they fit, else one line fewer and "+N more".
+  const int room = std::max(1, rowsLeft());
+  const int fit = static_cast<int>(rows.size()) <= room ? room : std::max(1, room - 1);
+  int shown = 0;
+  for (const auto& row : rows) {
+    if (shown >= fit) break;
+    const ImVec4 colour = row.value < 0             ? theme.text_muted
+                          : row.bad && row.value > 0 ? theme.danger
+                                                     : theme.ok;
+    const std::string value = row.value < 0 ? std::string("...") : std::to_string(row.value);
+    wallText(value, colour);
+    ImGui::SameLine(0, 0.5f * em);
+    wallText(fitted(std::string(row.label) + "  " + formatUtc(row.since, false)), theme.text);
+    ++shown;
   }
-  if (highlight_moves && pulse > 0) {
-    ImGui::SameLine();
-    wallText("MOVED", theme.accent);
-  }
-  ImGui::Dummy(ImVec2(0, 0.3f * em));
+  if (shown < static_cast<int>(rows.size()))
+    wallText("+" + std::to_string(rows.size() - static_cast<std::size_t>(shown)) + " more",
+             theme.text_muted);
+  if (highlight_moves && pulse > 0) wallText("MOVED", theme.accent);
+  const auto overdue = overdueTasks(s, now);
+  if (rowsLeft() < 1) return;
   if (overdue.empty()) {
     wallText("No overdue task", theme.ok);
     return;
   }
-  wallText("Overdue (" + std::to_string(overdue.size()) + ")", theme.danger);
-  const float line = ImGui::GetTextLineHeightWithSpacing();
-  const std::size_t room =
-      static_cast<std::size_t>(std::max(1.0f, ImGui::GetContentRegionAvail().y / line));
-  for (std::size_t i = 0; i < overdue.size() && i < room; ++i) {
-    const core::Task& t = *overdue[i];
-    if (i + 1 == room && overdue.size() > room) {
-      wallText("+ " + std::to_string(overdue.size() - i) + " more", theme.text_muted);
+  wallText("Overdue", theme.danger);
+  // Each task: due and title, then owner and agencies; the last line may say how many more.
+  for (std::size_t i = 0; i < overdue.size(); ++i) {
+    const int left = rowsLeft();
+    const bool last_room = left < 4;
+    if (left < 2 || (last_room && i + 1 < overdue.size())) {
+      wallText("+" + std::to_string(overdue.size() - i) + " more", theme.text_muted);
       break;
     }
+    const core::Task& t = *overdue[i];
     // Due today: the time; older: the date too, so a stale deadline cannot pass for today's.
     std::string due = formatUtc(*t.due, false);
     if (now - *t.due >= 86400) {
@@ -191,7 +232,10 @@ void drawTaskSummary(AppContext& ctx, core::TimeUtc now, bool highlight_moves, d
       std::strftime(day, sizeof day, "%d %b ", &tm);
       due = day + due;
     }
-    wallText(due + "  " + t.title, theme.text);
+    wallText(fitted(due + "  " + t.title), theme.text);
+    ImGui::Indent(em);
+    wallText(fitted(taskOwnerText(s, t)), theme.text_muted);
+    ImGui::Unindent(em);
   }
 }
 

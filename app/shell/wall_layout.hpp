@@ -34,6 +34,13 @@ struct WallPane {
 // missing one is replaced by another wall-safe panel (never one that is not wall-safe).
 std::vector<WallPane> pickWallPanes(const PanelRegistry& panels);
 
+// One text size the wall draws, and the angle its capitals subtend from the back of the room.
+struct WallTextSize {
+  const char* what;
+  float px;
+  double arcmin;
+};
+
 class WallLayout {
  public:
   static constexpr const char* kTaskSummaryTitle = "Tasks";
@@ -58,12 +65,17 @@ class WallLayout {
   const std::string& readError() const { return m_readError; }
 
   WallLayoutKind layout() const { return m_kind; }
+  // The layout drawn last frame: a quad too small for the room's text size is drawn as focus.
+  WallLayoutKind drawnLayout() const { return m_drawn; }
   void setLayout(WallLayoutKind k) { m_kind = k; }
   int focused() const { return m_focus; }
   // The pane shown in focus and rotate layouts at time_s.
   int shownPane(double time_s, int pane_count) const;
   const ChangeTracker& changes() const { return m_changes; }
   const KeyFigureBoard& figures() const { return m_figures; }
+  // The text sizes in use for ctx's fonts on a screen of that size (--show-legibility).
+  static std::vector<WallTextSize> textSizes(const AppContext& ctx, float screen_w,
+                                             float screen_h);
 
  private:
   void handleKeys(int pane_count, double time_s);
@@ -73,8 +85,11 @@ class WallLayout {
                 float h, double time_s, bool focused);
   void drawFigures(AppContext& ctx, float x, float y, float w, float h);
   void drawErrorBody(AppContext& ctx, float x, float y, float w, float h);
+  void drawStatusLine(AppContext& ctx, float x, float y, float w, float h);
+  void drawLegibility(AppContext& ctx, float x, float y, float w, float h);
 
   WallLayoutKind m_kind;
+  WallLayoutKind m_drawn = WallLayoutKind::Quad;
   double m_rotateSeconds;
   double m_rotateStart = 0;
   int m_focus = 0;

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -12,6 +13,7 @@
 
 #include "analysis_bridge.hpp"
 #include "app/panels/map_view.hpp"
+#include "app/panels/network_view.hpp"
 #include "app/platform/gl_window.hpp"
 #include "app_window.hpp"
 #include "core/store/store.hpp"
@@ -82,6 +84,43 @@ std::string wallStateJson(const core::Snapshot& s, bool read_only, const std::st
   return o.str();
 }
 
+wall::Room wallRoom(const WallRunOptions& o, const core::Store& store) {
+  wall::Room room;
+  const double dist = o.viewing_distance_m ? *o.viewing_distance_m
+                                           : wall::parsePositive(store.setting(wall::kDistanceSetting));
+  const double diag = o.diagonal_in ? *o.diagonal_in
+                                    : wall::parsePositive(store.setting(wall::kDiagonalSetting));
+  if (dist > 0) room.distance_m = dist, room.assumed_distance = false;
+  if (diag > 0) room.diagonal_in = diag, room.assumed_diagonal = false;
+  return room;
+}
+
+int saveWallRoom(const WallRunOptions& o) {
+  if (!o.viewing_distance_m && !o.diagonal_in) {
+    std::cerr << "error: --save-room needs --viewing-distance or --diagonal\n";
+    return 1;
+  }
+  try {
+    auto store = core::Store::open(o.workspace, core::OpenMode::ReadWrite);
+    char buf[32];
+    if (o.viewing_distance_m) {
+      std::snprintf(buf, sizeof buf, "%g", *o.viewing_distance_m);
+      store->setSetting(wall::kDistanceSetting, buf);
+    }
+    if (o.diagonal_in) {
+      std::snprintf(buf, sizeof buf, "%g", *o.diagonal_in);
+      store->setSetting(wall::kDiagonalSetting, buf);
+    }
+    std::cout << wall::roomStatus(wallRoom(o, *store)) << ": saved in " << o.workspace.string()
+              << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "error: cannot save the room in " << o.workspace.string() << ": " << e.what()
+              << "\n";
+    return 1;
+  }
+  return 0;
+}
+
 int runWall(const WallRunOptions& o) {
   std::unique_ptr<core::Store> store;
   AppContext ctx;
@@ -95,6 +134,8 @@ int runWall(const WallRunOptions& o) {
   ctx.workspace_label = o.workspace.filename().string();
   ctx.read_only = true;
   ctx.theme = ThemeKind::Wall;
+  ctx.wall_room = wallRoom(o, *store);
+  ctx.show_legibility = o.show_legibility;
   // The network layout the workstation saved (the wall reads it, never writes it).
   ctx.ui_settings = readStationSettings(stationSettingsPath(o.workspace));
   SnapshotFollower follower(*store);
@@ -124,15 +165,18 @@ int runWall(const WallRunOptions& o) {
     analysis.settle(ctx);  // a picture for a report shows the engine's figures
     ctx.scale = o.scale;
     // Basemap tiles asked for by a frame are decoded before the next one draws them.
+    // The network settles too: a picture for a report (and every start) shows the same layout.
     steps.settle = [&](int) {
       if (auto* map = panels.find<MapView>()) map->settleTiles(10.0);
+      if (auto* net = panels.find<NetworkView>()) net->waitLayout(20.0);
     };
     return renderScreenshot(ctx, *window, *o.screenshot, steps,
                             std::string("wall ") + wallLayoutName(wall.layout()));
   }
 
   goFullScreen(*window, o.monitor);
-  ctx.scale = window->contentScale() * o.scale;
+  // The room's sizing counts physical pixels already: the monitor's content scale adds nothing.
+  ctx.scale = o.scale;
   // The wall redraws a few times a second (clock, pulses) and never waits long for input.
   steps.redraw_always = true;
   std::string last_error;

@@ -279,26 +279,26 @@ TEST_CASE("Present switches the workstation to the wall and Esc brings it back")
   CHECK(ctx.ui.theme_request == app::ThemeKind::Operator);
 }
 
-TEST_CASE("key figures: open, overdue, needs without a working path, channels down") {
+TEST_CASE("key figures: the engine's broken needs, overdue at the clock, channels down") {
   core::Snapshot s;
   s.version = 7;
   for (core::Id id : {1, 2, 3}) {
     core::Agency a{};
     a.id = id;
     s.agencies.push_back(a);
+    core::Representative r{};  // one person per agency: 11, 12, 13
+    r.id = 10 + id;
+    r.agency = id;
+    s.representatives.push_back(r);
   }
-  core::Representative r{};
-  r.id = 10;
-  r.agency = 3;
-  s.representatives = {r};
   core::Channel ab{};  // agencies 1-2, up
   ab.id = 1;
-  ab.from_agency = 1;
-  ab.to_agency = 2;
-  core::Channel bc{};  // agency 2 - a person of agency 3, down
+  ab.from_rep = 11;
+  ab.to_rep = 12;
+  core::Channel bc{};  // agencies 2-3, down
   bc.id = 2;
-  bc.from_agency = 2;
-  bc.to_agency = 3;
+  bc.from_rep = 12;
+  bc.to_rep = 13;
   bc.status = core::ChannelStatus::Down;
   s.channels = {ab, bc};
   core::Need n12{}, n13{};
@@ -324,23 +324,34 @@ TEST_CASE("key figures: open, overdue, needs without a working path, channels do
   CHECK(k.open_tasks == 2);
   CHECK(k.overdue_tasks == 1);
   CHECK(k.blocked_tasks == 1);
-  CHECK(k.needs_without_path == 1);  // 1-3 only over the down channel
   CHECK(k.channels_down == 1);
-  CHECK(k.broken_needs == -1);  // no engine result
+  CHECK(k.broken_needs == -1);  // no engine result: pending, never a second count
   core::AnalysisResult stale;
   stale.version = 6;
   CHECK(app::computeKeyFigures(s, 500, &stale).broken_needs == -1);
+  // The engine's result for this version: its counts, channels down by the availability rules.
+  core::AnalysisResult fresh = core::analyze(s);
+  REQUIRE(fresh.version == s.version);
+  const auto e = app::computeKeyFigures(s, 500, &fresh);
+  CHECK(e.broken_needs == 1);  // 1-3 only over the down channel
+  CHECK(e.broken_needs == fresh.count(core::NeedState::Broken));
+  CHECK(e.channels_down == 1);
 
   // Bring the channel up: the need gets a path; "since" moves only for figures that changed.
   app::KeyFigureBoard board;
-  board.update(s, 500);
-  REQUIRE(board.rows().size() == 4);
-  CHECK(std::string(board.rows()[2].label) == "Needs without a working path");
-  CHECK(board.rows()[2].value == 1);
+  board.update(s, 500, &fresh);
+  REQUIRE(board.rows().size() == 5);
+  CHECK(std::string(board.rows()[0].label) == "Broken needs");
+  CHECK(board.rows()[0].value == 1);
+  CHECK(std::string(board.rows()[4].label) == "Open tasks");
   s.channels[1].status = core::ChannelStatus::Up;
   s.version = 8;
-  board.update(s, 600);
-  CHECK(board.rows()[2].value == 0);
-  CHECK(board.rows()[2].since == 600);
-  CHECK(board.rows()[0].since == 500);  // open tasks unchanged
+  board.update(s, 550);  // the engine has not answered for version 8 yet: the figure stays
+  CHECK(board.rows()[0].value == 1);
+  CHECK(board.rows()[0].since == 500);
+  fresh = core::analyze(s);
+  board.update(s, 600, &fresh);
+  CHECK(board.rows()[0].value == 0);
+  CHECK(board.rows()[0].since == 600);
+  CHECK(board.rows()[4].since == 500);  // open tasks unchanged
 }

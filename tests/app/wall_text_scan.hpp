@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace liaison::app::test {
@@ -20,6 +21,7 @@ class DrawnText {
     m_w = atlas->TexWidth;
     m_h = atlas->TexHeight;
     m_map.assign(static_cast<std::size_t>(m_w) * static_cast<std::size_t>(m_h), 0);
+    m_glyph.assign(m_map.size(), {nullptr, nullptr});
     for (ImFont* font : atlas->Fonts)
       for (const ImFontGlyph& g : font->Glyphs) {
         if (!g.Visible) continue;
@@ -29,9 +31,46 @@ class DrawnText {
                   y1 = static_cast<int>(std::ceil(g.V1 * m_h));
         for (int y = std::max(y0, 0); y < std::min(y1, m_h); ++y)
           for (int x = std::max(x0, 0); x < std::min(x1, m_w); ++x)
-            m_map[static_cast<std::size_t>(y) * static_cast<std::size_t>(m_w) +
-                  static_cast<std::size_t>(x)] = g.Codepoint;
+          {
+            const std::size_t at = static_cast<std::size_t>(y) * static_cast<std::size_t>(m_w) +
+                                   static_cast<std::size_t>(x);
+            m_map[at] = g.Codepoint;
+            m_glyph[at] = {font, &g};
+          }
       }
+  }
+
+  // One glyph drawn: where, and at what font size (the font's size times the quad's scale).
+  struct Glyph {
+    unsigned codepoint = 0;
+    ImVec2 p0, p1;
+    float font_px = 0;
+  };
+  // Every glyph quad of the last rendered frame (spaces are not quads).
+  std::vector<Glyph> glyphs() const {
+    std::vector<Glyph> out;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    if (!dd) return out;
+    for (int l = 0; l < dd->CmdListsCount; ++l) {
+      const ImVector<ImDrawVert>& v = dd->CmdLists[l]->VtxBuffer;
+      for (int i = 0; i + 3 < v.Size;) {
+        const ImDrawVert &a = v[i], &b = v[i + 1], &c = v[i + 2], &d = v[i + 3];
+        const bool quad = a.pos.y == b.pos.y && b.pos.x == c.pos.x && c.pos.y == d.pos.y &&
+                          d.pos.x == a.pos.x && a.uv.y == b.uv.y && b.uv.x == c.uv.x &&
+                          a.uv.x != b.uv.x && a.uv.y != d.uv.y;
+        const auto hit = quad ? glyphRecAt((a.uv.x + c.uv.x) / 2, (a.uv.y + c.uv.y) / 2)
+                              : std::pair<const ImFont*, const ImFontGlyph*>{nullptr, nullptr};
+        if (!hit.second) {
+          ++i;
+          continue;
+        }
+        const float gh = hit.second->Y1 - hit.second->Y0;
+        const float scale = gh > 0 ? (c.pos.y - a.pos.y) / gh : 1.0f;
+        out.push_back({hit.second->Codepoint, a.pos, c.pos, hit.first->FontSize * scale});
+        i += 4;
+      }
+    }
+    return out;
   }
 
   // The glyphs of the last rendered frame, one line per run of text (UTF-8, no spaces).
@@ -84,6 +123,12 @@ class DrawnText {
     return m_map[static_cast<std::size_t>(y) * static_cast<std::size_t>(m_w) +
                  static_cast<std::size_t>(x)];
   }
+  std::pair<const ImFont*, const ImFontGlyph*> glyphRecAt(float u, float v) const {
+    const int x = static_cast<int>(u * m_w), y = static_cast<int>(v * m_h);
+    if (x < 0 || y < 0 || x >= m_w || y >= m_h) return {nullptr, nullptr};
+    return m_glyph[static_cast<std::size_t>(y) * static_cast<std::size_t>(m_w) +
+                   static_cast<std::size_t>(x)];
+  }
   static void appendUtf8(std::string& s, unsigned cp) {
     if (cp < 0x80) {
       s += static_cast<char>(cp);
@@ -98,6 +143,7 @@ class DrawnText {
   }
   int m_w = 0, m_h = 0;
   std::vector<unsigned> m_map;
+  std::vector<std::pair<const ImFont*, const ImFontGlyph*>> m_glyph;
 };
 
 }  // namespace liaison::app::test
