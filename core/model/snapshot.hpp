@@ -30,6 +30,7 @@ struct Snapshot {
   std::vector<Task> tasks;
   std::vector<MapFeature> features;
   std::vector<Infrastructure> infrastructure;
+  std::vector<PublicItem> public_items;
 
   // Lookups by id (nullptr when absent). O(log n) binary search on the sorted vectors.
   const Agency* agency(Id id) const;
@@ -74,6 +75,7 @@ std::vector<T>& Snapshot::all() {
   else if constexpr (std::is_same_v<T, Task>) return tasks;
   else if constexpr (std::is_same_v<T, MapFeature>) return features;
   else if constexpr (std::is_same_v<T, Infrastructure>) return infrastructure;
+  else if constexpr (std::is_same_v<T, PublicItem>) return public_items;
   else static_assert(sizeof(T) == 0, "not an entity");
 }
 

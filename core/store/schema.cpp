@@ -250,10 +250,48 @@ CREATE TABLE rep_carried_by (
 CREATE INDEX rep_carried_by_infrastructure ON rep_carried_by(infrastructure);
 )SQL";
 
+// ---- migration: public information items (issue 18) ----------------------------------------
+// Press releases, social posts, call-line scripts, FAQs, rumour control and public alerts,
+// with their workflow (draft, checked, approved, released, superseded, cancelled), the text as
+// released, versions (supersedes) and the CAP 1.2 fields of an alert. Self-contained: renumber
+// freely at merge.
+constexpr const char* kPublicItems = R"SQL(
+CREATE TABLE public_items (
+  id INTEGER PRIMARY KEY,
+  incident INTEGER REFERENCES incidents(id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL CHECK (title <> ''),
+  body TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'draft',
+  checked_by INTEGER REFERENCES representatives(id),
+  approved_by INTEGER REFERENCES representatives(id),
+  approved_at INTEGER,
+  channel TEXT NOT NULL DEFAULT '',
+  released_at INTEGER,
+  released_title TEXT NOT NULL DEFAULT '',
+  released_body TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  supersedes INTEGER REFERENCES public_items(id) DEFERRABLE INITIALLY DEFERRED,
+  event TEXT NOT NULL DEFAULT '',
+  urgency TEXT NOT NULL DEFAULT 'unknown',
+  severity TEXT NOT NULL DEFAULT 'unknown',
+  certainty TEXT NOT NULL DEFAULT 'unknown',
+  category TEXT NOT NULL DEFAULT 'other',
+  instruction TEXT NOT NULL DEFAULT '',
+  area INTEGER REFERENCES map_features(id));
+CREATE INDEX public_items_incident ON public_items(incident);
+CREATE INDEX public_items_checked_by ON public_items(checked_by);
+CREATE INDEX public_items_approved_by ON public_items(approved_by);
+CREATE INDEX public_items_supersedes ON public_items(supersedes);
+CREATE INDEX public_items_area ON public_items(area);
+)SQL";
+// ---- end of migration: public information items ----------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
+    {4, kPublicItems},
 };
 
 int userVersion(sqlite3* db) {

@@ -37,8 +37,9 @@ int restoreRank(EntityKind k) {
     case EntityKind::Channel: return 7;
     case EntityKind::Need: return 8;
     case EntityKind::Event: return 9;
+    case EntityKind::PublicItem: return 10;
   }
-  return 10;
+  return 11;
 }
 
 template <std::size_t I = 0>

@@ -72,6 +72,7 @@ TEST_CASE("every field table matches the schema the migrations build", "[store][
   checkTable<Task>(db);
   checkTable<MapFeature>(db);
   checkTable<Infrastructure>(db);
+  checkTable<PublicItem>(db);
   checkTable<Inject>(db);
   checkTable<InjectStatus>(db);
   checkTable<ExerciseClock>(db, /*keyedById=*/false);
