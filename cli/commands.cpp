@@ -18,6 +18,7 @@ void registerCoreCommands(CLI::App& root, CliResult& result) {
   registerWhatIfCommand(root, result);
   registerReportCommand(root, result);
   registerDrillCommand(root, result);
+  registerPublicCommand(root, result);
 }
 
 void requireWorkspaceFile(const std::string& path) {

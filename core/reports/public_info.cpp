@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
 #include "core/exercise/operational_clock.hpp"
+#include "core/formats/cap.hpp"
 #include "core/model/enums.hpp"
 #include "core/model/public_info.hpp"
 #include "core/reports/report_time.hpp"
@@ -184,6 +187,102 @@ std::string publicViewHtml(const Snapshot& s, TimeUtc now) {
   if (exercise) out += "<div class=\"exercise\">" + std::string(kExerciseBanner) + "</div>\n";
   out += "</body></html>\n";
   return out;
+}
+
+namespace {
+
+// CAP identifiers and senders hold no spaces, commas or restricted characters (CAP 1.2 3.2.1).
+std::string capToken(std::string s) {
+  for (char& c : s)
+    if (c == ' ' || c == ',' || c == '<' || c == '&' || static_cast<unsigned char>(c) < 0x21)
+      c = '-';
+  return s;
+}
+
+std::string identifierOf(const Snapshot& s, const PublicItem& p) {
+  const Incident* inc = s.mainIncident();
+  std::string base = "liaison";
+  if (inc) base += "-" + (inc->number.empty() ? std::to_string(inc->id) : inc->number);
+  return capToken(base + "-public-" + std::to_string(p.id));
+}
+
+}  // namespace
+
+std::vector<const PublicItem*> capItems(const Snapshot& s) {
+  std::vector<const PublicItem*> out;
+  for (const PublicItem& p : s.public_items)
+    if (p.kind == PublicKind::PublicAlert && p.released_at &&
+        (p.status == PublicStatus::Released || p.status == PublicStatus::Cancelled))
+      out.push_back(&p);
+  return out;
+}
+
+CapAlert capAlertOf(const Snapshot& s, const PublicItem& p, const std::string& sender) {
+  if (p.kind != PublicKind::PublicAlert || !p.released_at)
+    throw std::runtime_error("public item " + std::to_string(p.id) + " is " +
+                             (p.kind != PublicKind::PublicAlert
+                                  ? "a " + kindName(p.kind) + ", not a public alert"
+                                  : std::string("not released")) +
+                             "; CAP carries released public alerts only");
+  const std::string zone = incidentZone(s);
+  CapAlert a;
+  a.sender = capToken(sender);
+  a.identifier = identifierOf(s, p);
+  a.sent = capTime(*p.released_at, zone);
+  a.status = s.isExercise() ? "Exercise" : "Actual";
+  a.scope = "Public";
+  if (s.isExercise()) a.note = std::string(kExerciseBanner);
+  const auto reference = [&](const PublicItem& old) {
+    return a.sender + "," + identifierOf(s, old) + "," + capTime(*old.released_at, zone);
+  };
+  if (p.status == PublicStatus::Cancelled) {
+    a.msg_type = "Cancel";
+    a.references = reference(p);
+    a.identifier += "-cancel";
+  } else if (const PublicItem* old = p.supersedes ? s.find<PublicItem>(p.supersedes) : nullptr;
+             old && old->released_at) {
+    a.msg_type = "Update";
+    a.references = reference(*old);
+  }
+  CapInfo info;
+  info.category = capSpelling(p.category);
+  info.event = p.event;
+  info.urgency = capSpelling(p.urgency);
+  info.severity = capSpelling(p.severity);
+  info.certainty = capSpelling(p.certainty);
+  info.headline = p.released_title;
+  info.description = p.released_body;
+  info.instruction = p.instruction;
+  if (p.area != 0) {
+    const MapFeature* f = s.feature(p.area);
+    if (!f) throw std::runtime_error("public item " + std::to_string(p.id) + ": area map feature " +
+                                     std::to_string(p.area) + " does not exist");
+    CapArea area;
+    area.desc = f->label.empty() ? "Map feature " + std::to_string(f->id) : f->label;
+    if (f->geometry == GeometryKind::Polygon && !f->rings.empty()) {
+      area.polygons.push_back(f->rings.front());
+    } else if (f->geometry == GeometryKind::Point && !f->rings.empty() && !f->rings[0].empty()) {
+      const auto props = nlohmann::json::parse(f->properties_json, nullptr, false);
+      double r = 0;
+      if (props.is_object() && props.contains("radius_km") && props["radius_km"].is_number())
+        r = props["radius_km"].get<double>();
+      if (r <= 0)
+        throw std::runtime_error("public item " + std::to_string(p.id) + ": area " + area.desc +
+                                 " is a point without a radius_km property; a CAP circle "
+                                 "needs one (or use a polygon zone)");
+      area.circles.push_back({f->rings[0][0], r});
+    } else {
+      throw std::runtime_error("public item " + std::to_string(p.id) + ": area " + area.desc +
+                               " is a line; a CAP area is a polygon or a circle");
+    }
+    info.areas.push_back(std::move(area));
+  }
+  a.infos.push_back(std::move(info));
+  return a;
+}
+
+std::string capXml(const Snapshot& s, Id item, const std::string& sender) {
+  return writeCapXml(capAlertOf(s, publicItem(s, item), sender));
 }
 
 }  // namespace liaison::core

@@ -42,4 +42,19 @@ std::vector<const PublicItem*> releasedItems(const Snapshot& s);
 // cancelled ones listed below as such), EXERCISE on every item in an exercise.
 std::string publicViewHtml(const Snapshot& s, TimeUtc now);
 
+// ---- CAP 1.2 ------------------------------------------------------------------------------
+
+struct CapAlert;
+
+// A released (or cancelled after release) public alert as a CAP 1.2 alert: status Exercise in
+// an exercise, msgType Alert, Update (it supersedes another; references it) or Cancel
+// (references the alert it cancels), scope Public, one info block, its area from the map
+// feature (a polygon, or a point with a radius_km property as a circle).
+CapAlert capAlertOf(const Snapshot& s, const PublicItem& item, const std::string& sender);
+// The public alerts a CAP export writes: those released (in force) or cancelled after release.
+std::vector<const PublicItem*> capItems(const Snapshot& s);
+// The validated XML of one item (writeCapXml). Throws std::runtime_error when the item is not
+// a released public alert.
+std::string capXml(const Snapshot& s, Id item, const std::string& sender);
+
 }  // namespace liaison::core
