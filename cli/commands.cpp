@@ -19,6 +19,7 @@ void registerCoreCommands(CLI::App& root, CliResult& result) {
   registerReportCommand(root, result);
   registerDrillCommand(root, result);
   registerPublicCommand(root, result);
+  registerCallDownCommand(root, result);
 }
 
 void requireWorkspaceFile(const std::string& path) {
