@@ -104,16 +104,18 @@ void PublicInfoPanel::drawContent(AppContext& ctx) {
   ImGui::EndChild();
 
   // The selected item's text: as released, else the draft with its placeholders.
-  if (const core::PublicItem* p = s.find<core::PublicItem>(m_selected)) {
+  const core::Id selected =
+      ctx.selection.kind == core::EntityKind::PublicItem ? ctx.selection.id : 0;
+  if (const core::PublicItem* p = s.find<core::PublicItem>(selected)) {
     ImGui::Separator();
     const bool released = p->released_at.has_value();
     ImGui::TextUnformatted((released ? p->released_title : p->title).c_str());
-    ImGui::TextColored(th.text_muted, "%s v%d, %s%s", label(core::toString(p->kind)).c_str(),
-                       p->version, std::string(core::toString(p->status)).c_str(),
-                       released ? (", released " + clockUtc(*p->released_at, true) + " via " +
-                                   p->channel)
-                                      .c_str()
-                                : "");
+    std::string meta = label(core::toString(p->kind)) + " v" + std::to_string(p->version) + ", " +
+                       std::string(core::toString(p->status));
+    if (released)
+      meta += (p->status == PublicStatus::Released ? " " : ", released ") +
+              clockUtc(*p->released_at, true) + " via " + p->channel;
+    ImGui::TextColored(th.text_muted, "%s", meta.c_str());
     ImGui::TextWrapped("%s", (released ? p->released_body : p->body).c_str());
   }
 }
@@ -128,9 +130,9 @@ void PublicInfoPanel::drawRow(AppContext& ctx, const core::Snapshot& s, const co
                            (p.released_title.empty() ? p.title : p.released_title);
   const bool old = p.status == PublicStatus::Superseded || p.status == PublicStatus::Cancelled;
   if (old) ImGui::PushStyleColor(ImGuiCol_Text, th.text_muted);
-  if (ImGui::Selectable(text.c_str(), m_selected == p.id, 0,
+  if (ImGui::Selectable(text.c_str(), ctx.selection.is(core::EntityKind::PublicItem, p.id), 0,
                         ImVec2(ImGui::GetContentRegionAvail().x * 0.6f, 0)))
-    m_selected = p.id;
+    ctx.selection = {core::EntityKind::PublicItem, p.id};
   if (old) ImGui::PopStyleColor();
   if (editable) {
     const auto button = [&](const char* caption, Action action) {

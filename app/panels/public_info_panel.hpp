@@ -4,6 +4,7 @@
 // version, cancel) by emitting the commands of core/reports/public_info.hpp into the outbox:
 // the store refuses an illegal step, and its message shows in the status line. Approvals and
 // releases carry the operational time (the exercise clock in a drill). "New draft" adds one.
+// The selected item (AppContext::selection) shows its text below the list.
 #pragma once
 
 #include <map>
@@ -39,7 +40,6 @@ class PublicInfoPanel final : public Panel {
 
   std::map<std::pair<core::Id, Action>, ScreenRect> m_buttons;
   std::map<core::Id, core::PublicStatus> m_shown;
-  core::Id m_selected = 0;
   core::Id m_approver = 0;  // who approves (a representative); 0: the first one
   std::string m_channel = "press conference";
   std::string m_newTitle, m_newBody, m_newError;

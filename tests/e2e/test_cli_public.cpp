@@ -177,7 +177,7 @@ TEST_CASE("hostile CAP files are refused at file:line:column and change nothing"
   for (int i = 0; i < 5000; ++i) deep += "<a>";
   CHECK(contains(refused("deep.xml", deep), "deep.xml:1:"));
   std::string huge = replaced(kCap, "<headline>", "<headline>" + std::string(5u << 20, 'x'));
-  CHECK(contains(refused("huge.xml", huge), "the limit is 4 MB"));
+  CHECK(contains(refused("huge.xml", huge), "more than the limit of 4 MB"));
   CHECK(contains(refused("invalid.xml", replaced(kCap, "<urgency>Expected", "<urgency>Soon")),
                  "invalid.xml:12:"));
   // A folder with one bad file imports nothing.
