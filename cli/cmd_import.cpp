@@ -79,8 +79,8 @@ void registerImportCommand(CLI::App& root, CliResult& result) {
       if (kind == core::InputKind::Unknown) {
         std::cerr << "error: " << src.string() << ": cannot import this kind of file (" << why
                   << "); expected a scenario folder or workbook (XLSX, ODS), a map layer "
-                     "(GeoJSON, KML/KMZ, GPX, Shapefile, GeoPackage, GeoJSONSeq, FlatGeobuf) "
-                     "or an MBTiles basemap\n";
+                     "(GeoJSON, KML/KMZ, GPX, Shapefile, GeoPackage, GeoJSONSeq, FlatGeobuf), "
+                     "an MBTiles basemap or CAP 1.2 alerts\n";
         return 2;
       }
       using Source = core::InputKind;

@@ -111,7 +111,7 @@ TEST_CASE("import refuses a file that is not MBTiles and leaves the workspace as
   writeFile(csv, "a,b\n");
   r = run({"import", csv.string(), "--into", ws.string()});
   CHECK(r.code == 2);
-  CHECK_THAT(r.err, Catch::Contains("expected a scenario folder, a .geojson file or an .mbtiles"));
+  CHECK_THAT(r.err, Catch::Contains("expected a scenario folder or workbook (XLSX, ODS), a map layer"));
 }
 
 TEST_CASE("import FILE.geojson adds map features, or names file:line:column", "[e2e]") {
