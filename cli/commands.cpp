@@ -20,6 +20,7 @@ void registerCoreCommands(CLI::App& root, CliResult& result) {
   registerDrillCommand(root, result);
   registerPublicCommand(root, result);
   registerCallDownCommand(root, result);
+  registerObjectiveCommand(root, result);
 }
 
 void requireWorkspaceFile(const std::string& path) {

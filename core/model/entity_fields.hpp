@@ -200,6 +200,20 @@ struct Table<PublicItem> {
       ref("area", &PublicItem::area, K::MapFeature));
 };
 
+template <>
+struct Table<Objective> {
+  static constexpr std::string_view table = "objectives", csvFile = "", owner = "objective";
+  static constexpr auto fields = std::make_tuple(
+      id(&Objective::id),
+      ref("period", &Objective::period, K::OperationalPeriod, {.required = true}),
+      integer("number", &Objective::number, {.min = 1, .valid = "a whole number, 1 or more"}),
+      text("text", &Objective::text, {.required = true}),
+      enumeration("status", &Objective::status, "objective status"),
+      idList("tasks", &Objective::tasks, K::Task, "objective_tasks", "task"),
+      idList("needs", &Objective::needs, K::Need, "objective_needs", "need"),
+      text("notes", &Objective::notes));
+};
+
 // ---- the exercise's records (store/exercise_store.cpp) ----------------------------------------
 
 inline std::string formatEffectText(const NetworkEffect& e) {

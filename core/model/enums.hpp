@@ -78,7 +78,11 @@ LIAISON_ENUM_TABLE(EntityKind, {EntityKind::Agency, "agency"},
                    {EntityKind::Event, "event"}, {EntityKind::Task, "task"},
                    {EntityKind::MapFeature, "map_feature"},
                    {EntityKind::Infrastructure, "infrastructure"},
-                   {EntityKind::PublicItem, "public_item"})
+                   {EntityKind::PublicItem, "public_item"},
+                   {EntityKind::Objective, "objective"})
+LIAISON_ENUM_TABLE(ObjectiveStatus, {ObjectiveStatus::NotStarted, "not_started"},
+                   {ObjectiveStatus::InProgress, "in_progress"}, {ObjectiveStatus::Met, "met"},
+                   {ObjectiveStatus::NotMet, "not_met"})
 LIAISON_ENUM_TABLE(PublicKind, {PublicKind::PressRelease, "press_release"},
                    {PublicKind::SocialPost, "social_post"},
                    {PublicKind::CallLineScript, "call_line_script"}, {PublicKind::Faq, "faq"},

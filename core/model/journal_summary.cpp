@@ -50,6 +50,8 @@ std::string entityLabel(const Entity& e) {
           return withName(id, v.name);
         } else if constexpr (std::is_same_v<T, Task> || std::is_same_v<T, PublicItem>) {
           return withName(id, v.title);
+        } else if constexpr (std::is_same_v<T, Objective>) {
+          return withName(id, v.text.substr(0, 40));
         } else if constexpr (std::is_same_v<T, MapFeature>) {
           return withName(id, v.label);
         } else if constexpr (std::is_same_v<T, OperationalPeriod>) {

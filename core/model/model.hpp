@@ -53,6 +53,8 @@ enum class PublicStatus { Draft, Checked, Approved, Released, Superseded, Cancel
 enum class CapCategory {
   Geo, Met, Safety, Security, Rescue, Fire, Health, Env, Transport, Infra, Cbrne, Other
 };
+// ICS 202 objectives: where each stands.
+enum class ObjectiveStatus { NotStarted, InProgress, Met, NotMet };
 enum class CapUrgency { Immediate, Expected, Future, Past, Unknown };
 enum class CapSeverity { Extreme, Severe, Moderate, Minor, Unknown };
 enum class CapCertainty { Observed, Likely, Possible, Unlikely, Unknown };
@@ -256,13 +258,27 @@ struct PublicItem {
   bool operator==(const PublicItem&) const = default;
 };
 
+// An incident objective of an operational period (ICS 202), with its status and the tasks and
+// needs that serve it.
+struct Objective {
+  Id id = 0;
+  Id period = 0;
+  int number = 1;  // its place in the period's list
+  std::string text;
+  ObjectiveStatus status = ObjectiveStatus::NotStarted;
+  std::vector<Id> tasks;
+  std::vector<Id> needs;
+  std::string notes;
+  bool operator==(const Objective&) const = default;
+};
+
 enum class EntityKind {
   Agency, Representative, Channel, Need, Incident, OperationalPeriod, Event, Task, MapFeature,
-  Infrastructure, PublicItem
+  Infrastructure, PublicItem, Objective
 };
 
 using Entity = std::variant<Agency, Representative, Channel, Need, Incident, OperationalPeriod,
-                            TimelineEvent, Task, MapFeature, Infrastructure, PublicItem>;
+                            TimelineEvent, Task, MapFeature, Infrastructure, PublicItem, Objective>;
 
 EntityKind kindOf(const Entity& e);
 Id idOf(const Entity& e);

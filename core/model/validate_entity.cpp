@@ -243,6 +243,8 @@ void check(Checker& c, const Infrastructure& x) {
   notItself(c, "depends_on", "infrastructure element", x.id, x.depends_on);
 }
 
+void check(Checker&, const Objective&) {}
+
 void check(Checker& c, const PublicItem& x) {
   if (auto p = placeholderProblem(x.title)) c.fail("title", "at " + *p);
   if (auto p = placeholderProblem(x.body)) c.fail("body", "at " + *p);

@@ -287,11 +287,38 @@ CREATE INDEX public_items_area ON public_items(area);
 )SQL";
 // ---- end of migration: public information items ----------------------------------------------
 
+// ---- migration: ICS 202 objectives with a status (issue 18) -----------------------------------
+// Self-contained: renumber freely at merge.
+constexpr const char* kObjectives = R"SQL(
+CREATE TABLE objectives (
+  id INTEGER PRIMARY KEY,
+  period INTEGER NOT NULL REFERENCES periods(id),
+  number INTEGER NOT NULL DEFAULT 1 CHECK (number >= 1),
+  text TEXT NOT NULL CHECK (text <> ''),
+  status TEXT NOT NULL DEFAULT 'not_started',
+  notes TEXT NOT NULL DEFAULT '');
+CREATE INDEX objectives_period ON objectives(period);
+CREATE TABLE objective_tasks (
+  objective INTEGER NOT NULL REFERENCES objectives(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  task INTEGER NOT NULL REFERENCES tasks(id),
+  PRIMARY KEY (objective, ordinal)) WITHOUT ROWID;
+CREATE INDEX objective_tasks_task ON objective_tasks(task);
+CREATE TABLE objective_needs (
+  objective INTEGER NOT NULL REFERENCES objectives(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  need INTEGER NOT NULL REFERENCES needs(id),
+  PRIMARY KEY (objective, ordinal)) WITHOUT ROWID;
+CREATE INDEX objective_needs_need ON objective_needs(need);
+)SQL";
+// ---- end of migration: objectives --------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kPublicItems},
+    {5, kObjectives},
 };
 
 int userVersion(sqlite3* db) {

@@ -38,8 +38,9 @@ int restoreRank(EntityKind k) {
     case EntityKind::Need: return 8;
     case EntityKind::Event: return 9;
     case EntityKind::PublicItem: return 10;
+    case EntityKind::Objective: return 11;
   }
-  return 11;
+  return 12;
 }
 
 template <std::size_t I = 0>

@@ -216,3 +216,23 @@ TEST_CASE("a call-down round where two agencies have not acknowledged", "[calldo
   CHECK(contains(status.out, "TCSO  OUTSTANDING"));
   CHECK(contains(status.out, "2 of 3 outstanding; call again at"));
 }
+
+TEST_CASE("an objective of period 1 marked met", "[objectives][e2e]") {
+  TempDir tmp;
+  const std::string ws = (tmp.path() / "w.liaison").string();
+  REQUIRE(run({"import", kDemo.string(), "--into", ws}).code == 0);
+  auto add = run({"objective", ws, "add", "--period", "1", "--text", "Shelter Zone A evacuees",
+                  "--task", "1"});
+  INFO(add.err);
+  REQUIRE(add.code == 0);
+  CHECK(contains(add.out, "objective 1 (period 1, #1) added"));
+  auto bad = run({"objective", ws, "add", "--period", "9", "--text", "x"});
+  CHECK(bad.code == 1);
+  CHECK(contains(bad.err, "--period 9: no operational period has this number"));
+  CHECK(run({"objective", ws, "status", "1", "met"}).code == 0);
+  auto wrong = run({"objective", ws, "status", "1", "done"});
+  CHECK(wrong.code == 1);
+  CHECK(contains(wrong.err, "expected not_started, in_progress, met or not_met"));
+  auto ls = run({"objective", ws, "list"});
+  CHECK(contains(ls.out, "period 1\n  1  #1  met  Shelter Zone A evacuees  (tasks done"));
+}
