@@ -36,6 +36,9 @@ void registerWhatIfCommand(CLI::App& root, CliResult& result);
 void registerReportCommand(CLI::App& root, CliResult& result);  // ICS 214, 205A, 203, AAR
 void registerDrillCommand(CLI::App& root, CliResult& result);   // drill: MSEL, clock, AAR
 void registerLogCommand(CLI::App& root, CliResult& result);     // the message log
+void registerPublicCommand(CLI::App& root, CliResult& result);  // public information items
+void registerCallDownCommand(CLI::App& root, CliResult& result);  // call-down rounds
+void registerObjectiveCommand(CLI::App& root, CliResult& result);  // ICS 202 objectives
 
 // Every command that needs no window, in --help order (the one list; see commands.cpp).
 void registerCoreCommands(CLI::App& root, CliResult& result);

@@ -10,6 +10,7 @@
 
 #include "cli.hpp"
 #include "core/formats/basemap.hpp"
+#include "core/formats/cap.hpp"
 #include "core/formats/scenario.hpp"
 #include "core/store/store.hpp"
 
@@ -32,7 +33,8 @@ void registerImportCommand(CLI::App& root, CliResult& result) {
       "features.geojson, see docs/scenario-format.md) or the same as one workbook (XLSX or "
       "ODS, one sheet per CSV file), a map layer (GeoJSON, or through GDAL: KML/KMZ, GPX, "
       "Shapefile, GeoPackage, GeoJSONSeq, FlatGeobuf, in any CRS), or an offline MBTiles "
-      "basemap (the map shows it; its absolute path is stored in the workspace). The kind is "
+      "basemap (the map shows it; its absolute path is stored in the workspace), or CAP 1.2 "
+      "alerts (one file or a folder of them: timeline events and map zones). The kind is "
       "read from the content. All or nothing: on any error nothing is written and the error "
       "names file:line:column (a workbook's book:sheet:row:column).");
   cmd->add_option("SOURCE", args->dir, "Scenario folder or workbook, map layer file, or MBTiles basemap")
@@ -46,6 +48,25 @@ void registerImportCommand(CLI::App& root, CliResult& result) {
     runGuarded(result, [&]() -> int {
       const fs::path ws = args->into;
       const fs::path src = args->dir;
+      // A CAP alert or a folder of them: timeline events and map zones, all or nothing.
+      if (core::isCapFolder(src) || (!fs::is_directory(src) && core::looksLikeCap(src))) {
+        const bool created = !fs::exists(ws);
+        std::unique_ptr<core::Store> store =
+            created ? core::Store::create(ws) : core::Store::open(ws, core::OpenMode::ReadWrite);
+        try {
+          const core::CapImportSummary s = core::importCap(src, *store, args->actor);
+          std::cout << "imported " << s.files << " CAP alert" << (s.files == 1 ? "" : "s") << ": "
+                    << s.events << " timeline events, " << s.zones << " map zones into "
+                    << ws.string() << " (revision " << s.revision << ")\n";
+          return 0;
+        } catch (const std::exception& e) {
+          std::cerr << "error: " << e.what() << "\n";
+          store.reset();
+          if (created)
+            for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(ws.string() + suffix);
+          return 1;
+        }
+      }
       // What the source is, by its content (the extension only breaks ties).
       std::string why;
       core::InputKind kind;
@@ -58,8 +79,8 @@ void registerImportCommand(CLI::App& root, CliResult& result) {
       if (kind == core::InputKind::Unknown) {
         std::cerr << "error: " << src.string() << ": cannot import this kind of file (" << why
                   << "); expected a scenario folder or workbook (XLSX, ODS), a map layer "
-                     "(GeoJSON, KML/KMZ, GPX, Shapefile, GeoPackage, GeoJSONSeq, FlatGeobuf) "
-                     "or an MBTiles basemap\n";
+                     "(GeoJSON, KML/KMZ, GPX, Shapefile, GeoPackage, GeoJSONSeq, FlatGeobuf), "
+                     "an MBTiles basemap or CAP 1.2 alerts\n";
         return 2;
       }
       using Source = core::InputKind;

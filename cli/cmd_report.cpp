@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -20,6 +21,7 @@
 #include "core/reports/aar.hpp"
 #include "core/reports/ics214.hpp"
 #include "core/reports/ics_forms.hpp"
+#include "core/reports/public_info.hpp"
 #include "core/store/store.hpp"
 
 namespace liaison::cli {
@@ -116,6 +118,12 @@ std::string aarReport(const ReportInput& in, const std::string&) {
   return core::aarHtml(*store);
 }
 
+// The released public information (core/reports/public_info.hpp), for a call-taker's screen.
+std::string publicReport(const ReportInput& in, const std::string&) {
+  auto store = core::Store::open(in.snapshot.path, core::OpenMode::ReadOnly);
+  return core::publicViewHtml(in.snapshot, core::publicNow(*store, in.snapshot));
+}
+
 struct Output {
   const char* flag;
   const char* help;
@@ -136,6 +144,10 @@ const Output kOutputs[] = {
      "Write block 4 of the ICS 203 (Agency/Organization Representatives, by agency) as .csv or "
      ".html",
      ics203Report},
+    {"--public",
+     "Write the released public information (statements in force first) as .html for a "
+     "call-taker's screen",
+     publicReport},
 };
 
 }  // namespace
@@ -148,6 +160,8 @@ void registerReportCommand(CLI::App& root, CliResult& result) {
     bool include_sensitive = false;
     std::string prepared_by, paper = "A4";
     std::vector<std::string> outs = std::vector<std::string>(std::size(kOutputs));
+    std::string cap, sender = "liaison@localhost";
+    core::Id item = 0;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = root.add_subcommand(
@@ -158,6 +172,11 @@ void registerReportCommand(CLI::App& root, CliResult& result) {
   cmd->add_option("WORKSPACE", args->workspace, "Workspace file (.liaison)")->required();
   for (std::size_t i = 0; i < std::size(kOutputs); ++i)
     cmd->add_option(kOutputs[i].flag, args->outs[i], kOutputs[i].help);
+  cmd->add_option("--cap", args->cap,
+                  "Write the released public alert (or the one of --item) as CAP 1.2 .xml, "
+                  "validated against the OASIS schema; a folder: one file per alert");
+  cmd->add_option("--item", args->item, "--cap: this public item only");
+  cmd->add_option("--sender", args->sender, "--cap: the CAP sender")->capture_default_str();
   cmd->add_option("--period", args->period,
                   "Operational period number (default: the whole incident)")
       ->check(CLI::NonNegativeNumber);
@@ -180,6 +199,7 @@ void registerReportCommand(CLI::App& root, CliResult& result) {
     runGuarded(result, [&] {
       bool any = false;
       for (const auto& o : args->outs) any = any || !o.empty();
+      any = any || !args->cap.empty();
       if (!any) {
         std::cerr << "error: say what to write, e.g. --ics214 log.csv or --timeline events.html\n";
         return 2;
@@ -203,6 +223,32 @@ void registerReportCommand(CLI::App& root, CliResult& result) {
       for (std::size_t i = 0; i < std::size(kOutputs); ++i)
         if (!args->outs[i].empty())
           texts.emplace_back(args->outs[i], kOutputs[i].write(in, args->outs[i]));
+      if (!args->cap.empty()) {
+        std::error_code ec;
+        const bool folder = std::filesystem::is_directory(args->cap, ec);
+        std::vector<core::Id> ids;
+        if (args->item != 0) {
+          ids.push_back(args->item);
+        } else {
+          for (const core::PublicItem* p : core::capItems(*snap)) ids.push_back(p->id);
+          if (ids.empty())
+            throw std::runtime_error("--cap: the workspace has no released public alert");
+          if (ids.size() > 1 && !folder) {
+            std::string list;
+            for (core::Id id : ids) list += (list.empty() ? "" : ", ") + std::to_string(id);
+            throw std::runtime_error("--cap " + args->cap + ": " + std::to_string(ids.size()) +
+                                     " released public alerts (" + list +
+                                     "); say which with --item ID, or give a folder");
+          }
+        }
+        for (core::Id id : ids) {
+          const std::string path =
+              folder ? (std::filesystem::path(args->cap) / ("alert-" + std::to_string(id) + ".xml"))
+                           .string()
+                     : args->cap;
+          texts.emplace_back(path, core::capXml(*snap, id, args->sender));
+        }
+      }
       for (const auto& [path, text] : texts) {
         core::writeOutputFile(path, text);  // whole or not at all, owner-only
         std::cout << "wrote " << path << "\n";

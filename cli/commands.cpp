@@ -19,6 +19,9 @@ void registerCoreCommands(CLI::App& root, CliResult& result) {
   registerReportCommand(root, result);
   registerDrillCommand(root, result);
   registerLogCommand(root, result);
+  registerPublicCommand(root, result);
+  registerCallDownCommand(root, result);
+  registerObjectiveCommand(root, result);
 }
 
 void requireWorkspaceFile(const std::string& path) {

@@ -39,7 +39,8 @@ std::optional<Selection> parseSelection(const std::string& text) {
   static const std::pair<const char*, core::EntityKind> kinds[] = {
       {"need", core::EntityKind::Need},          {"agency", core::EntityKind::Agency},
       {"rep", core::EntityKind::Representative}, {"channel", core::EntityKind::Channel},
-      {"task", core::EntityKind::Task},          {"feature", core::EntityKind::MapFeature}};
+      {"task", core::EntityKind::Task},          {"feature", core::EntityKind::MapFeature},
+      {"public", core::EntityKind::PublicItem}};
   for (const auto& [name, k] : kinds)
     if (kind == name) return Selection{k, *id};
   return std::nullopt;
@@ -83,7 +84,7 @@ void registerScreenshotCommand(CLI::App& root, cli::CliResult& result) {
       ->delimiter(',');
   cmd->add_option("--select", args->select,
                   "Select something first, as a click would: need:ID (its path is drawn in the "
-                  "network view), agency:ID, rep:ID, channel:ID, task:ID or feature:ID");
+                  "network view), agency:ID, rep:ID, channel:ID, task:ID, feature:ID or public:ID");
   cmd->add_option("--theme", args->theme, "Look: operator or wall")
       ->capture_default_str()
       ->check(CLI::IsMember({"operator", "wall"}));

@@ -10,6 +10,7 @@
 #include "app/panels/inspector_panel.hpp"
 #include "app/panels/map_view.hpp"
 #include "app/panels/network_view.hpp"
+#include "app/panels/public_info_panel.hpp"
 #include "app/panels/task_board_panel.hpp"
 #include "app/panels/timeline_panel.hpp"
 
@@ -24,6 +25,7 @@ PanelRegistry PanelRegistry::makeDefault() {
   panels.push_back(std::make_unique<ActivityLogPanel>());
   panels.push_back(std::make_unique<MapView>());
   panels.push_back(std::make_unique<CommunicationsPanel>());
+  panels.push_back(std::make_unique<PublicInfoPanel>());
   panels.push_back(std::make_unique<ControllerPanel>());  // "Exercise", last centre tab
   panels.push_back(std::make_unique<AnalysisPanel>());  // the right column
   panels.push_back(std::make_unique<InspectorPanel>());

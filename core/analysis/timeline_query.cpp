@@ -295,6 +295,8 @@ std::shared_ptr<Snapshot> StateIndex::stateAt(const Snapshot& live, TimeUtc t) c
   rebuild(EntityKind::Task, live.tasks);
   rebuild(EntityKind::MapFeature, live.features);
   rebuild(EntityKind::Infrastructure, live.infrastructure);
+  rebuild(EntityKind::PublicItem, live.public_items);
+  rebuild(EntityKind::Objective, live.objectives);
   // Tasks that carry their own history (imported ones have no journal of their own past):
   // absent before they were created, and in the status their times say.
   std::erase_if(out->tasks, [&](const Task& x) { return x.created_at && *x.created_at > t; });

@@ -194,6 +194,46 @@ struct Table<Message> {
       text("recorded_by", &Message::recorded_by), flag("sensitive", &Message::sensitive));
 };
 
+template <>
+struct Table<PublicItem> {
+  static constexpr std::string_view table = "public_items", csvFile = "", owner = "";
+  static constexpr auto fields = std::make_tuple(
+      id(&PublicItem::id), ref("incident", &PublicItem::incident, K::Incident),
+      enumeration("kind", &PublicItem::kind, "public item kind", {.required = true}),
+      text("title", &PublicItem::title, {.required = true}), text("body", &PublicItem::body),
+      enumeration("status", &PublicItem::status, "public item status"),
+      ref("checked_by", &PublicItem::checked_by, K::Representative),
+      ref("approved_by", &PublicItem::approved_by, K::Representative),
+      optTime("approved_at", &PublicItem::approved_at),
+      text("channel", &PublicItem::channel), optTime("released_at", &PublicItem::released_at),
+      text("released_title", &PublicItem::released_title),
+      text("released_body", &PublicItem::released_body),
+      integer("version", &PublicItem::version,
+              {.min = 1, .valid = "a whole number, 1 or more"}),
+      ref("supersedes", &PublicItem::supersedes, K::PublicItem),
+      text("event", &PublicItem::event),
+      enumeration("urgency", &PublicItem::urgency, "CAP urgency"),
+      enumeration("severity", &PublicItem::severity, "CAP severity"),
+      enumeration("certainty", &PublicItem::certainty, "CAP certainty"),
+      enumeration("category", &PublicItem::category, "CAP category"),
+      text("instruction", &PublicItem::instruction),
+      ref("area", &PublicItem::area, K::MapFeature));
+};
+
+template <>
+struct Table<Objective> {
+  static constexpr std::string_view table = "objectives", csvFile = "", owner = "objective";
+  static constexpr auto fields = std::make_tuple(
+      id(&Objective::id),
+      ref("period", &Objective::period, K::OperationalPeriod, {.required = true}),
+      integer("number", &Objective::number, {.min = 1, .valid = "a whole number, 1 or more"}),
+      text("text", &Objective::text, {.required = true}),
+      enumeration("status", &Objective::status, "objective status"),
+      idList("tasks", &Objective::tasks, K::Task, "objective_tasks", "task"),
+      idList("needs", &Objective::needs, K::Need, "objective_needs", "need"),
+      text("notes", &Objective::notes));
+};
+
 // ---- the exercise's records (store/exercise_store.cpp) ----------------------------------------
 
 inline std::string formatEffectText(const NetworkEffect& e) {

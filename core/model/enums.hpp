@@ -81,7 +81,37 @@ LIAISON_ENUM_TABLE(EntityKind, {EntityKind::Agency, "agency"},
                    {EntityKind::Event, "event"}, {EntityKind::Task, "task"},
                    {EntityKind::MapFeature, "map_feature"},
                    {EntityKind::Infrastructure, "infrastructure"},
-                   {EntityKind::Message, "message"})
+                   {EntityKind::Message, "message"},
+                   {EntityKind::PublicItem, "public_item"},
+                   {EntityKind::Objective, "objective"})
+LIAISON_ENUM_TABLE(ObjectiveStatus, {ObjectiveStatus::NotStarted, "not_started"},
+                   {ObjectiveStatus::InProgress, "in_progress"}, {ObjectiveStatus::Met, "met"},
+                   {ObjectiveStatus::NotMet, "not_met"})
+LIAISON_ENUM_TABLE(PublicKind, {PublicKind::PressRelease, "press_release"},
+                   {PublicKind::SocialPost, "social_post"},
+                   {PublicKind::CallLineScript, "call_line_script"}, {PublicKind::Faq, "faq"},
+                   {PublicKind::RumourControl, "rumour_control"},
+                   {PublicKind::PublicAlert, "public_alert"})
+LIAISON_ENUM_TABLE(PublicStatus, {PublicStatus::Draft, "draft"},
+                   {PublicStatus::Checked, "checked"}, {PublicStatus::Approved, "approved"},
+                   {PublicStatus::Released, "released"},
+                   {PublicStatus::Superseded, "superseded"},
+                   {PublicStatus::Cancelled, "cancelled"})
+LIAISON_ENUM_TABLE(CapCategory, {CapCategory::Geo, "geo"}, {CapCategory::Met, "met"},
+                   {CapCategory::Safety, "safety"}, {CapCategory::Security, "security"},
+                   {CapCategory::Rescue, "rescue"}, {CapCategory::Fire, "fire"},
+                   {CapCategory::Health, "health"}, {CapCategory::Env, "env"},
+                   {CapCategory::Transport, "transport"}, {CapCategory::Infra, "infra"},
+                   {CapCategory::Cbrne, "cbrne"}, {CapCategory::Other, "other"})
+LIAISON_ENUM_TABLE(CapUrgency, {CapUrgency::Immediate, "immediate"},
+                   {CapUrgency::Expected, "expected"}, {CapUrgency::Future, "future"},
+                   {CapUrgency::Past, "past"}, {CapUrgency::Unknown, "unknown"})
+LIAISON_ENUM_TABLE(CapSeverity, {CapSeverity::Extreme, "extreme"},
+                   {CapSeverity::Severe, "severe"}, {CapSeverity::Moderate, "moderate"},
+                   {CapSeverity::Minor, "minor"}, {CapSeverity::Unknown, "unknown"})
+LIAISON_ENUM_TABLE(CapCertainty, {CapCertainty::Observed, "observed"},
+                   {CapCertainty::Likely, "likely"}, {CapCertainty::Possible, "possible"},
+                   {CapCertainty::Unlikely, "unlikely"}, {CapCertainty::Unknown, "unknown"})
 #undef LIAISON_ENUM_TABLE
 
 template <class E>

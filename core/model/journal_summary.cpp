@@ -48,8 +48,10 @@ std::string entityLabel(const Entity& e) {
           return withName(v.code.empty() ? id : v.code, v.name);
         } else if constexpr (std::is_same_v<T, Representative> || std::is_same_v<T, Incident>) {
           return withName(id, v.name);
-        } else if constexpr (std::is_same_v<T, Task>) {
+        } else if constexpr (std::is_same_v<T, Task> || std::is_same_v<T, PublicItem>) {
           return withName(id, v.title);
+        } else if constexpr (std::is_same_v<T, Objective>) {
+          return withName(id, v.text.substr(0, 40));
         } else if constexpr (std::is_same_v<T, MapFeature>) {
           return withName(id, v.label);
         } else if constexpr (std::is_same_v<T, OperationalPeriod>) {

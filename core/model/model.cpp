@@ -4,7 +4,7 @@ namespace liaison::core {
 
 EntityKind kindOf(const Entity& e) {
   // The variant's alternatives are listed in EntityKind's order.
-  static_assert(std::variant_size_v<Entity> == 11);
+  static_assert(std::variant_size_v<Entity> == 13);
   return static_cast<EntityKind>(e.index());
 }
 

@@ -47,6 +47,20 @@ enum class FeatureKind {
   Landmark, Other
 };
 
+// Public information (issue 18): what the liaison and the PIO release to the public.
+enum class PublicKind { PressRelease, SocialPost, CallLineScript, Faq, RumourControl, PublicAlert };
+// Draft -> Checked -> Approved -> Released -> Superseded / Cancelled (core/model/public_info.hpp).
+enum class PublicStatus { Draft, Checked, Approved, Released, Superseded, Cancelled };
+// CAP 1.2's enumerations (OASIS CAP 1.2 section 3.2.2), spelled in lower case here.
+enum class CapCategory {
+  Geo, Met, Safety, Security, Rescue, Fire, Health, Env, Transport, Infra, Cbrne, Other
+};
+// ICS 202 objectives: where each stands.
+enum class ObjectiveStatus { NotStarted, InProgress, Met, NotMet };
+enum class CapUrgency { Immediate, Expected, Future, Past, Unknown };
+enum class CapSeverity { Extreme, Severe, Moderate, Minor, Unknown };
+enum class CapCertainty { Observed, Likely, Possible, Unlikely, Unknown };
+
 struct LonLat {
   double lon = 0.0;  // WGS-84 degrees, RFC 7946 order
   double lat = 0.0;
@@ -237,13 +251,59 @@ struct Message {
   bool operator==(const Message&) const = default;
 };
 
+// A public information item: a press release, a social media post, a call-line script or FAQ, a
+// rumour-control item or a public alert. Its title and body may hold placeholders ({incident},
+// {period}, ...; public_info.hpp) filled from the workspace when it is released: the filled
+// text is kept in released_title / released_body and the item is frozen from then on (a change
+// is a new version that supersedes it). The store enforces the workflow.
+struct PublicItem {
+  Id id = 0;
+  Id incident = 0;
+  PublicKind kind = PublicKind::PressRelease;
+  std::string title;
+  std::string body;
+  PublicStatus status = PublicStatus::Draft;
+  Id checked_by = 0;   // representative who fact-checked it
+  Id approved_by = 0;  // representative who approved it
+  std::optional<TimeUtc> approved_at;  // operational time (the exercise clock in a drill)
+  std::string channel;                 // where it went out: "press conference", "X", "IPAWS"
+  std::optional<TimeUtc> released_at;  // operational time
+  std::string released_title, released_body;  // the text as released (placeholders filled)
+  int version = 1;
+  Id supersedes = 0;  // the released item this version replaces
+  // Public alerts (CAP 1.2 info block)
+  std::string event;  // "Chemical release"
+  CapUrgency urgency = CapUrgency::Unknown;
+  CapSeverity severity = CapSeverity::Unknown;
+  CapCertainty certainty = CapCertainty::Unknown;
+  CapCategory category = CapCategory::Other;
+  std::string instruction;
+  Id area = 0;  // a map feature: a polygon, or a point with a radius_km property (a circle)
+  bool operator==(const PublicItem&) const = default;
+};
+
+// An incident objective of an operational period (ICS 202), with its status and the tasks and
+// needs that serve it.
+struct Objective {
+  Id id = 0;
+  Id period = 0;
+  int number = 1;  // its place in the period's list
+  std::string text;
+  ObjectiveStatus status = ObjectiveStatus::NotStarted;
+  std::vector<Id> tasks;
+  std::vector<Id> needs;
+  std::string notes;
+  bool operator==(const Objective&) const = default;
+};
+
 enum class EntityKind {
   Agency, Representative, Channel, Need, Incident, OperationalPeriod, Event, Task, MapFeature,
-  Infrastructure, Message
+  Infrastructure, Message, PublicItem, Objective
 };
 
 using Entity = std::variant<Agency, Representative, Channel, Need, Incident, OperationalPeriod,
-                            TimelineEvent, Task, MapFeature, Infrastructure, Message>;
+                            TimelineEvent, Task, MapFeature, Infrastructure, Message, PublicItem,
+                            Objective>;
 
 EntityKind kindOf(const Entity& e);
 Id idOf(const Entity& e);

@@ -31,6 +31,8 @@ struct Snapshot {
   std::vector<MapFeature> features;
   std::vector<Infrastructure> infrastructure;
   std::vector<Message> messages;  // sorted by id; use messagesByTime() for time order
+  std::vector<PublicItem> public_items;
+  std::vector<Objective> objectives;
 
   // Lookups by id (nullptr when absent). O(log n) binary search on the sorted vectors.
   const Agency* agency(Id id) const;
@@ -79,6 +81,8 @@ std::vector<T>& Snapshot::all() {
   else if constexpr (std::is_same_v<T, MapFeature>) return features;
   else if constexpr (std::is_same_v<T, Infrastructure>) return infrastructure;
   else if constexpr (std::is_same_v<T, Message>) return messages;
+  else if constexpr (std::is_same_v<T, PublicItem>) return public_items;
+  else if constexpr (std::is_same_v<T, Objective>) return objectives;
   else static_assert(sizeof(T) == 0, "not an entity");
 }
 

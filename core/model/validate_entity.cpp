@@ -9,6 +9,7 @@
 #include "core/model/entity_fields.hpp"
 #include "core/model/enums.hpp"
 #include "core/model/journal_summary.hpp"
+#include "core/model/public_info.hpp"
 #include "core/model/references.hpp"
 #include "core/model/time_zone.hpp"
 
@@ -259,6 +260,38 @@ void check(Checker& c, const Message& m) {
                               "); a message goes to others");
   if (m.reply_to != 0 && m.reply_to == m.id)
     c.fail("reply_to", "is the message itself; a reply answers an earlier message");
+}
+
+void check(Checker&, const Objective&) {}
+
+void check(Checker& c, const PublicItem& x) {
+  if (auto p = placeholderProblem(x.title)) c.fail("title", "at " + *p);
+  if (auto p = placeholderProblem(x.body)) c.fail("body", "at " + *p);
+  const int rank = static_cast<int>(x.status);
+  const int approved = static_cast<int>(PublicStatus::Approved);
+  const int released = static_cast<int>(PublicStatus::Released);
+  const bool cancelled = x.status == PublicStatus::Cancelled;
+  if (x.supersedes != 0 && x.supersedes == x.id)
+    c.fail("supersedes", "names the item itself; it names the released item this replaces");
+  if (!cancelled && rank < approved && (x.approved_by != 0 || x.approved_at))
+    c.fail("approved_by", "is set on an item that is not approved; approval comes after the "
+                          "check");
+  if (!cancelled && rank >= approved) {
+    if (x.approved_by == 0) c.fail("approved_by", "is not set; say who approved it");
+    if (!x.approved_at) c.fail("approved_at", "is not set; say when it was approved");
+  }
+  if (!cancelled && rank < released &&
+      (x.released_at || !x.released_body.empty() || !x.released_title.empty()))
+    c.fail("released_at", "is set on an item that was not released");
+  if (!cancelled && rank >= released) {
+    if (!x.released_at) c.fail("released_at", "is not set; say when it was released");
+    if (x.channel.find_first_not_of(" \t") == std::string::npos)
+      c.fail("channel", "is empty; say where it was released (press conference, web, IPAWS)");
+    if (x.released_title.empty()) c.fail("released_title", "is empty; the text as released");
+  }
+  if (x.kind == PublicKind::PublicAlert && rank >= static_cast<int>(PublicStatus::Checked) &&
+      !cancelled && x.event.find_first_not_of(" \t") == std::string::npos)
+    c.fail("event", "is empty; a public alert names its event (CAP 1.2 event)");
 }
 
 }  // namespace

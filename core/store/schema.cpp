@@ -294,12 +294,76 @@ CREATE TABLE message_to_agencies (
 CREATE INDEX message_to_agencies_agency ON message_to_agencies(agency);
 )SQL";
 // ---- end of the message log's migration ------------------------------------------------------
+// ---- migration 5: public information items (issue 18) --------------------------------------
+// Press releases, social posts, call-line scripts, FAQs, rumour control and public alerts,
+// with their workflow (draft, checked, approved, released, superseded, cancelled), the text as
+// released, versions (supersedes) and the CAP 1.2 fields of an alert. Self-contained: renumber
+// freely at merge.
+constexpr const char* kPublicItems = R"SQL(
+CREATE TABLE public_items (
+  id INTEGER PRIMARY KEY,
+  incident INTEGER REFERENCES incidents(id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL CHECK (title <> ''),
+  body TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'draft',
+  checked_by INTEGER REFERENCES representatives(id),
+  approved_by INTEGER REFERENCES representatives(id),
+  approved_at INTEGER,
+  channel TEXT NOT NULL DEFAULT '',
+  released_at INTEGER,
+  released_title TEXT NOT NULL DEFAULT '',
+  released_body TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  supersedes INTEGER REFERENCES public_items(id) DEFERRABLE INITIALLY DEFERRED,
+  event TEXT NOT NULL DEFAULT '',
+  urgency TEXT NOT NULL DEFAULT 'unknown',
+  severity TEXT NOT NULL DEFAULT 'unknown',
+  certainty TEXT NOT NULL DEFAULT 'unknown',
+  category TEXT NOT NULL DEFAULT 'other',
+  instruction TEXT NOT NULL DEFAULT '',
+  area INTEGER REFERENCES map_features(id));
+CREATE INDEX public_items_incident ON public_items(incident);
+CREATE INDEX public_items_checked_by ON public_items(checked_by);
+CREATE INDEX public_items_approved_by ON public_items(approved_by);
+CREATE INDEX public_items_supersedes ON public_items(supersedes);
+CREATE INDEX public_items_area ON public_items(area);
+)SQL";
+// ---- end of migration: public information items ----------------------------------------------
+
+// ---- migration 6: ICS 202 objectives with a status (issue 18) ---------------------------------
+// Self-contained: renumber freely at merge.
+constexpr const char* kObjectives = R"SQL(
+CREATE TABLE objectives (
+  id INTEGER PRIMARY KEY,
+  period INTEGER NOT NULL REFERENCES periods(id),
+  number INTEGER NOT NULL DEFAULT 1 CHECK (number >= 1),
+  text TEXT NOT NULL CHECK (text <> ''),
+  status TEXT NOT NULL DEFAULT 'not_started',
+  notes TEXT NOT NULL DEFAULT '');
+CREATE INDEX objectives_period ON objectives(period);
+CREATE TABLE objective_tasks (
+  objective INTEGER NOT NULL REFERENCES objectives(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  task INTEGER NOT NULL REFERENCES tasks(id),
+  PRIMARY KEY (objective, ordinal)) WITHOUT ROWID;
+CREATE INDEX objective_tasks_task ON objective_tasks(task);
+CREATE TABLE objective_needs (
+  objective INTEGER NOT NULL REFERENCES objectives(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  need INTEGER NOT NULL REFERENCES needs(id),
+  PRIMARY KEY (objective, ordinal)) WITHOUT ROWID;
+CREATE INDEX objective_needs_need ON objective_needs(need);
+)SQL";
+// ---- end of migration: objectives --------------------------------------------------------------
 
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kV4Messages},
+    {5, kPublicItems},
+    {6, kObjectives},
 };
 
 int userVersion(sqlite3* db) {

@@ -22,6 +22,7 @@
 #include "core/model/entity_json.hpp"
 #include "core/model/enums.hpp"
 #include "core/model/journal_summary.hpp"
+#include "core/model/public_info.hpp"
 #include "core/model/references.hpp"
 #include "core/store/exercise_store.hpp"
 #include "core/store/local_filesystem.hpp"
@@ -346,8 +347,14 @@ class Applier final : public Transaction {
       id = m_rows.nextId(kind);
       setId(e, id);
     }
-    validateEntity(m_rows, e);
     std::optional<Entity> before = m_rows.read(kind, id);
+    // The workflow of public information first: a step it refuses is named as such.
+    if (const auto* item = std::get_if<PublicItem>(&e)) {
+      const std::string problem =
+          publicChangeProblem(before ? std::get_if<PublicItem>(&*before) : nullptr, *item);
+      if (!problem.empty()) throw ValidationError(problem);
+    }
+    validateEntity(m_rows, e);
     if (before) stampTaskHistory(*before, e);
     ids.push_back(id);
     if (hasDeferredReferences(kind)) m_put.emplace_back(kind, id);
@@ -392,6 +399,10 @@ class Applier final : public Transaction {
     if (!before)
       throw ValidationError("cannot remove " + kindLabel(kind) + " " + std::to_string(id) +
                             ": there is no " + kindLabel(kind) + " with that id");
+    if (const auto* item = std::get_if<PublicItem>(&*before)) {
+      const std::string problem = publicRemoveProblem(*item);
+      if (!problem.empty()) throw ValidationError(problem);
+    }
     const std::string self = "with " + kindLabel(kind) + " " + entityLabel(*before);
     cascade(kind, id, self);
     m_rows.erase(kind, id);

@@ -67,7 +67,7 @@ struct StationReadOptions {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 6;
 
   // Create a new, empty workspace (fails if the file exists).
   static std::unique_ptr<Store> create(const std::filesystem::path& path);

@@ -38,8 +38,10 @@ int restoreRank(EntityKind k) {
     case EntityKind::Need: return 8;
     case EntityKind::Event: return 9;
     case EntityKind::Message: return 10;
+    case EntityKind::PublicItem: return 11;
+    case EntityKind::Objective: return 12;
   }
-  return 11;
+  return 13;
 }
 
 template <std::size_t I = 0>

@@ -113,7 +113,7 @@ TEST_CASE("import refuses a file that is not MBTiles and leaves the workspace as
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("list.csv: cannot import this kind of file"));
   CHECK_THAT(r.err, Catch::Contains("expected a scenario folder or workbook"));
-  CHECK_THAT(r.err, Catch::Contains("or an MBTiles basemap"));
+  CHECK_THAT(r.err, Catch::Contains("an MBTiles basemap or CAP 1.2 alerts"));
 }
 
 TEST_CASE("import FILE.geojson adds map features, or names file:line:column", "[e2e]") {

@@ -73,6 +73,8 @@ TEST_CASE("every field table matches the schema the migrations build", "[store][
   checkTable<MapFeature>(db);
   checkTable<Infrastructure>(db);
   checkTable<Message>(db);
+  checkTable<PublicItem>(db);
+  checkTable<Objective>(db);
   checkTable<Inject>(db);
   checkTable<InjectStatus>(db);
   checkTable<ExerciseClock>(db, /*keyedById=*/false);

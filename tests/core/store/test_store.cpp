@@ -78,7 +78,7 @@ TEST_CASE("a workspace from a newer Liaison is refused and not changed", "[store
   const std::string before = readBytes(path);
   const std::string msg = errorOf([&] { Store::open(path); });
   CHECK_THAT(msg, Catch::Contains("was written by a newer Liaison (schema 7; this build reads "
-                                  "up to 4)"));
+                                  "up to " + std::to_string(Store::kSchemaVersion) + ")"));
   CHECK_THAT(msg, Catch::Contains("The file was not changed."));
   CHECK_THROWS_AS(Store::open(path, OpenMode::ReadOnly), StoreError);
   CHECK(readBytes(path) == before);
