@@ -325,7 +325,8 @@ TEST_CASE("two exercise controllers deliver each inject exactly once", "[drill][
   CHECK(b.state().status(1)->state == InjectState::Delivered);
   CHECK(b.state().status(1)->delivered_wall == 1011);  // as A wrote it
   int events = 0;
-  for (const auto& e : store->load()->events)
+  const SnapshotPtr after = store->load();  // held: a range-for over a temporary's member dangles
+  for (const auto& e : after->events)
     if (e.kind == EventKind::Inject) ++events;
   CHECK(events == 2);
   // A manual delivery of an inject the other controller delivered says so.
