@@ -49,7 +49,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const fs::path ws = liaison::fuzz::scratch() / "ws.liaison";
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(ws.string() + suffix);
-  fs::copy_file(emptyWorkspace(), ws);
+  // libFuzzer's timer signal can interrupt the copy (EINTR): the harness retries it, since an
+  // interrupted copy is not something the reader under test did.
+  for (int attempt = 0;; ++attempt) {
+    std::error_code ec;
+    fs::remove(ws, ec);
+    if (fs::copy_file(emptyWorkspace(), ws, ec)) break;
+    if (ec != std::errc::interrupted || attempt == 100) throw fs::filesystem_error("copy", ec);
+  }
   auto store = Store::open(ws);
   const std::uint64_t before = store->revision();
   try {
